@@ -1,0 +1,32 @@
+// The shape of a `pwc` command: argument parsing and wiring only; the work lives in the stages.
+import type { ParseArgsConfig } from 'node:util';
+
+export const EXIT_OK = 0;
+/** Findings of severity error, or a check that failed. */
+export const EXIT_FINDINGS = 1;
+/** Usage or internal error. */
+export const EXIT_USAGE = 2;
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandContext {
+  /** Repository root: --root, default the current directory. */
+  root: string;
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** The usage line after `pwc <name>`. */
+  usage: string;
+  options: Options;
+  allowPositionals?: boolean;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Thrown for bad arguments; main prints the message and the usage, and exits 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,114 @@
+// The repository as data: every entity with its id and path, built from the files that parsed
+// and conform to their schema. Checks, views, the bundle and the review all read this.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { checkSchema } from './check-schema.ts';
+import { classifyPath, isDataPath, isPathProblem, type FileRef } from './paths.ts';
+import { decodeSource, parseSource } from './source.ts';
+import type { Area, DatasetFile, MethodFile, PaperFile, ResultFile, TaskFile } from './types.ts';
+
+export type Task = TaskFile & { id: string; path: string };
+export type Dataset = DatasetFile & { id: string; path: string };
+export type Method = MethodFile & { id: string; path: string };
+export type Paper = PaperFile & { id: string; path: string };
+/** The results one paper reports on one benchmark; id is "<task>/<dataset>/<paper>". */
+export type ResultSet = ResultFile & { id: string; path: string; task: string; dataset: string; paper: string };
+
+export interface Repository {
+  areas: Area[];
+  tasks: Map<string, Task>;
+  datasets: Map<string, Dataset>;
+  methods: Map<string, Method>;
+  papers: Map<string, Paper>;
+  results: Map<string, ResultSet>;
+}
+
+/** One data file, parsed and schema-valid. */
+export interface ValidFile {
+  ref: FileRef;
+  data: unknown;
+}
+
+export function emptyRepository(): Repository {
+  return { areas: [], tasks: new Map(), datasets: new Map(), methods: new Map(), papers: new Map(), results: new Map() };
+}
+
+/** Builds the repository from schema-valid files; maps are filled in path order, so iteration is deterministic. */
+export function buildRepository(files: Iterable<ValidFile>): Repository {
+  const repo = emptyRepository();
+  const sorted = [...files].sort((a, b) => (a.ref.path < b.ref.path ? -1 : a.ref.path > b.ref.path ? 1 : 0));
+  for (const { ref, data } of sorted) {
+    const d = data as Record<string, unknown>;
+    switch (ref.kind) {
+      case 'areas':
+        repo.areas = (d.areas as Area[]) ?? [];
+        break;
+      case 'task':
+        repo.tasks.set(ref.id, { ...(d as TaskFile), id: ref.id, path: ref.path });
+        break;
+      case 'dataset':
+        repo.datasets.set(ref.id, { ...(d as DatasetFile), id: ref.id, path: ref.path });
+        break;
+      case 'method':
+        repo.methods.set(ref.id, { ...(d as MethodFile), id: ref.id, path: ref.path });
+        break;
+      case 'paper':
+        repo.papers.set(ref.id, { ...(d as PaperFile), id: ref.id, path: ref.path });
+        break;
+      case 'result':
+        repo.results.set(ref.id, { ...(d as ResultFile), id: ref.id, path: ref.path, task: ref.task, dataset: ref.dataset, paper: ref.paper });
+        break;
+    }
+  }
+  return repo;
+}
+
+/** Every file under data/ (POSIX paths relative to root, sorted), skipping hidden entries. */
+export async function listDataFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) {
+        const rel = relative(root, full).split(sep).join('/');
+        if (isDataPath(rel)) out.push(rel);
+      }
+    }
+  }
+  await walk(join(root, 'data'));
+  return out.sort();
+}
+
+/** Reads one file to schema-valid data, or undefined when it has any problem (the validator reports those). */
+export function readValidFile(path: string, bytes: Uint8Array): ValidFile | undefined {
+  const ref = classifyPath(path);
+  if (isPathProblem(ref)) return undefined;
+  const decoded = decodeSource(bytes);
+  if (decoded.text === undefined) return undefined;
+  const parsed = parseSource(decoded.text);
+  if (parsed.data === undefined) return undefined;
+  if (checkSchema(ref.kind, parsed.data).length > 0) return undefined;
+  return { ref, data: parsed.data };
+}
+
+/**
+ * Loads the repository's schema-valid entities. Files with problems are skipped silently:
+ * run `pwc validate` for those. Commands that must not build on bad data validate first.
+ */
+export async function loadRepository(root: string): Promise<Repository> {
+  const paths = await listDataFiles(root);
+  const files: ValidFile[] = [];
+  for (const path of paths) {
+    const file = readValidFile(path, await readFile(join(root, path)));
+    if (file) files.push(file);
+  }
+  return buildRepository(files);
+}

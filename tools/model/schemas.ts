@@ -1,0 +1,203 @@
+// The contributors' file schemas (JSON Schema 2020-12): the single source of truth for
+// every kind of file under data/. Types are derived from them in types.ts, and
+// `pwc schemas` writes them to schemas/*.schema.json for editors.
+
+const slug = {
+  type: 'string',
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  maxLength: 120,
+} as const;
+
+const slugList = { type: 'array', items: slug, uniqueItems: true } as const;
+
+const text = { type: 'string', minLength: 1 } as const;
+
+// A calendar date written as YYYY-MM-DD (a string: YAML 1.2 core has no date type).
+const isoDate = {
+  type: 'string',
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+} as const;
+
+const url = { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000 } as const;
+
+const $schema = 'https://json-schema.org/draft/2020-12/schema';
+
+export const areasSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/areas.schema.json',
+  title: 'Research areas (data/areas.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['areas'],
+  properties: {
+    areas: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name'],
+        properties: {
+          id: slug,
+          name: text,
+          description: text,
+        },
+      },
+    },
+  },
+} as const;
+
+export const taskSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/task.schema.json',
+  title: 'A task (data/tasks/<task>.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'area'],
+  properties: {
+    name: text,
+    area: slug,
+    parent: slug,
+    description: text,
+    synonyms: { type: 'array', items: text, uniqueItems: true },
+  },
+} as const;
+
+export const metricSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'direction'],
+  properties: {
+    name: text,
+    direction: { enum: ['higher', 'lower'] },
+    unit: text,
+    min: { type: 'number' },
+    max: { type: 'number' },
+  },
+} as const;
+
+export const benchmarkSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['task', 'metrics'],
+  properties: {
+    task: slug,
+    metrics: { type: 'array', minItems: 1, items: metricSchema },
+    primary: text,
+    description: text,
+  },
+} as const;
+
+export const datasetSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/dataset.schema.json',
+  title: 'A dataset (data/datasets/<dataset>.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: text,
+    full_name: text,
+    description: text,
+    homepage: url,
+    license: text,
+    introduced_by: slug,
+    introduced_date: isoDate,
+    modalities: { type: 'array', items: text, uniqueItems: true },
+    languages: { type: 'array', items: text, uniqueItems: true },
+    variant_of: slug,
+    benchmarks: { type: 'array', items: benchmarkSchema },
+  },
+} as const;
+
+export const methodSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/method.schema.json',
+  title: 'A method (data/methods/<method>.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: text,
+    full_name: text,
+    description: text,
+    collections: { type: 'array', items: text, uniqueItems: true },
+    introduced_by: slug,
+    introduced_year: { type: 'integer', minimum: 1900, maximum: 2100 },
+  },
+} as const;
+
+export const codeLinkSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url'],
+  properties: {
+    url,
+    official: { type: 'boolean' },
+    framework: text,
+  },
+} as const;
+
+export const paperSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/paper.schema.json',
+  title: 'A paper (data/papers/<yyyy>/<paper>.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'date'],
+  properties: {
+    title: text,
+    authors: { type: 'array', items: text },
+    date: isoDate,
+    arxiv: { type: 'string', pattern: '^(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})$' },
+    url,
+    pdf: url,
+    venue: text,
+    abstract: text,
+    tasks: slugList,
+    methods: slugList,
+    datasets: slugList,
+    code: { type: 'array', items: codeLinkSchema },
+  },
+} as const;
+
+export const resultRowSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['model', 'metrics'],
+  properties: {
+    model: text,
+    metrics: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { type: 'number' },
+    },
+    extra_training_data: { type: 'boolean' },
+    code: url,
+    notes: text,
+    source: text,
+  },
+} as const;
+
+export const resultSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/result.schema.json',
+  title: 'Results of one paper on one benchmark (data/results/<task>/<dataset>/<paper>.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['results'],
+  properties: {
+    results: { type: 'array', minItems: 1, items: resultRowSchema },
+  },
+} as const;
+
+export const fileSchemas = {
+  areas: areasSchema,
+  task: taskSchema,
+  dataset: datasetSchema,
+  method: methodSchema,
+  paper: paperSchema,
+  result: resultSchema,
+} as const;
+
+export type FileKind = keyof typeof fileSchemas;
