@@ -1,0 +1,35 @@
+// What a check is: a small rule with a stable id, a severity, its explanation, and one job.
+import type { Repository, ValidFile } from '../model/repository.ts';
+import type { Report, Severity } from './finding.ts';
+
+interface RuleInfo {
+  /** Stable id, kebab-case; never renamed once published (docs and bots link to it). */
+  id: string;
+  severity: Severity;
+  /** One line: what the rule demands. */
+  title: string;
+  /** One paragraph: why, and how to fix a finding. */
+  description: string;
+}
+
+/**
+ * Rules decided while reading one file (encoding, YAML syntax, path, schema): the reading stage
+ * itself reports them; the catalog lists them so they are documented and tested like the others.
+ */
+export interface SourceRule extends RuleInfo {
+  scope: 'source';
+}
+
+/** Rules on one schema-valid file alone; they may run in a worker and be cached by content. */
+export interface FileRule extends RuleInfo {
+  scope: 'file';
+  check(file: ValidFile, report: (r: Omit<Report, 'file'>) => void): void;
+}
+
+/** Rules across files (references, cycles, duplicates, leaderboards); they see the whole repository. */
+export interface RepositoryRule extends RuleInfo {
+  scope: 'repository';
+  check(repo: Repository, report: (r: Report) => void): void;
+}
+
+export type Rule = SourceRule | FileRule | RepositoryRule;

@@ -1,0 +1,107 @@
+// Leaderboards: one benchmark (task, dataset) with every result on it, ranked by its primary metric.
+import type { Dataset, Repository, ResultSet } from './repository.ts';
+import type { Benchmark, MetricSpec, ResultRow } from './types.ts';
+
+export interface LeaderboardEntry {
+  /** The result file's id, "<task>/<dataset>/<paper>", and the row's index in it. */
+  resultSet: string;
+  row: number;
+  paper: string;
+  /** The paper's date (YYYY-MM-DD), or "" when the paper is unknown. */
+  date: string;
+  result: ResultRow;
+  /** 1-based; equal values share a rank (1, 2, 2, 4). Undefined: no primary metric, so unranked. */
+  rank?: number;
+}
+
+export interface Leaderboard {
+  /** "<task>/<dataset>" */
+  id: string;
+  task: string;
+  dataset: string;
+  benchmark: Benchmark;
+  primary: MetricSpec;
+  /** Ranked entries first (best first), then unranked ones. */
+  entries: LeaderboardEntry[];
+}
+
+/** The metric that ranks a benchmark: `primary` when it names a declared metric, else the first. */
+export function primaryMetric(benchmark: Benchmark): MetricSpec {
+  return benchmark.metrics.find((m) => m.name === benchmark.primary) ?? benchmark.metrics[0];
+}
+
+export function leaderboardId(task: string, dataset: string): string {
+  return `${task}/${dataset}`;
+}
+
+/** Is `a` better than `b` under the metric's direction? */
+export function isBetter(a: number, b: number, direction: MetricSpec['direction']): boolean {
+  return direction === 'higher' ? a > b : a < b;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ties and unranked rows: by paper date, then model name, then where they are written (for determinism). */
+function compareEntries(a: LeaderboardEntry, b: LeaderboardEntry): number {
+  return (
+    compareText(a.date, b.date) ||
+    compareText(a.result.model, b.result.model) ||
+    compareText(a.resultSet, b.resultSet) ||
+    a.row - b.row
+  );
+}
+
+/** Ranks entries by the primary metric. Pure: returns new objects, ranked first then unranked. */
+export function rankEntries(entries: readonly LeaderboardEntry[], primary: MetricSpec): LeaderboardEntry[] {
+  const value = (e: LeaderboardEntry) => e.result.metrics[primary.name];
+  const ranked = entries.filter((e) => Number.isFinite(value(e)));
+  const unranked = entries.filter((e) => !Number.isFinite(value(e)));
+  const sign = primary.direction === 'higher' ? -1 : 1;
+  ranked.sort((a, b) => sign * (value(a) - value(b)) || compareEntries(a, b));
+  const out: LeaderboardEntry[] = [];
+  ranked.forEach((e, i) => {
+    const previous = out[i - 1];
+    const rank = previous && value(ranked[i - 1]) === value(e) ? previous.rank : i + 1;
+    out.push({ ...e, rank });
+  });
+  for (const e of [...unranked].sort(compareEntries)) out.push({ ...e, rank: undefined });
+  return out;
+}
+
+/** Every leaderboard with at least a declared benchmark, keyed and ordered by "<task>/<dataset>". */
+export function buildLeaderboards(repo: Repository): Map<string, Leaderboard> {
+  const byBoard = new Map<string, ResultSet[]>();
+  for (const set of repo.results.values()) {
+    const key = leaderboardId(set.task, set.dataset);
+    const list = byBoard.get(key);
+    if (list) list.push(set);
+    else byBoard.set(key, [set]);
+  }
+  const boards: Leaderboard[] = [];
+  for (const dataset of repo.datasets.values()) {
+    for (const benchmark of dataset.benchmarks ?? []) {
+      boards.push(buildLeaderboard(repo, dataset, benchmark, byBoard.get(leaderboardId(benchmark.task, dataset.id)) ?? []));
+    }
+  }
+  boards.sort((a, b) => compareText(a.id, b.id));
+  return new Map(boards.map((b) => [b.id, b]));
+}
+
+function buildLeaderboard(repo: Repository, dataset: Dataset, benchmark: Benchmark, sets: ResultSet[]): Leaderboard {
+  const primary = primaryMetric(benchmark);
+  const entries: LeaderboardEntry[] = [];
+  for (const set of sets) {
+    const date = repo.papers.get(set.paper)?.date ?? '';
+    set.results.forEach((result, row) => entries.push({ resultSet: set.id, row, paper: set.paper, date, result }));
+  }
+  return {
+    id: leaderboardId(benchmark.task, dataset.id),
+    task: benchmark.task,
+    dataset: dataset.id,
+    benchmark,
+    primary,
+    entries: rankEntries(entries, primary),
+  };
+}
