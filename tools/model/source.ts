@@ -21,7 +21,8 @@ export interface DecodedSource {
   problems: SourceProblem[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a BOM in the text, so it is reported instead of silently dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Byte-level checks: size, binary content, UTF-8, BOM, CRLF. */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
@@ -252,7 +253,17 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
-  return Math.min(lo, bytes.length - 1);
+  let bad = Math.min(lo, bytes.length - 1);
+  // Point at the lead byte of a broken multi-byte sequence, not at the byte that broke it.
+  for (let k = 1; k <= 3 && bad - k >= 0; k++) {
+    const b = bytes[bad - k];
+    if (b < 0x80) break;
+    if (b >= 0xc0) {
+      if (k < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2)) bad -= k;
+      break;
+    }
+  }
+  return bad;
 }
 
 function lineText(text: string, line: number): string {
