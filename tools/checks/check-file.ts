@@ -1,0 +1,127 @@
+// Checks one file alone, from its path and bytes to located findings: pure, no I/O, safe in a worker.
+import { checkSchema } from '../model/check-schema.ts';
+import { classifyPath, isPathProblem } from '../model/paths.ts';
+import type { ValidFile } from '../model/repository.ts';
+import { decodeSource, LocatedDocument, parseSource, type PathSegment, type SourceProblem } from '../model/source.ts';
+import { fileRules, ruleById } from './catalog.ts';
+import { compareFindings, internalReport, type Finding, type Report, type Severity } from './finding.ts';
+
+export interface FileCheck {
+  findings: Finding[];
+  /** Set only when the data conforms to its schema (and holds no forbidden key), so repository rules can trust its types. */
+  valid?: ValidFile;
+}
+
+/** Keys that reach JavaScript object internals; refused anywhere in a file. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function checkFile(path: string, bytes: Uint8Array): FileCheck {
+  try {
+    return readAndCheck(path, bytes);
+  } catch (error) {
+    // Whatever went wrong (a parser bug, a stack overflow on absurd nesting), the run goes on.
+    return { findings: locateInText([internalReport(path, 'reading the file', error)], undefined) };
+  }
+}
+
+function readAndCheck(path: string, bytes: Uint8Array): FileCheck {
+  const findings: Finding[] = [];
+  const ref = classifyPath(path);
+  if (isPathProblem(ref)) {
+    findings.push({ rule: 'path', severity: severityOf('path'), file: path, line: 1, column: 1, message: ref.message, tip: ref.tip });
+    // A README or an image in data/ is misplaced, not malformed YAML: only the path is reported.
+    if (!/\.ya?ml$/.test(path)) return done(findings);
+  }
+  const decoded = decodeSource(bytes);
+  findings.push(...decoded.problems.map((p) => sourceFinding(path, p)));
+  if (decoded.text === undefined) return done(findings);
+  const parsed = parseSource(decoded.text);
+  findings.push(...parsed.problems.map((p) => sourceFinding(path, p)));
+  if (parsed.data === undefined) return done(findings);
+
+  const reports: Report[] = forbiddenKeys(path, parsed.data);
+  let valid: ValidFile | undefined;
+  if (!isPathProblem(ref)) {
+    for (const p of checkSchema(ref.kind, parsed.data)) {
+      reports.push({ rule: 'schema', severity: severityOf('schema'), file: path, at: p.at, part: p.part, message: p.message, tip: p.tip });
+    }
+    if (reports.length === 0) {
+      valid = { ref, data: parsed.data };
+      for (const rule of fileRules) {
+        try {
+          rule.check(valid, (r) => reports.push({ ...r, rule: rule.id, severity: rule.severity, file: path }));
+        } catch (error) {
+          reports.push(internalReport(path, rule.id, error));
+        }
+      }
+    }
+  }
+  // Only files with findings pay for the full-fidelity parse that turns data paths into positions.
+  if (reports.length > 0) findings.push(...locateInText(reports, decoded.text));
+  return done(findings, valid);
+}
+
+function done(findings: Finding[], valid?: ValidFile): FileCheck {
+  findings.sort(compareFindings);
+  return valid ? { findings, valid } : { findings };
+}
+
+function severityOf(ruleId: string): Severity {
+  return ruleById.get(ruleId)?.severity ?? 'error';
+}
+
+function sourceFinding(file: string, p: SourceProblem): Finding {
+  return { rule: p.rule, severity: severityOf(p.rule), file, line: p.line, column: p.column, message: p.message, tip: p.tip };
+}
+
+/** Walks the data without recursion (nesting depth is up to the file's author). */
+function forbiddenKeys(file: string, data: unknown): Report[] {
+  const out: Report[] = [];
+  const stack: { value: unknown; at: PathSegment[] }[] = [{ value: data, at: [] }];
+  while (stack.length > 0) {
+    const { value, at } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, at: [...at, i] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        out.push({
+          rule: 'forbidden-key',
+          severity: severityOf('forbidden-key'),
+          file,
+          at: [...at, key],
+          part: 'key',
+          message: `the key "${key}" is not allowed`,
+          tip: `"${key}" can tamper with the tools that read the data; remove it, or rename it (a metric called so can be written e.g. "${key.replace(/_/g, '')} score").`,
+        });
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], at: [...at, key] });
+    }
+  }
+  return out;
+}
+
+/** Positions for reports on one file, from one full-fidelity parse of its text. */
+export function locateInText(reports: readonly Report[], text: string | undefined): Finding[] {
+  let doc: LocatedDocument | undefined;
+  if (text !== undefined) {
+    try {
+      doc = new LocatedDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      doc = undefined; // positions fall back to the file start; the findings themselves are kept
+    }
+  }
+  return reports.map(({ at, part, ...rest }) => {
+    let position = { line: 1, column: 1 };
+    if (doc && at && at.length > 0) {
+      try {
+        position = doc.locate(at, part ?? 'value');
+      } catch {
+        // keep the file start
+      }
+    }
+    return { ...rest, ...position };
+  });
+}

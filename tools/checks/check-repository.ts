@@ -1,0 +1,48 @@
+// Runs the rules that compare files across the repository, and places their reports in the files.
+import type { Repository } from '../model/repository.ts';
+import { repositoryRules } from './catalog.ts';
+import { locateInText } from './check-file.ts';
+import { compareFindings, internalReport, type Finding, type Report } from './finding.ts';
+import type { CheckContext } from './rule.ts';
+
+/** Where a failure of a whole-repository rule is reported: it belongs to no single file. */
+const REPOSITORY_FILE = 'data';
+
+/**
+ * Every repository rule over the schema-valid entities. A rule that throws becomes an `internal`
+ * finding naming it; the other rules still run. `context.today` should be given by the caller
+ * (the CLI passes the current date); without it, date rules report nothing.
+ */
+export function checkRepository(repo: Repository, context: CheckContext = {}): Report[] {
+  const out: Report[] = [];
+  for (const rule of repositoryRules) {
+    const mine: Report[] = [];
+    try {
+      rule.check(repo, (r) => mine.push({ ...r, rule: rule.id, severity: rule.severity }), context);
+      out.push(...mine);
+    } catch (error) {
+      // What the rule reported before failing may be incomplete; report only the failure.
+      out.push(internalReport(REPOSITORY_FILE, rule.id, error));
+    }
+  }
+  return out;
+}
+
+/**
+ * Turns reports into findings with line and column: each file with reports is parsed once with
+ * the full-fidelity parser. `readText` gives a file's text (undefined: positions fall back to 1:1).
+ */
+export function locateReports(reports: readonly Report[], readText: (path: string) => string | undefined): Finding[] {
+  const byFile = new Map<string, Report[]>();
+  for (const r of reports) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const findings: Finding[] = [];
+  for (const [file, list] of byFile) {
+    const needsText = list.some((r) => r.at && r.at.length > 0);
+    findings.push(...locateInText(list, needsText ? readText(file) : undefined));
+  }
+  return findings.sort(compareFindings);
+}

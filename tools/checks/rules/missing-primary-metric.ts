@@ -1,0 +1,26 @@
+// Rule (warning): a result row gives the primary metric of its benchmark, so it can be ranked.
+import { entryFile, leaderboardsOf, rowPath } from '../leaderboards.ts';
+import type { RepositoryRule } from '../rule.ts';
+
+export const rule: RepositoryRule = {
+  id: 'missing-primary-metric',
+  scope: 'repository',
+  severity: 'warning',
+  title: 'A result row gives the primary metric',
+  description:
+    'Leaderboards are ranked by the benchmark\'s primary metric (`primary`, or the first metric). A row without it is listed after the ranked rows, without a rank. This is a warning, not an error: some papers do not report the primary metric. If the paper does report it, add it; if the value is there under another name, see unknown-metric.',
+  check(repo, report) {
+    for (const board of leaderboardsOf(repo).values()) {
+      for (const entry of board.entries) {
+        if (entry.rank !== undefined) continue;
+        report({
+          file: entryFile(repo, entry),
+          at: rowPath(entry, 'metrics'),
+          part: 'key',
+          message: `the row "${entry.result.model}" has no value for the primary metric "${board.primary.name}" of ${board.id}, so it cannot be ranked`,
+          tip: `Add "${board.primary.name}: <value>" under metrics if the paper reports it.`,
+        });
+      }
+    }
+  },
+};
