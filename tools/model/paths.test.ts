@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPath, isPathProblem, toSlug } from './paths.ts';
+import { classifyPath, isPathProblem, toSlug, isDataPath } from './paths.ts';
 
 describe('classifyPath', () => {
   it('reads the id and its context from each kind of path', () => {
@@ -39,5 +39,17 @@ describe('toSlug', () => {
     expect(toSlug('  Hervé Jégou ')).toBe('herve-jegou');
     expect(toSlug('C++ / ../etc')).toBe('c-plus-plus-etc');
     expect(toSlug('x'.repeat(200))).toHaveLength(120);
+  });
+});
+
+describe('isDataPath', () => {
+  it('skips the files under data/ that are not data: project.json, LICENSE and hidden files', () => {
+    expect(isDataPath('data/tasks/image-classification.yaml')).toBe(true);
+    expect(isDataPath('data/areas.yaml')).toBe(true);
+    expect(isDataPath('data/README.md')).toBe(true);
+    expect(isDataPath('data/project.json')).toBe(false);
+    expect(isDataPath('data/LICENSE')).toBe(false);
+    expect(isDataPath('data/.gitkeep')).toBe(false);
+    expect(isDataPath('tools/model/paths.ts')).toBe(false);
   });
 });

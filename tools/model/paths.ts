@@ -36,9 +36,12 @@ const LAYOUT: Record<string, { kind: Exclude<FileKind, 'areas'>; depth: number; 
   results: { kind: 'result', depth: 2, shape: 'data/results/<task>/<dataset>/<paper>.yaml' },
 };
 
+/** Files under data/ that are not data: the Nx project file and the data licence. */
+const NON_DATA_FILES = new Set(['data/project.json', 'data/LICENSE']);
+
 /** Is this path (relative, POSIX) one that the validator should look at? Anything under data/ except project files. */
 export function isDataPath(path: string): boolean {
-  return path.startsWith('data/') && path !== 'data/project.json' && !path.startsWith('data/.');
+  return path.startsWith('data/') && !NON_DATA_FILES.has(path) && !path.startsWith('data/.');
 }
 
 /**
