@@ -4,6 +4,7 @@ import { classifyPath, isPathProblem } from '../model/paths.ts';
 import type { ValidFile } from '../model/repository.ts';
 import { decodeSource, LocatedDocument, parseSource, type PathSegment, type SourceProblem } from '../model/source.ts';
 import { fileRules, ruleById } from './catalog.ts';
+import type { FileRule } from './rule.ts';
 import { compareFindings, internalReport, type Finding, type Report, type Severity } from './finding.ts';
 
 export interface FileCheck {
@@ -15,16 +16,17 @@ export interface FileCheck {
 /** Keys that reach JavaScript object internals; refused anywhere in a file. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function checkFile(path: string, bytes: Uint8Array): FileCheck {
+/** `rules` is for tests; callers use the catalogue's file rules. */
+export function checkFile(path: string, bytes: Uint8Array, rules: readonly FileRule[] = fileRules): FileCheck {
   try {
-    return readAndCheck(path, bytes);
+    return readAndCheck(path, bytes, rules);
   } catch (error) {
     // Whatever went wrong (a parser bug, a stack overflow on absurd nesting), the run goes on.
     return { findings: locateInText([internalReport(path, 'reading the file', error)], undefined) };
   }
 }
 
-function readAndCheck(path: string, bytes: Uint8Array): FileCheck {
+function readAndCheck(path: string, bytes: Uint8Array, rules: readonly FileRule[]): FileCheck {
   const findings: Finding[] = [];
   const ref = classifyPath(path);
   if (isPathProblem(ref)) {
@@ -47,7 +49,7 @@ function readAndCheck(path: string, bytes: Uint8Array): FileCheck {
     }
     if (reports.length === 0) {
       valid = { ref, data: parsed.data };
-      for (const rule of fileRules) {
+      for (const rule of rules) {
         try {
           rule.check(valid, (r) => reports.push({ ...r, rule: rule.id, severity: rule.severity, file: path }));
         } catch (error) {
@@ -94,7 +96,7 @@ function forbiddenKeys(file: string, data: unknown): Report[] {
           at: [...at, key],
           part: 'key',
           message: `the key "${key}" is not allowed`,
-          tip: `"${key}" can tamper with the tools that read the data; remove it, or rename it (a metric called so can be written e.g. "${key.replace(/_/g, '')} score").`,
+          tip: `"${key}" can tamper with the tools that read the data: remove the key, or rename it (a metric could be called e.g. "${key.replace(/_/g, '')} score").`,
         });
       }
       stack.push({ value: (value as Record<string, unknown>)[key], at: [...at, key] });

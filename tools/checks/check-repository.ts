@@ -3,7 +3,7 @@ import type { Repository } from '../model/repository.ts';
 import { repositoryRules } from './catalog.ts';
 import { locateInText } from './check-file.ts';
 import { compareFindings, internalReport, type Finding, type Report } from './finding.ts';
-import type { CheckContext } from './rule.ts';
+import type { CheckContext, RepositoryRule } from './rule.ts';
 
 /** Where a failure of a whole-repository rule is reported: it belongs to no single file. */
 const REPOSITORY_FILE = 'data';
@@ -11,11 +11,11 @@ const REPOSITORY_FILE = 'data';
 /**
  * Every repository rule over the schema-valid entities. A rule that throws becomes an `internal`
  * finding naming it; the other rules still run. `context.today` should be given by the caller
- * (the CLI passes the current date); without it, date rules report nothing.
+ * (the CLI passes the current date); without it, date rules report nothing. `rules` is for tests.
  */
-export function checkRepository(repo: Repository, context: CheckContext = {}): Report[] {
+export function checkRepository(repo: Repository, context: CheckContext = {}, rules: readonly RepositoryRule[] = repositoryRules): Report[] {
   const out: Report[] = [];
-  for (const rule of repositoryRules) {
+  for (const rule of rules) {
     const mine: Report[] = [];
     try {
       rule.check(repo, (r) => mine.push({ ...r, rule: rule.id, severity: rule.severity }), context);

@@ -36,6 +36,12 @@ export interface CheckContext {
    * current date; when it is absent, rules that need it report nothing.
    */
   today?: string;
+  /**
+   * The path of every data file in the repository, including files that failed their own checks
+   * (so they are not in the Repository). A reference to such a file is not reported again as
+   * unknown: the file's own findings say what to fix. When absent, only valid files count.
+   */
+  files?: readonly string[];
 }
 
 /** Rules across files (references, cycles, duplicates, leaderboards); they see the whole repository. */

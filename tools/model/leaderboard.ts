@@ -81,7 +81,11 @@ export function buildLeaderboards(repo: Repository): Map<string, Leaderboard> {
   }
   const boards: Leaderboard[] = [];
   for (const dataset of repo.datasets.values()) {
+    const seen = new Set<string>();
     for (const benchmark of dataset.benchmarks ?? []) {
+      // A second benchmark for the same task is an error (duplicate-benchmark); the first one stands.
+      if (seen.has(benchmark.task)) continue;
+      seen.add(benchmark.task);
       boards.push(buildLeaderboard(repo, dataset, benchmark, byBoard.get(leaderboardId(benchmark.task, dataset.id)) ?? []));
     }
   }

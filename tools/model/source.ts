@@ -131,7 +131,7 @@ function explainSyntax(text: string, fallback: jsYaml.YAMLException): SourceProb
       tip: known?.tip ?? (tabs ? yamlCodeRules.TAB_AS_INDENT.tip : 'Fix the YAML syntax at this place; quote text that holds ":" or "#".'),
     };
   });
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return onePerLine(problems, doc.errors.map((err) => err.code in yamlCodeRules));
   // js-yaml refused what yaml accepts (rare): report js-yaml's own position.
   const mark = fallback.mark;
   const isDup = /duplicated mapping key/.test(fallback.reason ?? '');
@@ -142,6 +142,16 @@ function explainSyntax(text: string, fallback: jsYaml.YAMLException): SourceProb
     message: fallback.reason ?? String(fallback.message),
     tip: isDup ? yamlCodeRules.DUPLICATE_KEY.tip : 'Fix the YAML syntax at this place.',
   }];
+}
+
+/** Keeps one problem per line, preferring one with a named cause (tab, duplicate key): the rest are the parser's follow-on errors. */
+function onePerLine(problems: SourceProblem[], named: boolean[]): SourceProblem[] {
+  const kept = new Map<number, number>();
+  problems.forEach((p, i) => {
+    const j = kept.get(p.line);
+    if (j === undefined || (named[i] && !named[j])) kept.set(p.line, i);
+  });
+  return [...kept.values()].sort((a, b) => a - b).map((i) => problems[i]);
 }
 
 /** Returns an object reachable twice (only aliases make that happen in parsed YAML). */

@@ -13,6 +13,7 @@ export const rule: RepositoryRule = {
     for (const board of leaderboardsOf(repo).values()) {
       for (const metric of board.benchmark.metrics) {
         if (metric.min === undefined && metric.max === undefined) continue;
+        if (metric.min !== undefined && metric.max !== undefined && metric.min > metric.max) continue; // metric-bounds reports it
         for (const entry of board.entries) {
           const value = entry.result.metrics[metric.name];
           if (value === undefined) continue;

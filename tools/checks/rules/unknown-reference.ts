@@ -4,6 +4,7 @@ import type { Repository } from '../../model/repository.ts';
 import type { PathSegment } from '../../model/source.ts';
 import type { RuleReport } from '../finding.ts';
 import { NameIndex } from '../nearest.ts';
+import { presentIds, type PresentIds } from '../present.ts';
 import type { RepositoryRule } from '../rule.ts';
 
 interface Kind {
@@ -20,8 +21,8 @@ export const rule: RepositoryRule = {
   title: 'Every id named in a file exists',
   description:
     'Files refer to each other by id: a task\'s `area` and `parent`, a dataset\'s `introduced_by`, `variant_of` and benchmark `task`s, a method\'s `introduced_by`, and a paper\'s `tasks`, `methods` and `datasets`. Each id must name an existing entity (a file at its path, or an entry in `data/areas.yaml` for areas). The tip suggests the closest existing id when the reference looks misspelt; otherwise add the missing entity in the same pull request.',
-  check(repo, report) {
-    const kinds = kindsOf(repo);
+  check(repo, report, context) {
+    const kinds = kindsOf(repo, presentIds(repo, context));
     const indexes = new Map<Kind, NameIndex>();
     const check = (file: string, at: PathSegment[], kind: Kind, id: string | undefined) => {
       if (id === undefined || kind.has(id)) return;
@@ -55,13 +56,13 @@ export const rule: RepositoryRule = {
   },
 };
 
-function kindsOf(repo: Repository) {
-  const areas = new Set(repo.areas.map((a) => a.id));
+/** `has` counts files that exist but failed their own checks; suggestions come from valid entities only. */
+function kindsOf(repo: Repository, present: PresentIds) {
   return {
-    area: { label: 'area', has: (id: string) => areas.has(id), names: () => areas, where: (id: string) => `an area "${id}" to data/areas.yaml` },
-    task: { label: 'task', has: (id: string) => repo.tasks.has(id), names: () => repo.tasks.keys(), where: (id: string) => taskPath(id) },
-    dataset: { label: 'dataset', has: (id: string) => repo.datasets.has(id), names: () => repo.datasets.keys(), where: (id: string) => datasetPath(id) },
-    method: { label: 'method', has: (id: string) => repo.methods.has(id), names: () => repo.methods.keys(), where: (id: string) => methodPath(id) },
-    paper: { label: 'paper', has: (id: string) => repo.papers.has(id), names: () => repo.papers.keys(), where: (id: string) => `data/papers/<yyyy>/${id}.yaml` },
+    area: { label: 'area', has: (id: string) => !present.areasKnown || present.areas.has(id), names: () => present.areas, where: (id: string) => `an area "${id}" to data/areas.yaml` },
+    task: { label: 'task', has: (id: string) => present.task.has(id), names: () => repo.tasks.keys(), where: (id: string) => taskPath(id) },
+    dataset: { label: 'dataset', has: (id: string) => present.dataset.has(id), names: () => repo.datasets.keys(), where: (id: string) => datasetPath(id) },
+    method: { label: 'method', has: (id: string) => present.method.has(id), names: () => repo.methods.keys(), where: (id: string) => methodPath(id) },
+    paper: { label: 'paper', has: (id: string) => present.paper.has(id), names: () => repo.papers.keys(), where: (id: string) => `data/papers/<yyyy>/${id}.yaml` },
   } satisfies Record<string, Kind>;
 }
