@@ -1,0 +1,234 @@
+// The bundle's data from the repository: every entity in its public shape, sorted by id, with
+// result rows ranked on their leaderboards. Pure: same repository and source -> same value.
+import { buildLeaderboards, primaryMetric } from '../model/leaderboard.ts';
+import type { Repository, ResultSet } from '../model/repository.ts';
+import type { MetricSpec } from '../model/types.ts';
+import {
+  BUNDLE_SCHEMA_VERSION,
+  ENTITY_KINDS,
+  type BundleArea,
+  type BundleBenchmark,
+  type BundleData,
+  type BundleDataset,
+  type BundleMeta,
+  type BundleMethod,
+  type BundlePaper,
+  type BundleResult,
+  type BundleTask,
+} from './schema.ts';
+
+/** Where the data came from: git facts about --root (all null when it is not a git repository). */
+export interface BundleSource {
+  commit: string | null;
+  /** The commit date, UTC, YYYY-MM-DDTHH:MM:SSZ. */
+  committedAt: string | null;
+  /** Did data/ differ from the commit? */
+  dirty: boolean | null;
+}
+
+/** The data is not fit for a bundle (it would break the bundle's guarantees); `problems` says why. */
+export class BundleError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the data cannot be bundled:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The separator between a result row's leaderboard part and its model name. */
+export const ROW_ID_SEPARATOR = '#';
+
+export function resultRowId(set: Pick<ResultSet, 'id'>, model: string): string {
+  return `${set.id}${ROW_ID_SEPARATOR}${model}`;
+}
+
+function compareIds(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Copies the optional fields that are set, in the given order (so key order is fixed by code, not by the file). */
+function present<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+const sorted = (ids: readonly string[] | undefined): string[] => [...(ids ?? [])].sort();
+
+function metricSpec(m: MetricSpec): BundleBenchmark['metrics'][number] {
+  return { name: m.name, direction: m.direction, ...present(m, ['unit', 'min', 'max']) };
+}
+
+/** Metric values with keys in code-point order; fromEntries keeps keys like "__proto__" as plain data. */
+function metricValues(metrics: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(metrics).sort().map((k) => [k, metrics[k]]));
+}
+
+export function bundleMeta(source: BundleSource): BundleMeta {
+  return {
+    schema_version: BUNDLE_SCHEMA_VERSION,
+    data_version: source.committedAt,
+    source_commit: source.commit,
+    source_dirty: source.dirty,
+  };
+}
+
+/** The bundle's data. Throws BundleError when the repository breaks a guarantee the bundle makes. */
+export function bundleData(repo: Repository, source: BundleSource): BundleData {
+  const areas: BundleArea[] = repo.areas.map((a) => ({ id: a.id, name: a.name, ...present(a, ['description']) }));
+
+  const tasks: BundleTask[] = [...repo.tasks.values()].map((t) => ({
+    id: t.id,
+    name: t.name,
+    area: t.area,
+    ...present(t, ['parent', 'description']),
+    synonyms: [...(t.synonyms ?? [])],
+  }));
+
+  const datasets: BundleDataset[] = [];
+  const benchmarks: BundleBenchmark[] = [];
+  for (const d of repo.datasets.values()) {
+    datasets.push({
+      id: d.id,
+      name: d.name,
+      ...present(d, ['full_name', 'description', 'homepage', 'license', 'introduced_by', 'introduced_date']),
+      modalities: [...(d.modalities ?? [])],
+      languages: [...(d.languages ?? [])],
+      ...present(d, ['variant_of']),
+    });
+    for (const b of d.benchmarks ?? []) {
+      benchmarks.push({
+        id: `${b.task}/${d.id}`,
+        task: b.task,
+        dataset: d.id,
+        metrics: b.metrics.map(metricSpec) as BundleBenchmark['metrics'],
+        primary: primaryMetric(b).name,
+        ...present(b, ['description']),
+      });
+    }
+  }
+
+  const methods: BundleMethod[] = [...repo.methods.values()].map((m) => ({
+    id: m.id,
+    name: m.name,
+    ...present(m, ['full_name', 'description']),
+    collections: [...(m.collections ?? [])],
+    ...present(m, ['introduced_by', 'introduced_year']),
+  }));
+
+  const papers: BundlePaper[] = [...repo.papers.values()].map((p) => ({
+    id: p.id,
+    title: p.title,
+    authors: [...(p.authors ?? [])],
+    date: p.date,
+    ...present(p, ['arxiv', 'url', 'pdf', 'venue', 'abstract']),
+    tasks: sorted(p.tasks),
+    methods: sorted(p.methods),
+    datasets: sorted(p.datasets),
+    code: (p.code ?? []).map((c) => ({ url: c.url, official: c.official ?? false, ...present(c, ['framework']) })),
+  }));
+
+  const results = resultRows(repo);
+
+  const data: BundleData = {
+    meta: bundleMeta(source),
+    areas: areas.sort(compareIds),
+    tasks: tasks.sort(compareIds),
+    datasets: datasets.sort(compareIds),
+    benchmarks: benchmarks.sort(compareIds),
+    methods: methods.sort(compareIds),
+    papers: papers.sort(compareIds),
+    results: results.sort(compareIds),
+  };
+  const problems = [...duplicateIds(data), ...danglingReferences(data)];
+  if (problems.length > 0) throw new BundleError(problems);
+  return data;
+}
+
+/** Every result row with its rank, taken from the leaderboards (the one ranking rule of the project). */
+function resultRows(repo: Repository): BundleResult[] {
+  const ranks = new Map<string, number | null>();
+  for (const board of buildLeaderboards(repo).values()) {
+    for (const entry of board.entries) ranks.set(`${entry.resultSet}\n${entry.row}`, entry.rank ?? null);
+  }
+  const rows: BundleResult[] = [];
+  for (const set of repo.results.values()) {
+    set.results.forEach((row, index) => {
+      rows.push({
+        id: resultRowId(set, row.model),
+        benchmark: `${set.task}/${set.dataset}`,
+        task: set.task,
+        dataset: set.dataset,
+        paper: set.paper,
+        model: row.model,
+        metrics: metricValues(row.metrics),
+        extra_training_data: row.extra_training_data ?? false,
+        // A row off every leaderboard (no declared benchmark) is caught by danglingReferences.
+        rank: ranks.get(`${set.id}\n${index}`) ?? null,
+        ...present(row, ['code', 'notes', 'source']),
+      });
+    });
+  }
+  return rows;
+}
+
+function duplicateIds(data: BundleData): string[] {
+  const problems: string[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const list = data[kind] as { id: string }[];
+    for (let i = 1; i < list.length; i++) {
+      if (list[i].id !== list[i - 1].id) continue;
+      problems.push(
+        kind === 'results'
+          ? `result id "${list[i].id}" is used by two rows: the model "${(list[i] as BundleResult).model}" appears twice in ${resultFile(list[i] as BundleResult)}; give each row its own model name`
+          : kind === 'benchmarks'
+            ? `benchmark "${list[i].id}" is declared twice by dataset "${(list[i] as BundleBenchmark).dataset}"; declare one benchmark per task`
+            : `${kind.slice(0, -1)} id "${list[i].id}" is defined twice`,
+      );
+    }
+  }
+  return problems;
+}
+
+function resultFile(r: BundleResult): string {
+  return `data/results/${r.task}/${r.dataset}/${r.paper}.yaml`;
+}
+
+/** Every id a field refers to must exist in the bundle: consumers may join on them without checking. */
+export function danglingReferences(data: BundleData): string[] {
+  const ids = (list: { id: string }[]) => new Set(list.map((e) => e.id));
+  const areas = ids(data.areas);
+  const tasks = ids(data.tasks);
+  const datasets = ids(data.datasets);
+  const benchmarks = ids(data.benchmarks);
+  const methods = ids(data.methods);
+  const papers = ids(data.papers);
+  const problems: string[] = [];
+  const expect = (where: string, field: string, id: string | undefined, known: Set<string>, kind: string) => {
+    if (id !== undefined && !known.has(id)) problems.push(`${where}: ${field} "${id}" is not a known ${kind}`);
+  };
+  for (const t of data.tasks) {
+    expect(`data/tasks/${t.id}.yaml`, 'area', t.area, areas, 'area');
+    expect(`data/tasks/${t.id}.yaml`, 'parent', t.parent, tasks, 'task');
+  }
+  for (const d of data.datasets) {
+    expect(`data/datasets/${d.id}.yaml`, 'introduced_by', d.introduced_by, papers, 'paper');
+    expect(`data/datasets/${d.id}.yaml`, 'variant_of', d.variant_of, datasets, 'dataset');
+  }
+  for (const b of data.benchmarks) expect(`data/datasets/${b.dataset}.yaml`, 'benchmark task', b.task, tasks, 'task');
+  for (const m of data.methods) expect(`data/methods/${m.id}.yaml`, 'introduced_by', m.introduced_by, papers, 'paper');
+  for (const p of data.papers) {
+    const where = `data/papers/${p.date.slice(0, 4)}/${p.id}.yaml`;
+    for (const t of p.tasks) expect(where, 'tasks', t, tasks, 'task');
+    for (const m of p.methods) expect(where, 'methods', m, methods, 'method');
+    for (const d of p.datasets) expect(where, 'datasets', d, datasets, 'dataset');
+  }
+  const reported = new Set<string>();
+  for (const r of data.results) {
+    const where = resultFile(r);
+    if (reported.has(where)) continue;
+    const before = problems.length;
+    expect(where, 'benchmark', r.benchmark, benchmarks, `benchmark (dataset "${r.dataset}" declares no benchmark for task "${r.task}")`);
+    expect(where, 'paper', r.paper, papers, 'paper');
+    if (problems.length > before) reported.add(where);
+  }
+  return problems;
+}
