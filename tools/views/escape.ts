@@ -1,0 +1,80 @@
+// Escaping data for the generated pages: plain text and URLs for GitHub-flavoured Markdown, Markdown
+// descriptions with their raw HTML neutralised, and text for SVG (XML).
+
+/**
+ * ASCII punctuation that starts or closes Markdown/GFM inline syntax (emphasis, code, links,
+ * HTML, entities, tables, strikethrough, GitHub math). CommonMark lets every ASCII punctuation
+ * character be backslash-escaped, and an escaped one is always that literal character.
+ */
+const INLINE_SPECIAL = /[\\`*_[\]<>|&~$!#]/g;
+
+/**
+ * Plain text (a name, title, model name, author) as Markdown that renders as exactly that text,
+ * on one line, safe inside a table cell. Line breaks and runs of whitespace become one space (a
+ * soft line break renders as a space anyway, and a newline would end a table row).
+ */
+export function markdownText(value: string): string {
+  const oneLine = value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return oneLine
+    .replace(INLINE_SPECIAL, '\\$&')
+    // At the start of a line these open a block: a bullet or ordered list item (marker then a
+    // space), or a thematic break or setext underline (a line of only - or =).
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^[-=\s]+$/, (line) => line.replace(/[-=]/g, '\\$&'));
+}
+
+/**
+ * A Markdown description with raw HTML neutralised: every "<" that could open an HTML tag,
+ * comment, declaration, processing instruction or autolink (a "<" followed by a letter, "/",
+ * "!" or "?", which is what all of them start with) becomes "&lt;". The rest stays Markdown.
+ * The one cost: such a "<" inside a code span shows as "&lt;".
+ */
+export function markdownDescription(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
+
+/** Is this an absolute http(s) URL we are willing to link to? Anything else is shown as text. */
+export function isWebUrl(value: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(value);
+}
+
+/**
+ * A link destination in its angle-bracket form, with the characters that could end it, break a
+ * table row or smuggle markup percent-encoded.
+ */
+export function markdownDestination(url: string): string {
+  return `<${url.replace(/[<>|\\\s`"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>`;
+}
+
+/** `[text](url)`, or just the text when the URL is not a web URL or a relative page path. */
+export function markdownLink(text: string, url: string): string {
+  const label = markdownText(text);
+  if (!isWebUrl(url) && !isRelativePage(url)) return label;
+  return `[${label}](${markdownDestination(url)})`;
+}
+
+/** Relative links between generated pages: slug paths only, never a scheme. */
+function isRelativePage(url: string): boolean {
+  return /^(\.\.?\/)*[a-z0-9][a-z0-9./#-]*$/.test(url) && !url.includes('//') && !url.includes(':');
+}
+
+const XML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for SVG/XML content or attribute values; control characters XML 1.0 forbids are dropped. */
+export function xmlText(value: string): string {
+  return (
+    value
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[&<>"']/g, (c) => XML_SPECIAL[c])
+  );
+}

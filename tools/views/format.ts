@@ -1,0 +1,43 @@
+// Formatting numbers, dates and metric names for the pages: locale-free, so every machine writes the same bytes.
+import type { MetricSpec } from '../model/types.ts';
+
+/** "Top-1 Accuracy (%)": the metric's name, with its unit when it has one. */
+export function metricLabel(metric: Pick<MetricSpec, 'name' | 'unit'>): string {
+  return metric.unit ? `${metric.name} (${metric.unit})` : metric.name;
+}
+
+/** A result value as written in the data: JavaScript's shortest round-trip form, never locale-formatted. */
+export function formatValue(value: number): string {
+  return Object.is(value, -0) ? '0' : String(value);
+}
+
+/** A number with a fixed count of decimals (for chart ticks and coordinates). */
+export function fixed(value: number, decimals: number): string {
+  const text = value.toFixed(decimals);
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
+}
+
+export function directionText(direction: MetricSpec['direction']): string {
+  return direction === 'higher' ? 'higher is better' : 'lower is better';
+}
+
+/** Days since 1970-01-01 for a YYYY-MM-DD date, computed in UTC (no time zone, no clock). */
+export function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** The YYYY-MM-DD date of a day number. */
+export function dayDate(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Code-point order: the same on every machine, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "1 paper", "2 papers". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

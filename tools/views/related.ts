@@ -1,0 +1,81 @@
+// Related papers: the papers sharing the most tasks, datasets and methods with a paper.
+import { comparePapers, type SiteIndex } from './site-index.ts';
+
+export interface RelatedPaper {
+  paper: string;
+  shared: { tasks: number; datasets: number; methods: number };
+}
+
+/** How many related papers a page lists. */
+export const RELATED_LIMIT = 10;
+/**
+ * How many papers per shared item are considered: the newest ones. Without a bound, an item
+ * shared by tens of thousands of papers (a common method) would make this quadratic; with it,
+ * every item shared by at most this many papers is counted exactly.
+ */
+export const RELATED_PER_ITEM = 200;
+
+type Kind = 'tasks' | 'datasets' | 'methods';
+const KINDS: Kind[] = ['tasks', 'datasets', 'methods'];
+
+/**
+ * A finder of related papers: ranked by the number of shared tasks, datasets and methods (each
+ * shared one counts 1), then newest first, then by id. Deterministic: papers are numbered in page
+ * order (newest first, then id), never in insertion order. The finder reuses its scratch arrays,
+ * so one paper costs only its candidates, not the size of the repository.
+ */
+export function relatedPapers(index: SiteIndex, limit = RELATED_LIMIT, perItem = RELATED_PER_ITEM): (paper: string) => RelatedPaper[] {
+  const papers = [...index.repo.papers.values()].sort(comparePapers);
+  const ordinal = new Map(papers.map((p, i) => [p.id, i]));
+  const itemMaps = [index.paperTasks, index.paperDatasets, index.paperMethods];
+  // Posting lists hold ordinals in ascending order, i.e. newest first, cut to the newest perItem + 1
+  // (the paper itself may be among them).
+  const postings = [index.papersByTask, index.papersByDataset, index.papersByMethod].map((byItem) => {
+    const out = new Map<string, Int32Array>();
+    for (const [item, ids] of byItem) {
+      const known = ids.map((id) => ordinal.get(id)).filter((n): n is number => n !== undefined);
+      out.set(item, Int32Array.from(known.slice(0, perItem + 1)));
+    }
+    return out;
+  });
+  const counts = KINDS.map(() => new Int32Array(papers.length));
+  const seen = new Int32Array(papers.length).fill(-1);
+
+  return (paperId: string): RelatedPaper[] => {
+    const self = ordinal.get(paperId);
+    if (self === undefined) return [];
+    const candidates: number[] = [];
+    KINDS.forEach((_, k) => {
+      for (const item of itemMaps[k].get(paperId) ?? []) {
+        const list = postings[k].get(item);
+        if (!list) continue;
+        for (const other of list) {
+          if (other === self) continue;
+          if (seen[other] !== self) {
+            seen[other] = self;
+            counts[0][other] = counts[1][other] = counts[2][other] = 0;
+            candidates.push(other);
+          }
+          counts[k][other]++;
+        }
+      }
+    });
+    const score = (n: number) => counts[0][n] + counts[1][n] + counts[2][n];
+    // Ordinals already encode "newest first, then id", so they break ties.
+    const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+    const top: number[] = [];
+    for (const c of candidates) {
+      if (top.length === limit && !better(c, top[limit - 1])) continue;
+      let i = Math.min(top.length, limit - 1);
+      top[i] = c;
+      while (i > 0 && better(top[i], top[i - 1])) {
+        [top[i], top[i - 1]] = [top[i - 1], top[i]];
+        i--;
+      }
+    }
+    return top.map((n) => ({
+      paper: papers[n].id,
+      shared: { tasks: counts[0][n], datasets: counts[1][n], methods: counts[2][n] },
+    }));
+  };
+}

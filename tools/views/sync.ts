@@ -1,0 +1,135 @@
+// Bringing generated/ in line with the pages: write only files whose bytes differ, remove files no
+// page produces, and never touch anything outside generated/. In check mode, only report.
+import { lstat, mkdir, readdir, readFile, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { compareText } from './format.ts';
+import { GENERATED_DIR } from './links.ts';
+import type { GeneratedFile } from './site.ts';
+
+export interface SyncReport {
+  /** Paths relative to the repository root, sorted. */
+  written: string[];
+  removed: string[];
+  unchanged: number;
+  /** Check mode: what would be written (differs / missing) or removed (extra). */
+  differs: string[];
+  missing: string[];
+  extra: string[];
+}
+
+export interface SyncOptions {
+  check: boolean;
+}
+
+/** Thrown when generated/ is not a plain folder we may write into. */
+export class GeneratedDirError extends Error {}
+
+/** Syncs <root>/generated with the files; returns what was (or, in check mode, would be) changed. */
+export async function syncGenerated(root: string, files: Iterable<GeneratedFile>, options: SyncOptions): Promise<SyncReport> {
+  const base = join(root, GENERATED_DIR);
+  const existing = await listExisting(base);
+  const report: SyncReport = { written: [], removed: [], unchanged: 0, differs: [], missing: [], extra: [] };
+  const produced = new Set<string>();
+  const producedDirs = new Set<string>();
+
+  for (const file of files) {
+    if (!SAFE_PATH.test(file.path) || file.path.split('/').some((s) => s === '..' || s === '.')) {
+      throw new Error(`refusing to write "${file.path}": not a plain path inside ${GENERATED_DIR}/`);
+    }
+    if (produced.has(file.path)) throw new Error(`two pages want the same path ${file.path}`);
+    produced.add(file.path);
+    const parts = file.path.split('/');
+    for (let i = 1; i < parts.length; i++) producedDirs.add(parts.slice(0, i).join('/'));
+    if (options.check) await compareOne(base, file, existing, report);
+    else await writeOne(base, file, existing, report);
+  }
+  // Entries no page produces: in check mode they are extra; otherwise they go, deepest first.
+  const stale = [...existing].filter(([path, kind]) => (kind === 'dir' ? !producedDirs.has(path) : !produced.has(path) || kind !== 'file'));
+  for (const [path, kind] of stale) {
+    if (kind === 'dir') continue; // emptied folders are removed below
+    if (options.check) report.extra.push(`${GENERATED_DIR}/${path}`);
+    else {
+      await unlink(join(base, path));
+      report.removed.push(`${GENERATED_DIR}/${path}`);
+    }
+  }
+  if (!options.check) await removeEmptyDirs(base, existing);
+  for (const list of [report.written, report.removed, report.differs, report.missing, report.extra]) list.sort(compareText);
+  return report;
+}
+
+/** What a page path may look like: the slugs of ids, folders and an extension. */
+const SAFE_PATH = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*\.(md|svg)$|^README\.md$/;
+
+type EntryKind = 'file' | 'dir' | 'other';
+
+/** Every entry under generated/ (relative POSIX paths), without following symlinks. */
+async function listExisting(base: string): Promise<Map<string, EntryKind>> {
+  const out = new Map<string, EntryKind>();
+  let stat;
+  try {
+    stat = await lstat(base);
+  } catch {
+    return out;
+  }
+  if (!stat.isDirectory()) throw new GeneratedDirError(`${base} is not a folder (a symlink or a file): refusing to write through it`);
+  async function walk(dir: string, prefix: string): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        out.set(rel, 'dir');
+        await walk(join(dir, entry.name), rel);
+      } else out.set(rel, entry.isFile() ? 'file' : 'other');
+    }
+  }
+  await walk(base, '');
+  return out;
+}
+
+async function compareOne(base: string, file: GeneratedFile, existing: Map<string, EntryKind>, report: SyncReport): Promise<void> {
+  const shown = `${GENERATED_DIR}/${file.path}`;
+  if (existing.get(file.path) !== 'file') {
+    report.missing.push(shown);
+    return;
+  }
+  const bytes = await readFile(join(base, file.path));
+  if (bytes.equals(Buffer.from(file.text, 'utf8'))) report.unchanged++;
+  else report.differs.push(shown);
+}
+
+async function writeOne(base: string, file: GeneratedFile, existing: Map<string, EntryKind>, report: SyncReport): Promise<void> {
+  const target = join(base, file.path);
+  const bytes = Buffer.from(file.text, 'utf8');
+  if (existing.get(file.path) === 'file' && (await readFile(target)).equals(bytes)) {
+    report.unchanged++;
+    return;
+  }
+  // A symlink or file where a folder of this path should be, or anything but a file at the path
+  // itself, is removed first, so the write can never follow a link out of generated/.
+  const parts = file.path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    const kind = existing.get(prefix);
+    const inTheWay = i < parts.length ? kind === 'file' || kind === 'other' : kind === 'other' || kind === 'dir';
+    if (!inTheWay) continue;
+    await rm(join(base, prefix), { recursive: true, force: true });
+    for (const key of [...existing.keys()]) if (key === prefix || key.startsWith(`${prefix}/`)) existing.delete(key);
+    report.removed.push(`${GENERATED_DIR}/${prefix}`);
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, bytes);
+  report.written.push(`${GENERATED_DIR}/${file.path}`);
+}
+
+/** Removes folders under generated/ left empty, deepest first; generated/ itself stays. */
+async function removeEmptyDirs(base: string, existing: Map<string, EntryKind>): Promise<void> {
+  const dirs = [...existing].filter(([, kind]) => kind === 'dir').map(([path]) => path);
+  dirs.sort((a, b) => b.split('/').length - a.split('/').length || compareText(a, b));
+  for (const dir of dirs) {
+    try {
+      if ((await readdir(join(base, dir))).length === 0) await rmdir(join(base, dir));
+    } catch {
+      // Already gone, or not empty after all: nothing to do.
+    }
+  }
+}
