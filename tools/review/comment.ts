@@ -1,0 +1,168 @@
+// The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
+import { formatPercent } from './compare.ts';
+import { clip, code, plain } from './escape.ts';
+import type { LeaderboardChange, ResultChange, ReviewReport } from './report-schema.ts';
+
+export const STICKY_MARKER = '<!-- pwc-review:sticky -->';
+/** GitHub refuses comment bodies longer than this. */
+export const MAX_COMMENT_CHARS = 65_536;
+const MAX_ROWS_PER_BOARD = 25;
+
+export interface CommentContext {
+  /** The rules page, e.g. https://github.com/o/r/blob/HEAD/docs/rules.md; a finding links to #<rule>. */
+  rulesDoc: string;
+  /** Rules the catalogue knows; only those get a link. */
+  knownRules: ReadonlySet<string>;
+  /** Where the full report is shown (the validate run's job summary), for the truncation notice. */
+  summaryUrl?: string;
+}
+
+export function ruleLink(rule: string, ctx: CommentContext): string {
+  return ctx.knownRules.has(rule) ? `[${code(rule)}](${ctx.rulesDoc}#${rule})` : code(rule);
+}
+
+const short = (sha: string) => sha.slice(0, 7);
+
+function statusLine(report: ReviewReport): string {
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.length - errors;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (errors > 0) return `❌ **${counts}**: the data needs fixes before it can be merged.`;
+  if (warnings > 0) return `⚠️ **${counts}**: worth a look; nothing blocks the merge.`;
+  return '✅ **No problems found.**';
+}
+
+function value(change: ResultChange, side: 'old' | 'new', metric: string, unit: string): string {
+  const v = change[side]?.metrics[metric];
+  return v === undefined ? '–' : `${v}${unit}`;
+}
+
+function sotaNote(change: ResultChange, board: LeaderboardChange, unit: string): string {
+  if (!change.newSota || !change.margin || !board.previousBest) return '';
+  const pct = change.margin.relative === null ? '' : ` (${formatPercent(change.margin.relative)})`;
+  return `**new SOTA**, +${change.margin.absolute}${unit}${pct} over ${board.previousBest.value}${unit}`;
+}
+
+function rankCell(change: ResultChange, board: LeaderboardChange, unit: string): string {
+  const rank = (s: ResultChange['old']) => (s?.rank ? String(s.rank) : 'unranked');
+  const note = sotaNote(change, board, unit);
+  const base = change.change === 'added' ? rank(change.new) : change.change === 'removed' ? `was ${rank(change.old)}` : rank(change.old) === rank(change.new) ? rank(change.new) : `${rank(change.old)} → ${rank(change.new)}`;
+  return note ? `${base}: ${note}` : base;
+}
+
+function headlines(report: ReviewReport): string[] {
+  const out: string[] = [];
+  for (const board of report.leaderboards) {
+    const unit = board.metric.unit ?? '';
+    for (const c of board.changes.filter((x) => x.newSota)) {
+      out.push(
+        `🏆 **New state of the art** on ${code(board.id)}: ${code(c.model)} reaches ${value(c, 'new', board.metric.name, unit)} ${plain(board.metric.name, 100)}, **rank ${c.new?.rank}**, ${sotaNote(c, board, unit).replace('**new SOTA**, ', '')} (${code(board.previousBest!.model)}).`,
+      );
+    }
+  }
+  return out;
+}
+
+function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
+  if (report.findings.length === 0) return [];
+  const lines = ['### Findings', '', '| | Where | Rule | Problem | How to fix |', '| --- | --- | --- | --- | --- |'];
+  for (const f of report.findings) {
+    lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | ${code(`${f.file}:${f.line}:${f.column}`, 300)} | ${ruleLink(f.rule, ctx)} | ${plain(f.message)} | ${plain(f.tip)} |`);
+  }
+  return [...lines, ''];
+}
+
+function leaderboardSection(report: ReviewReport): string[] {
+  if (report.leaderboards.length === 0) return [];
+  const lines = ['### Leaderboards', ''];
+  for (const board of report.leaderboards) {
+    const unit = board.metric.unit ?? '';
+    const direction = board.metric.direction === 'higher' ? 'higher is better' : 'lower is better';
+    const bench = board.benchmark ? ` (benchmark ${board.benchmark})` : '';
+    lines.push(`#### ${code(board.task)} on ${code(board.dataset)}${bench}`, '', `Ranked by ${plain(board.metric.name, 100)} (${direction}).`, '');
+    if (board.changes.length > 0) {
+      lines.push(`| Change | Model | Paper | ${plain(board.metric.name, 100)} | Rank |`, '| --- | --- | --- | --- | --- |');
+      for (const c of board.changes.slice(0, MAX_ROWS_PER_BOARD)) {
+        const shown = c.change === 'changed' ? `${value(c, 'old', board.metric.name, unit)} → ${value(c, 'new', board.metric.name, unit)}` : value(c, c.change === 'removed' ? 'old' : 'new', board.metric.name, unit);
+        lines.push(`| ${c.change} | ${code(c.model)} | ${code(c.paper)} | ${plain(shown, 100)} | ${rankCell(c, board, unit)} |`);
+      }
+      if (board.changes.length > MAX_ROWS_PER_BOARD) lines.push('', `…and ${board.changes.length - MAX_ROWS_PER_BOARD} more changes on this leaderboard.`);
+      lines.push('');
+    }
+  }
+  return lines;
+}
+
+function suspiciousSection(report: ReviewReport): string[] {
+  if (report.suspicious.length === 0) return [];
+  const lines = ['### Worth a human look', ''];
+  for (const s of report.suspicious) {
+    const where = s.model ? `${code(s.model)} in ${code(s.file || s.leaderboard, 300)}` : code(s.leaderboard);
+    lines.push(`- **${s.kind}**: ${where}: ${plain(s.message, 600)}`);
+  }
+  return [...lines, ''];
+}
+
+function changesSection(report: ReviewReport): string[] {
+  const lines: string[] = [];
+  if (report.entities.length > 0) {
+    lines.push(`<details><summary>Entities changed (${report.entities.length})</summary>`, '');
+    for (const e of report.entities) lines.push(`- ${e.change} ${e.kind} ${code(e.id, 300)}`);
+    lines.push('', '</details>', '');
+  }
+  if (report.pages.length > 0) {
+    lines.push(`<details><summary>Generated pages affected (${report.pages.length})</summary>`, '');
+    for (const p of report.pages) lines.push(`- ${code(p, 300)}`);
+    lines.push('', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
+  }
+  return lines;
+}
+
+/** The whole review as Markdown lines, without the marker. */
+export function renderReview(report: ReviewReport, ctx: CommentContext): string[] {
+  return [
+    `## pwc review`,
+    '',
+    statusLine(report),
+    '',
+    `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${report.summary.filesChecked} files checked.`,
+    '',
+    ...headlines(report).flatMap((h) => [h, '']),
+    ...findingsSection(report, ctx),
+    ...leaderboardSection(report),
+    ...suspiciousSection(report),
+    ...changesSection(report),
+  ];
+}
+
+/** The sticky comment: marker first, then the review, cut at a line to fit GitHub's limit. */
+export function renderSticky(report: ReviewReport, ctx: CommentContext): string {
+  return fitComment(STICKY_MARKER, renderReview(report, ctx), ctx.summaryUrl);
+}
+
+/** Joins lines under `marker`, dropping whole lines from the end (and closing an open <details>) to fit. */
+export function fitComment(marker: string, lines: readonly string[], summaryUrl?: string, limit = MAX_COMMENT_CHARS): string {
+  const full = [marker, ...lines].join('\n').trimEnd() + '\n';
+  if (full.length <= limit) return full;
+  const where = summaryUrl && /^https:\/\/[^\s()<>]+$/.test(summaryUrl) ? `[the job summary](${summaryUrl})` : 'the job summary of the validation run';
+  const notice = `\n\n---\n✂️ This review is too long for one comment; it is cut here. The full report is in ${where}.\n`;
+  const kept: string[] = [marker];
+  let size = marker.length;
+  let open = false;
+  for (const line of lines) {
+    const closing = open || line.startsWith('<details>') ? '\n</details>'.length : 0;
+    if (size + 1 + line.length + closing + notice.length > limit) break;
+    kept.push(line);
+    size += 1 + line.length;
+    if (line.startsWith('<details>')) open = true;
+    if (line === '</details>') open = false;
+  }
+  if (open) kept.push('', '</details>');
+  return clip(kept.join('\n').trimEnd(), limit - notice.length) + notice;
+}
+
+/** Where the rules page is for this repository (GitHub resolves blob/HEAD to the default branch). */
+export function rulesDocUrl(env: { GITHUB_SERVER_URL?: string; GITHUB_REPOSITORY?: string }): string {
+  const server = /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL ?? '') ? env.GITHUB_SERVER_URL : 'https://github.com';
+  return /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(env.GITHUB_REPOSITORY ?? '') ? `${server}/${env.GITHUB_REPOSITORY}/blob/HEAD/docs/rules.md` : 'docs/rules.md';
+}

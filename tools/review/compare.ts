@@ -1,0 +1,172 @@
+// What a change does to the leaderboards and entities: pure comparison of the base and head repositories.
+import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
+import { classifyPath, isPathProblem } from '../model/paths.ts';
+import type { Repository } from '../model/repository.ts';
+import { FAR_ABOVE_RELATIVE, type EntityChange, type LeaderboardChange, type ResultChange, type Standing, type SuspiciousChange } from './report-schema.ts';
+
+export interface ChangedPath {
+  path: string;
+  change: 'added' | 'changed' | 'removed';
+}
+
+type Holder = NonNullable<LeaderboardChange['best']>;
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Entities named by the changed paths (ids come from paths); anything else is "other". */
+export function entityChanges(changed: readonly ChangedPath[]): EntityChange[] {
+  return changed
+    .filter((c) => c.path.startsWith('data/'))
+    .map((c): EntityChange => {
+      const ref = classifyPath(c.path);
+      if (isPathProblem(ref)) return { kind: 'other', id: c.path, path: c.path, change: c.change };
+      return { kind: ref.kind, id: ref.kind === 'areas' ? 'areas' : ref.id, path: c.path, change: c.change };
+    })
+    .sort((a, b) => compareText(a.path, b.path));
+}
+
+/** Every leaderboard whose results or benchmark differ between base and head, with each result's change. */
+export function compareLeaderboards(base: Repository, head: Repository, before = buildLeaderboards(base), after = buildLeaderboards(head)): LeaderboardChange[] {
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareText);
+  const out: LeaderboardChange[] = [];
+  for (const id of ids) {
+    const change = compareBoard(before.get(id), after.get(id), base, head);
+    if (change) out.push(change);
+  }
+  return out;
+}
+
+function compareBoard(old: Leaderboard | undefined, now: Leaderboard | undefined, base: Repository, head: Repository): LeaderboardChange | undefined {
+  const board = (now ?? old)!;
+  const metric = board.primary;
+  const oldEntries = keyed(old?.entries ?? []);
+  const newEntries = keyed(now?.entries ?? []);
+  const previousBest = bestOf(old);
+  const changes: ResultChange[] = [];
+  for (const [key, entry] of newEntries) {
+    const was = oldEntries.get(key);
+    // Same values: not a change of this result, even when others moved its rank.
+    if (was && sameMetrics(was.result.metrics, entry.result.metrics)) continue;
+    changes.push(resultChange(was ? 'changed' : 'added', was, entry, now!, previousBest, head));
+  }
+  for (const [key, entry] of oldEntries) {
+    if (!newEntries.has(key)) changes.push(resultChange('removed', entry, undefined, old!, previousBest, base));
+  }
+  const benchmark = !old ? 'added' : !now ? 'removed' : JSON.stringify(old.benchmark.metrics) !== JSON.stringify(now.benchmark.metrics) || old.primary.name !== now.primary.name ? 'changed' : undefined;
+  if (changes.length === 0 && !benchmark) return undefined;
+  changes.sort((a, b) => (a.new?.rank ?? Infinity) - (b.new?.rank ?? Infinity) || compareText(a.change, b.change) || compareText(a.resultSet, b.resultSet) || compareText(a.model, b.model));
+  return {
+    id: board.id,
+    task: board.task,
+    dataset: board.dataset,
+    metric: { name: metric.name, direction: metric.direction, ...(metric.unit ? { unit: metric.unit } : {}) },
+    previousBest,
+    best: bestOf(now),
+    ...(benchmark ? { benchmark } : {}),
+    changes,
+  };
+}
+
+/** Entries keyed by result file and model name; a model written twice in one file gets "#2". */
+function keyed(entries: readonly LeaderboardEntry[]): Map<string, LeaderboardEntry> {
+  const out = new Map<string, LeaderboardEntry>();
+  const sorted = [...entries].sort((a, b) => compareText(a.resultSet, b.resultSet) || a.row - b.row);
+  for (const entry of sorted) {
+    let key = `${entry.resultSet}\u0000${entry.result.model}`;
+    for (let n = 2; out.has(key); n++) key = `${entry.resultSet}\u0000${entry.result.model}\u0000${n}`;
+    out.set(key, entry);
+  }
+  return out;
+}
+
+function bestOf(board: Leaderboard | undefined): Holder | null {
+  const top = board?.entries[0];
+  if (!board || !top || top.rank === undefined) return null;
+  return { value: top.result.metrics[board.primary.name], model: top.result.model, paper: top.paper };
+}
+
+function sameMetrics(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+function standing(entry: LeaderboardEntry | undefined): Standing | null {
+  return entry ? { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null } : null;
+}
+
+function resultChange(
+  change: ResultChange['change'],
+  was: LeaderboardEntry | undefined,
+  entry: LeaderboardEntry | undefined,
+  board: Leaderboard,
+  previousBest: Holder | null,
+  repo: Repository,
+): ResultChange {
+  const subject = (entry ?? was)!;
+  const value = entry?.result.metrics[board.primary.name];
+  const direction = board.primary.direction;
+  let margin: ResultChange['margin'] = null;
+  if (previousBest && value !== undefined && Number.isFinite(value)) {
+    const absolute = direction === 'higher' ? value - previousBest.value : previousBest.value - value;
+    margin = { absolute: round(absolute), relative: previousBest.value === 0 ? null : round(absolute / Math.abs(previousBest.value)) };
+  }
+  return {
+    change,
+    resultSet: subject.resultSet,
+    file: repo.results.get(subject.resultSet)?.path ?? '',
+    paper: subject.paper,
+    model: subject.result.model,
+    old: standing(was),
+    new: standing(entry),
+    newSota: entry?.rank === 1 && previousBest !== null && value !== undefined && isBetter(value, previousBest.value, direction),
+    margin,
+  };
+}
+
+/** Rounds away float noise (75.3 - 75.2 = 0.0999...) so reports and comments show what people wrote. */
+function round(x: number): number {
+  return Number.parseFloat(x.toPrecision(12));
+}
+
+/** Changes worth a human look, in a fixed order. */
+export function suspiciousChanges(boards: readonly LeaderboardChange[], before: ReadonlyMap<string, Leaderboard>): SuspiciousChange[] {
+  const out: SuspiciousChange[] = [];
+  for (const board of boards) {
+    const unit = board.metric.unit ?? '';
+    const was = before.get(board.id)?.primary;
+    if (board.benchmark === 'changed' && was && (was.name !== board.metric.name || was.direction !== board.metric.direction)) {
+      out.push({
+        kind: 'metric-changed',
+        leaderboard: board.id,
+        file: '',
+        model: '',
+        message: `the ranking metric changed from "${was.name}" (${was.direction} is better) to "${board.metric.name}" (${board.metric.direction} is better): every rank on this leaderboard may move`,
+      });
+    }
+    for (const c of board.changes) {
+      const at = { leaderboard: board.id, file: c.file, model: c.model };
+      if (c.margin && c.margin.absolute > 0 && (c.margin.relative === null || c.margin.relative > FAR_ABOVE_RELATIVE) && board.previousBest) {
+        const pct = c.margin.relative === null ? '' : ` (${formatPercent(c.margin.relative)})`;
+        out.push({
+          ...at,
+          kind: 'far-above-best',
+          message: `${c.new!.metrics[board.metric.name]}${unit} is ${c.margin.absolute}${unit}${pct} better than the previous best ${board.previousBest.value}${unit}; more than ${FAR_ABOVE_RELATIVE * 100}% is unusual: check the value, its unit and the evaluation protocol`,
+        });
+      }
+      if (c.change === 'changed') {
+        const names = [...new Set([...Object.keys(c.old!.metrics), ...Object.keys(c.new!.metrics)])].sort(compareText);
+        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${c.old!.metrics[n] ?? '-'} -> ${c.new!.metrics[n] ?? '-'}`);
+        out.push({ ...at, kind: 'value-changed', message: `an existing result changed (${diffs.join(', ')}): is there a source for the new value?` });
+      }
+      if (c.change === 'removed') {
+        out.push({ ...at, kind: 'result-removed', message: `a result was removed${c.old?.rank ? ` (it ranked ${c.old.rank})` : ''}: is it withdrawn or wrong?` });
+      }
+    }
+  }
+  return out;
+}
+
+export function formatPercent(relative: number): string {
+  const pct = Number.parseFloat((relative * 100).toPrecision(3));
+  return `${pct >= 0 ? '+' : ''}${pct}%`;
+}

@@ -1,0 +1,183 @@
+// The review report's published JSON Schema (source of truth; written to tools/review/report.schema.json)
+// and the TypeScript type derived from it. The bot reads reports as untrusted input: every string
+// and list is capped here, so a schema-valid report is also a bounded one.
+import type { FromSchema } from 'json-schema-to-ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** A result far above the previous best: its margin exceeds this share of the previous best's magnitude. */
+export const FAR_ABOVE_RELATIVE = 0.1;
+
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const slug = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 } as const;
+const sha = { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' } as const;
+/** Repository paths: printable, no "..", no leading slash. */
+const path = { type: 'string', pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\u0000-\\u001f\\u007f]+$', maxLength: 400 } as const;
+const count = { type: 'integer', minimum: 0, maximum: 1_000_000_000 } as const;
+const position = { type: 'integer', minimum: 1, maximum: 10_000_000 } as const;
+const metricName = text(200);
+const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: { type: 'number' } } as const;
+
+const finding = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['rule', 'severity', 'file', 'line', 'column', 'message', 'tip'],
+  properties: {
+    rule: slug,
+    severity: { enum: ['error', 'warning'] },
+    file: path,
+    line: position,
+    column: position,
+    message: text(2000),
+    tip: text(2000),
+  },
+} as const;
+
+const fix = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'startLine', 'endLine', 'text'],
+  description: 'What `pwc fix` would write instead of the head lines startLine..endLine (inclusive) of file.',
+  properties: { file: path, startLine: position, endLine: position, text: text(20_000) },
+} as const;
+
+const standing = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['metrics', 'rank'],
+  properties: {
+    metrics,
+    /** The rank on the leaderboard in that commit; null when unranked (no primary metric). */
+    rank: { type: ['integer', 'null'], minimum: 1 },
+  },
+} as const;
+
+const holder = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['value', 'model', 'paper'],
+  properties: { value: { type: 'number' }, model: text(300), paper: slug },
+} as const;
+
+const resultChange = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['change', 'resultSet', 'file', 'paper', 'model', 'old', 'new', 'newSota', 'margin'],
+  properties: {
+    change: { enum: ['added', 'removed', 'changed'] },
+    /** "<task>/<dataset>/<paper>" */
+    resultSet: text(400),
+    file: path,
+    paper: slug,
+    model: text(300),
+    old: standing,
+    new: standing,
+    /** Ranked first in head and strictly better than the base's best. */
+    newSota: { type: 'boolean' },
+    /** By how much the new primary value beats the base's best (positive = better), when both exist. */
+    margin: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['absolute', 'relative'],
+      properties: { absolute: { type: 'number' }, relative: { type: ['number', 'null'] } },
+    },
+  },
+} as const;
+
+const leaderboard = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'task', 'dataset', 'metric', 'previousBest', 'best', 'changes'],
+  properties: {
+    id: text(250),
+    task: slug,
+    dataset: slug,
+    metric: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'direction'],
+      properties: { name: metricName, direction: { enum: ['higher', 'lower'] }, unit: text(40) },
+    },
+    /** The best ranked result in base and in head (null: none). */
+    previousBest: holder,
+    best: holder,
+    /** "added"/"removed" when the benchmark itself appears or disappears; "changed" when its metrics changed. */
+    benchmark: { enum: ['added', 'removed', 'changed'] },
+    changes: { type: 'array', maxItems: 2000, items: resultChange },
+  },
+} as const;
+
+const entity = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'id', 'path', 'change'],
+  properties: {
+    kind: { enum: ['areas', 'task', 'dataset', 'method', 'paper', 'result', 'other'] },
+    id: text(400),
+    path,
+    change: { enum: ['added', 'changed', 'removed'] },
+  },
+} as const;
+
+const suspicious = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'leaderboard', 'file', 'model', 'message'],
+  properties: {
+    kind: { enum: ['far-above-best', 'value-changed', 'result-removed', 'metric-changed'] },
+    leaderboard: text(250),
+    file: path,
+    model: text(300),
+    message: text(1000),
+  },
+} as const;
+
+const commit = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ref', 'sha'],
+  properties: { ref: text(250), sha },
+} as const;
+
+export const reportSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://pwc-data.dev/schemas/review-report.schema.json',
+  title: 'pwc review report',
+  description:
+    'What a pull request changes: findings of the incremental validation, leaderboard changes with ranks and new states of the art, entities and generated pages affected, and suspicious changes. Written by `pwc review`, published on the PR by `pwc post-review`.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['schemaVersion', 'base', 'head', 'status', 'summary', 'findings', 'fixes', 'leaderboards', 'entities', 'pages', 'suspicious'],
+  properties: {
+    schemaVersion: { const: REPORT_SCHEMA_VERSION },
+    base: commit,
+    head: commit,
+    /** "fail" when the validation found errors. */
+    status: { enum: ['pass', 'fail'] },
+    summary: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['errors', 'warnings', 'filesChecked', 'newSota', 'suspicious'],
+      properties: { errors: count, warnings: count, filesChecked: count, newSota: count, suspicious: count },
+    },
+    findings: { type: 'array', maxItems: 5000, items: finding },
+    fixes: { type: 'array', maxItems: 2000, items: fix },
+    leaderboards: { type: 'array', maxItems: 500, items: leaderboard },
+    entities: { type: 'array', maxItems: 5000, items: entity },
+    /** Paths under generated/ whose content the change affects. */
+    pages: { type: 'array', maxItems: 5000, items: path },
+    suspicious: { type: 'array', maxItems: 2000, items: suspicious, description: `Kinds: far-above-best (margin over the previous best above ${FAR_ABOVE_RELATIVE * 100}% of its magnitude), value-changed, result-removed, metric-changed.` },
+  },
+} as const;
+
+export type ReviewReport = FromSchema<typeof reportSchema>;
+export type ReportFinding = ReviewReport['findings'][number];
+export type ReportFix = ReviewReport['fixes'][number];
+export type LeaderboardChange = ReviewReport['leaderboards'][number];
+export type ResultChange = LeaderboardChange['changes'][number];
+export type EntityChange = ReviewReport['entities'][number];
+export type SuspiciousChange = ReviewReport['suspicious'][number];
+export type Standing = NonNullable<ResultChange['new']>;
+
+/** Reports above this many bytes are refused before parsing. */
+export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
