@@ -94,7 +94,12 @@ export function parseSource(text: string): ParsedSource {
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
   } catch (error) {
-    return { problems: explainSyntax(text, error as jsYaml.YAMLException) };
+    const e = error as jsYaml.YAMLException;
+    if (/maxDepth/.test(e.reason ?? '')) {
+      // Absurd nesting: js-yaml stops at depth 100; the full parser would take seconds to say the same.
+      return { problems: [{ rule: 'yaml-syntax', line: (e.mark?.line ?? 0) + 1, column: (e.mark?.column ?? 0) + 1, message: 'the data is nested more than 100 levels deep', tip: 'Data files are shallow; check the brackets and the indentation.' }] };
+    }
+    return { problems: explainSyntax(text, e) };
   }
   const shared = findSharedNode(data);
   if (shared) {
