@@ -6,7 +6,7 @@ export const rule: FileRule = {
   id: 'duplicate-area',
   scope: 'file',
   severity: 'error',
-  title: 'Each area id is declared once in data/areas.yaml',
+  title: 'Each area id is declared once in `data/areas.yaml`',
   description:
     'Tasks name their research area by id, so an id declared twice in `data/areas.yaml` is ambiguous: which name and description apply? The second declaration is reported; merge the two entries.',
   check(file, report) {

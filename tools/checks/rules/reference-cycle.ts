@@ -13,7 +13,7 @@ export const rule: RepositoryRule = {
   id: 'reference-cycle',
   scope: 'repository',
   severity: 'error',
-  title: 'No cycles in parent or variant_of',
+  title: 'No cycles in `parent` or `variant_of`',
   description:
     'Tasks form a tree through `parent` and datasets through `variant_of`: following the chain must end at a task or dataset without one. A chain that comes back to where it started (a task that is its own parent, or two datasets each a variant of the other) has no root, so views cannot place it. Every member of the loop is reported; remove the link that is wrong.',
   check(repo, report) {

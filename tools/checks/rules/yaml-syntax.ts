@@ -5,7 +5,7 @@ export const rule: SourceRule = {
   id: 'yaml-syntax',
   scope: 'source',
   severity: 'error',
-  title: 'Files are well-formed YAML without anchors or aliases',
+  title: 'Files are well-formed YAML, without aliases to lists or mappings',
   description:
     'Each file must parse as one YAML document. Common causes of a syntax error are an unquoted value holding ": " or " #", a missing closing quote or bracket, and wrong indentation; quote such text ("Attention: all you need"). Aliases (`*name`) to a list or mapping are refused because they make data hard to review and, nested, expand into enormous documents (the "billion laughs" attack); write the value out where it is used.',
 };
