@@ -1,0 +1,63 @@
+// One file from disk to what the validator keeps of it: size, mtime, content hash, findings,
+// schema-valid data (as JSON, the form the cache stores and workers send) and its links.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFile } from './check-file.ts';
+import type { Finding } from './finding.ts';
+import { stubOf, usesOf } from './plan.ts';
+
+export interface CheckedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the bytes. */
+  hash: string;
+  /** The file's own findings (reading, schema, file rules), located. */
+  findings: Finding[];
+  /** The schema-valid data as JSON; absent when the file has findings that keep it out of the Repository. */
+  json?: string;
+  /** What the file uses of others (see plan.ts); [] when not valid. */
+  uses: string[];
+  /** The stand-in of a task, dataset or method for partial runs. */
+  stub?: Record<string, unknown>;
+  /** The content hash is the expected one: the file was not checked again (findings, json, uses are empty). */
+  same?: boolean;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Reads and checks one file; undefined when it no longer exists (or is not a regular file).
+ * When its content hash is `expect` (the cache has it), it is not checked again.
+ */
+export function checkFileOnDisk(root: string, path: string, expect?: string): CheckedFile | undefined {
+  const full = join(root, path);
+  let bytes: Buffer;
+  let size: number;
+  let mtimeMs: number;
+  try {
+    const stat = statSync(full);
+    if (!stat.isFile()) return undefined;
+    bytes = readFileSync(full);
+    size = stat.size;
+    mtimeMs = stat.mtimeMs;
+  } catch {
+    return undefined;
+  }
+  if (expect !== undefined) {
+    const hash = hashBytes(bytes);
+    if (hash === expect) return { path, size, mtimeMs, hash, findings: [], uses: [], same: true };
+  }
+  return checkBytes(path, bytes, size, mtimeMs);
+}
+
+export function checkBytes(path: string, bytes: Uint8Array, size: number, mtimeMs: number): CheckedFile {
+  const hash = hashBytes(bytes);
+  const { findings, valid } = checkFile(path, bytes);
+  if (!valid) return { path, size, mtimeMs, hash, findings, uses: [] };
+  const stub = stubOf(valid);
+  return { path, size, mtimeMs, hash, findings, json: JSON.stringify(valid.data), uses: usesOf(valid), ...(stub ? { stub } : {}) };
+}
