@@ -93,3 +93,12 @@ export async function withWorktree<T>(root: string, commit: string, work: (dir: 
     await git(root, ['worktree', 'prune']).catch(() => undefined);
   }
 }
+
+/** Where head branched from base (what GitHub diffs a pull request against); base itself when unrelated. */
+export async function mergeBase(root: string, base: string, head: string): Promise<string> {
+  try {
+    return (await git(root, ['merge-base', base, head])).trim() || base;
+  } catch {
+    return base;
+  }
+}

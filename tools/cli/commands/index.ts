@@ -3,9 +3,13 @@ import type { Command } from '../command.ts';
 import { schemasCommand } from './schemas.ts';
 import { bundleCommand } from './bundle.ts';
 import { generateCommand } from './generate.ts';
+import { reviewCommand } from './review.ts';
+import { postReviewCommand } from './post-review.ts';
 
 export const commands: Command[] = [
   schemasCommand,
   bundleCommand,
   generateCommand,
+  reviewCommand,
+  postReviewCommand,
 ];
