@@ -10,20 +10,37 @@ export interface EncodedData {
   contentSha256: string;
 }
 
+/** Text is turned into bytes in pieces of about this many characters: never one giant string. */
+const PIECE = 1 << 20;
+
 /**
  * Serialises the bundle: meta on one line, then each collection with one entity per line. Still
  * plain JSON; line-oriented so `grep` and `diff` work on it. Key order is the order the objects
- * were built in (contents.ts fixes it), never a hash order.
+ * were built in (contents.ts fixes it), never a hash order. Built in pieces, as the archive-scale
+ * file would come near V8's largest string.
  */
 export function encodeData(data: BundleData): EncodedData {
-  const collections = ENTITY_KINDS.map((kind) => {
+  const pieces: Buffer[] = [];
+  const content = createHash('sha256');
+  let pending = '';
+  const write = (text: string, isContent: boolean) => {
+    if (isContent) content.update(text);
+    pending += text;
+    if (pending.length >= PIECE) {
+      pieces.push(Buffer.from(pending, 'utf8'));
+      pending = '';
+    }
+  };
+  write(`{\n"meta": ${JSON.stringify(data.meta)},\n`, false);
+  ENTITY_KINDS.forEach((kind, k) => {
     const list = data[kind] as unknown[];
-    const body = list.length === 0 ? '[]' : `[\n${list.map((e) => JSON.stringify(e)).join(',\n')}\n]`;
-    return `${JSON.stringify(kind)}: ${body}`;
-  }).join(',\n');
-  const contentSha256 = createHash('sha256').update(collections).digest('hex');
-  const json = Buffer.from(`{\n"meta": ${JSON.stringify(data.meta)},\n${collections}\n}\n`, 'utf8');
-  return { json, contentSha256 };
+    write(`${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: ${list.length === 0 ? '[]' : '['}`, true);
+    list.forEach((entity, i) => write(`${i > 0 ? ',' : ''}\n${JSON.stringify(entity)}`, true));
+    if (list.length > 0) write('\n]', true);
+  });
+  write('\n}\n', false);
+  pieces.push(Buffer.from(pending, 'utf8'));
+  return { json: Buffer.concat(pieces), contentSha256: content.digest('hex') };
 }
 
 /** Deterministic gzip: header mtime 0, no file name, OS byte fixed by fflate. */
