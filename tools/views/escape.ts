@@ -25,7 +25,10 @@ export function markdownText(value: string): string {
     // space), or a thematic break or setext underline (a line of only - or =).
     .replace(/^([-+])(?=\s|$)/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^[-=\s]+$/, (line) => line.replace(/[-=]/g, '\\$&'));
+    .replace(/^[-=\s]+$/, (line) => line.replace(/[-=]/g, '\\$&'))
+    // GFM turns bare URLs into links and would swallow the escapes after them; plain text stays text.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.');
 }
 
 /**
@@ -57,7 +60,8 @@ export function markdownDestination(url: string): string {
 
 /** `[text](url)`, or just the text when the URL is not a web URL or a relative page path. */
 export function markdownLink(text: string, url: string): string {
-  const label = markdownText(text);
+  // Parentheses too: some renderers (marked) end a label early at an escaped "]" followed by "(".
+  const label = markdownText(text).replace(/[()]/g, '\\$&');
   if (!isWebUrl(url) && !isRelativePage(url)) return label;
   return `[${label}](${markdownDestination(url)})`;
 }

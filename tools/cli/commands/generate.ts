@@ -1,6 +1,7 @@
 // `pwc generate`: writes the Markdown views and charts in generated/, or with --check reports stale files.
-import { EXIT_FINDINGS, EXIT_OK, type Command } from '../command.ts';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
 import { generate, isCurrent } from '../../views/generate.ts';
+import { GeneratedDirError } from '../../views/sync.ts';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -9,7 +10,14 @@ export const generateCommand: Command = {
   options: { check: { type: 'boolean' } },
   async run({ root, values, stdout, stderr }) {
     const check = values.check === true;
-    const report = await generate(root, { check });
+    let report;
+    try {
+      report = await generate(root, { check });
+    } catch (error) {
+      if (!(error instanceof GeneratedDirError)) throw error;
+      stderr.write(`pwc generate: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     if (check) {
       if (isCurrent(report)) {
         stdout.write(`generated/ is up to date (${report.unchanged} files).\n`);
