@@ -1,5 +1,6 @@
 // computeActions (pure): sticky comment create/update/none, inline comments only on diff lines with
 // suggestions, no repeats, managed labels, and hostile report text kept inert.
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { computeActions, findingKey, inlineMarker, type DecisionContext, type PullRequestState } from './actions.ts';
 import { MAX_COMMENT_CHARS, STICKY_MARKER } from './comment.ts';
@@ -128,6 +129,11 @@ describe('computeActions', () => {
       expect(text).not.toMatch(/<img|@octocat|\]\(https:\/\/evil/);
       expect(text).not.toMatch(/^# heading/m);
     }
+    // Rendered as GitHub-flavoured Markdown: no HTML from the data, no link, and every table row keeps its cells.
+    const html = marked.parse(body, { gfm: true, async: false }) as string;
+    expect(html.match(/<[a-z][a-z0-9]*/g)?.filter((t) => !['<h2', '<h3', '<h4', '<p', '<strong', '<code', '<table', '<thead', '<tbody', '<tr', '<th', '<td', '<a', '<ul', '<li', '<details', '<summary', '<em', '<br'].includes(t))).toEqual([]);
+    expect([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]).every((href) => href.startsWith('https://github.com/octo/data/blob/HEAD/docs/rules.md#'))).toBe(true);
+    for (const row of html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) expect((row.match(/<t[dh]/g) ?? []).length).toBe(5);
     // A model name is shown verbatim, but as code, where GitHub renders no HTML.
     expect(body).toContain('``M`\\|<b>``');
     // The fix with a hidden marker is not offered as a suggestion.

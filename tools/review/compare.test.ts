@@ -88,7 +88,7 @@ describe('compareLeaderboards', () => {
     ]);
     expect(suspicious.map((s) => s.kind)).toEqual(['far-above-best', 'value-changed', 'result-removed']);
     expect(suspicious[0].message).toContain('19%');
-    expect(suspicious[1].message).toContain('Accuracy: 80 -> 99');
+    expect(suspicious[1].message).toContain('Accuracy: 80 → 99');
   });
 
   it('uses the metric direction: lower is better', () => {

@@ -155,7 +155,7 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
       }
       if (c.change === 'changed') {
         const names = [...new Set([...Object.keys(c.old!.metrics), ...Object.keys(c.new!.metrics)])].sort(compareText);
-        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${c.old!.metrics[n] ?? '-'} -> ${c.new!.metrics[n] ?? '-'}`);
+        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${c.old!.metrics[n] ?? '-'} → ${c.new!.metrics[n] ?? '-'}`);
         out.push({ ...at, kind: 'value-changed', message: `an existing result changed (${diffs.join(', ')}): is there a source for the new value?` });
       }
       if (c.change === 'removed') {

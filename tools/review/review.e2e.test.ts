@@ -135,7 +135,7 @@ const repo = () => gh.repo(BASE_REPO);
 const stickies = () => repo().issueComments.filter((c) => c.body?.startsWith(STICKY_MARKER));
 
 async function review(head: string, out: string): Promise<ReviewReport> {
-  const result = await pwc(['review', '--root', dir, '--base', 'main', '--head', head, '--out', join(dir, '..', out)]);
+  const result = await pwc(['review', '--root', dir, '--base', 'main', '--head', head, '--out', join(dir, '..', out), '--summary', join(dir, '..', `${out}.md`)]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(await readFile(join(dir, '..', out), 'utf8'));
@@ -158,6 +158,9 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect(report1.fixes).toContainEqual(expect.objectContaining({ file: 'data/results/classification/toy/new-paper.yaml', startLine: 2, endLine: 2, text: '  - model: New-L' }));
     expect(report1.entities.map((e) => `${e.change} ${e.kind} ${e.id}`)).toEqual(['added paper new-paper', 'added result classification/toy/new-paper']);
     expect(report1.pages).toEqual(expect.arrayContaining(['generated/sota/classification/toy.md', 'generated/papers/2022/new-paper.md', 'generated/README.md']));
+    // The job summary holds the whole review; the temporary worktree is gone.
+    expect(await readFile(join(dir, '..', 'report1.json.md'), 'utf8')).toContain('New state of the art');
+    expect((await git('worktree', 'list')).split('\n')).toHaveLength(1);
   });
 
   it('pwc post-review finds the fork PR from the head commit and posts the sticky comment, inline comments on diff lines, and labels', async () => {
