@@ -76,32 +76,41 @@ function sourceFinding(file: string, p: SourceProblem): Finding {
   return { rule: p.rule, severity: severityOf(p.rule), file, line: p.line, column: p.column, message: p.message, tip: p.tip };
 }
 
-/** Walks the data without recursion (nesting depth is up to the file's author). */
+/**
+ * Finds forbidden keys anywhere in the data. Recursion is safe: parseSource refuses nesting deeper
+ * than 100 levels. The path is one shared stack, copied only for a report (this runs on every file).
+ */
 function forbiddenKeys(file: string, data: unknown): Report[] {
   const out: Report[] = [];
-  const stack: { value: unknown; at: PathSegment[] }[] = [{ value: data, at: [] }];
-  while (stack.length > 0) {
-    const { value, at } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
+  const path: PathSegment[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, at: [...at, i] }));
-      continue;
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+      return;
     }
     for (const key of Object.keys(value)) {
+      path.push(key);
       if (FORBIDDEN_KEYS.has(key)) {
         out.push({
           rule: 'forbidden-key',
           severity: severityOf('forbidden-key'),
           file,
-          at: [...at, key],
+          at: [...path],
           part: 'key',
           message: `the key "${key}" is not allowed`,
           tip: `"${key}" can tamper with the tools that read the data: remove the key, or rename it (a metric could be called e.g. "${key.replace(/_/g, '')} score").`,
         });
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], at: [...at, key] });
+      walk((value as Record<string, unknown>)[key]);
+      path.pop();
     }
-  }
+  };
+  walk(data);
   return out;
 }
 

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDataPath } from '../model/paths.ts';
 import { buildRepository, type ValidFile } from '../model/repository.ts';
 import { checkFile } from './check-file.ts';
 import { checkRepository, locateReports } from './check-repository.ts';
@@ -35,14 +36,17 @@ export function readExpected(ruleId: string): ExpectedPosition[] | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ExpectedPosition[]) : undefined;
 }
 
-/** Every file of an example (or any repository root) under data/, sorted by path. */
+/** Every data file of an example (or any repository root) under data/, sorted by path. */
 export function readTree(root: string): SourceFile[] {
   const out: SourceFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push({ path: relative(root, full).split(sep).join('/'), bytes: readFileSync(full) });
+      else if (entry.isFile()) {
+        const path = relative(root, full).split(sep).join('/');
+        if (isDataPath(path)) out.push({ path, bytes: readFileSync(full) });
+      }
     }
   };
   if (existsSync(join(root, 'data'))) walk(join(root, 'data'));
