@@ -1,5 +1,6 @@
 // Bench section for `pwc bundle`: time and peak memory, cold and after one result changed, each in a
-// fresh process so its peak RSS is its own. Runs alone too: `tsx tools/bench/bundle.ts --scale 0.01`.
+// fresh process so its peak RSS is its own. Measures what the command does: validate (with the
+// validator's cache), then build and write. Runs alone too: `tsx tools/bench/bundle.ts --scale 0.01`.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleFromRepository } from '../bundle/build.ts';
 import { readGitSource } from '../bundle/git-source.ts';
-import { loadRepositoryStrict } from '../bundle/load.ts';
+import { validate } from '../checks/validate.ts';
 import { writeBundle } from '../bundle/write.ts';
 import { ARCHIVE_SCALE, scaleBy, writeSyntheticRepository } from './synthetic-repo.ts';
 
@@ -18,7 +19,7 @@ export interface BundleRun {
   seconds: number;
   /** Peak resident memory of the process, MiB. */
   peakMiB: number;
-  /** Seconds spent reading and parsing data/, building and checking the bundle, writing it. */
+  /** Seconds spent validating and loading data/ (validator cache included), building and checking the bundle, writing it. */
   phases: { load: number; build: number; write: number };
   /** Size of pwc-data.json and of its .gz, bytes. */
   jsonBytes: number;
@@ -31,7 +32,10 @@ const SELF = fileURLToPath(import.meta.url);
 /** The child: builds and writes the bundle of `root` into `out`, prints one JSON line of figures. */
 async function measureInThisProcess(root: string, out: string): Promise<void> {
   const t0 = performance.now();
-  const [repo, source] = await Promise.all([loadRepositoryStrict(root), readGitSource(root)]);
+  const [validation, source] = await Promise.all([validate({ root }), readGitSource(root)]);
+  const errors = validation.findings.filter((x) => x.severity === 'error');
+  if (errors.length > 0) throw new Error(`the synthetic repository has ${errors.length} errors, e.g. ${JSON.stringify(errors[0])}`);
+  const repo = validation.repository;
   const t1 = performance.now();
   const bundle = await bundleFromRepository(repo, source);
   const t2 = performance.now();
@@ -83,7 +87,7 @@ export async function benchBundle(root: string): Promise<BundleRun[]> {
     changeOneResult(root);
     const changed = await runChild(root, out);
     return [
-      { label: 'bundle, cold (fresh process)', ...cold },
+      { label: 'bundle, cold (fresh process, no validator cache)', ...cold },
       { label: 'bundle, one result changed', ...changed },
     ];
   } finally {
@@ -96,7 +100,7 @@ const f = (n: number) => n.toFixed(2);
 /** Markdown table rows for the README. */
 export function formatBundleBench(runs: readonly BundleRun[]): string {
   const lines = [
-    '| Run | Time (s) | Peak memory (MiB) | Load / build / write (s) | pwc-data.json / .gz (MB) |',
+    '| Run | Time (s) | Peak memory (MiB) | Validate+load / build / write (s) | pwc-data.json / .gz (MB) |',
     '| --- | ---: | ---: | --- | --- |',
     ...runs.map(
       (r) =>

@@ -67,14 +67,15 @@ describe('pwc bundle (the CLI as a process)', () => {
     expect(readdirSync(join(work, 'out'))).toEqual(['bundle']);
   });
 
-  it('exits 1 on data it cannot bundle, naming the file, and leaves the previous bundle untouched', async () => {
+  it('exits 1 when validation finds errors, naming file, line and column, and leaves the previous bundle untouched', async () => {
     const broken = join(work, 'broken');
     writeFiles(broken, { ...EDGE_REPOSITORY, 'data/results/scoring/bench/paper-c.yaml': 'results:\n  - model: Best\n    metrics: {Score: .nan}\n' });
     const before = snapshot(join(work, 'out', 'bundle'));
     const result = await pwc(['bundle', '--root', broken, '--out', join(work, 'out', 'bundle')], work);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('data/results/scoring/bench/paper-c.yaml is not a valid data file');
-    expect(result.stderr).toContain('Nothing was written');
+    // The validator's findings, with file, line and column.
+    expect(result.stderr).toMatch(/data\/results\/scoring\/bench\/paper-c\.yaml:3:\d+ [a-z-]+: /);
+    expect(result.stderr).toContain('nothing was written');
     expect(snapshot(join(work, 'out', 'bundle'))).toEqual(before);
   });
 

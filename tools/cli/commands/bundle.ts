@@ -1,22 +1,37 @@
-// `pwc bundle --out DIR`: builds the published JSON bundle of --root and writes it to DIR atomically.
+// `pwc bundle --out DIR`: validates --root, builds the published JSON bundle from the valid data and
+// writes it to DIR atomically. Nothing is written when validation finds errors.
 import { relative, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
-import { buildBundle, BundleError, BundleOutputError, writeBundle } from '../../bundle/index.ts';
+import { bundleFromRepository, BundleError, BundleOutputError, readGitSource, writeBundle } from '../../bundle/index.ts';
+import { validate } from '../../checks/validate.ts';
+
+/** Errors shown before pointing to `pwc validate` for the rest. */
+const SHOWN_ERRORS = 20;
 
 export const bundleCommand: Command = {
   name: 'bundle',
-  summary: 'Write the JSON bundle a release publishes (pwc-data.json[.gz], schema, types, manifest) to --out',
-  usage: '--out DIR',
+  summary: 'Validate, then write the JSON bundle a release publishes (pwc-data.json[.gz], schema, types, manifest) to --out',
+  usage: '--out DIR   (DIR relative to the current directory; replaced whole, only if empty or a previous bundle)',
   options: { out: { type: 'string' } },
   async run({ root, values, stdout, stderr }) {
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out DIR is required');
     const out = resolve(values.out);
+    const validation = await validate({ root });
+    const errors = validation.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const shown = errors.slice(0, SHOWN_ERRORS).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}\n`);
+      stderr.write(
+        `pwc bundle: the data has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written.\n${shown.join('')}` +
+          `${errors.length > shown.length ? `  ... and ${errors.length - shown.length} more\n` : ''}Run "npx pwc validate" for every finding and how to fix it.\n`,
+      );
+      return EXIT_FINDINGS;
+    }
     let bundle;
     try {
-      bundle = await buildBundle(root);
+      bundle = await bundleFromRepository(validation.repository, await readGitSource(root));
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
-      stderr.write(`pwc bundle: ${error.message}\nNothing was written. Run "npx pwc validate" and fix the data first.\n`);
+      stderr.write(`pwc bundle: ${error.message}\nNothing was written.\n`);
       return EXIT_FINDINGS;
     }
     try {
