@@ -1,12 +1,14 @@
 // End to end, no network: a real git repository with a base and head commits, `pwc review` and
 // `pwc post-review` run as processes, against the local fake GitHub (a fork pull request).
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, commentableLines, webhookExample } from '../github/testing/fake-github.ts';
+import { buildLeaderboards } from '../model/leaderboard.ts';
+import { loadRepository } from '../model/repository.ts';
 import { STICKY_MARKER } from './comment.ts';
 import type { ReviewReport } from './report-schema.ts';
 
@@ -247,6 +249,54 @@ describe('pwc review and pwc post-review, end to end', () => {
     for (const text of texts) {
       expect(text.split('<!--').length).toBeLessThanOrEqual(2);
       expect(text).not.toMatch(/<script|<img|@maintainer|\]\(https:\/\/evil/);
+    }
+  });
+});
+
+describe('on the repository’s own data', () => {
+  it('a pull request adding a new state of the art on ImageNet gets a report and a comment saying so, with the rank', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'pwc-review-own-'));
+    const sh = async (...args: string[]) => (await run('git', ['-C', own, ...args])).stdout.trim();
+    const fake = new FakeGitHub();
+    try {
+      await cp(join(process.cwd(), 'data'), join(own, 'data'), { recursive: true });
+      await sh('init', '-q', '-b', 'main');
+      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', 'commit', '-q', '--allow-empty', '-m', 'empty');
+      await sh('add', 'data');
+      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', 'commit', '-q', '-m', 'the repository data');
+      const base = await sh('rev-parse', 'HEAD');
+      const board = buildLeaderboards(await loadRepository(own)).get('image-classification/imagenet')!;
+      const best = board.entries[0].result.metrics[board.primary.name];
+      const value = Math.round((best + 0.7) * 10) / 10;
+      await mkdir(join(own, 'data/papers/2024'), { recursive: true });
+      await writeFile(join(own, 'data/papers/2024/a-test-paper.yaml'), 'title: A test paper\ndate: 2024-03-01\ntasks:\n  - image-classification\ndatasets:\n  - imagenet\n');
+      await writeFile(join(own, 'data/results/image-classification/imagenet/a-test-paper.yaml'), `results:\n  - model: TestNet\n    metrics:\n      ${board.primary.name}: ${value}\n`);
+      await sh('add', 'data');
+      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', 'commit', '-q', '-m', 'a new state of the art');
+      const head = await sh('rev-parse', 'HEAD');
+
+      const out = join(own, '..', `${own.split('/').pop()}-report.json`);
+      const reviewed = await pwc(['review', '--root', own, '--base', base, '--head', head, '--out', out]);
+      expect(reviewed.code).toBe(0);
+      const report = JSON.parse(await readFile(out, 'utf8')) as ReviewReport;
+      const change = report.leaderboards.find((b) => b.id === 'image-classification/imagenet')?.changes.find((c) => c.model === 'TestNet');
+      expect(change).toMatchObject({ change: 'added', newSota: true, new: { rank: 1 } });
+
+      await fake.start();
+      const files: Array<{ filename: string; status: 'added'; patch: string }> = [];
+      for (const filename of ['data/papers/2024/a-test-paper.yaml', 'data/results/image-classification/imagenet/a-test-paper.yaml']) {
+        const diff = await sh('diff', '-U3', base, head, '--', filename);
+        files.push({ filename, status: 'added', patch: diff.slice(diff.indexOf('@@')) });
+      }
+      fake.addPullRequest(BASE_REPO, { number: 5, headSha: head, headRepo: BASE_REPO, files });
+      const posted = await pwc(['post-review', '--report', out], { ...env, GITHUB_API_URL: fake.url, HEAD_SHA: head, HEAD_REPO: BASE_REPO });
+      expect(posted.code).toBe(0);
+      const [comment] = fake.repo(BASE_REPO).issueComments;
+      expect(comment.body).toContain(`\`TestNet\` reaches ${value}${board.primary.unit ?? ''} ${board.primary.name}, **rank 1**`);
+      expect(fake.repo(BASE_REPO).issueLabels.get(5)).toContain('new-sota');
+    } finally {
+      await fake.close();
+      await rm(own, { recursive: true, force: true });
     }
   });
 });
