@@ -1,0 +1,294 @@
+// --changed-since equals the full run on the files it plans, on seeded random edits of a real git
+// repository; and the edits change no finding outside the plan.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import jsYaml from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
+import type { Finding } from './finding.ts';
+import { validate } from './validate.ts';
+
+const TODAY = '2025-06-01';
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+}
+
+function filesUnder(root: string, dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${rel}/${e.name}`);
+      else out.push(`${rel}/${e.name}`);
+    }
+  };
+  if (existsSync(join(root, dir))) walk(dir);
+  return out.sort();
+}
+
+type Rand = () => number;
+const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+
+/** The file's data, or undefined when an earlier edit broke its YAML. */
+function load(root: string, path: string): any {
+  try {
+    return jsYaml.load(readFileSync(join(root, path), 'utf8'), { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+}
+function save(root: string, path: string, data: unknown): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), jsYaml.dump(data, { schema: jsYaml.CORE_SCHEMA, lineWidth: -1 }));
+}
+function typo(id: string): string {
+  return id.length > 4 ? id.slice(0, 2) + id.slice(3) : `${id}x`;
+}
+
+/** Edits that each make or unmake findings across files; each returns what it did (for failure messages). */
+const EDITS: Record<string, (root: string, rand: Rand) => string | undefined> = {
+  'break a paper reference'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/papers'));
+    const paper = load(root, path);
+    const field = pick(rand, ['tasks', 'methods', 'datasets'] as const);
+    if (!paper?.[field]?.length) return undefined;
+    paper[field][0] = typo(paper[field][0]);
+    save(root, path, paper);
+    return `${path}: ${field}[0] misspelt`;
+  },
+  'change a metric value'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/results'));
+    const result = load(root, path);
+    const row = result?.results?.[0];
+    if (!row?.metrics) return undefined;
+    const name = Object.keys(row.metrics)[0];
+    row.metrics[name] = pick(rand, [0.5, 150, -3, 42.42, row.metrics[name] / 100]);
+    save(root, path, result);
+    return `${path}: ${name} = ${row.metrics[name]}`;
+  },
+  'rename a metric'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/results'));
+    const result = load(root, path);
+    const row = result?.results?.[0];
+    if (!row?.metrics) return undefined;
+    const [name] = Object.keys(row.metrics);
+    row.metrics[name.replace(' ', '-') + (name.includes(' ') ? '' : 's')] = row.metrics[name];
+    delete row.metrics[name];
+    save(root, path, result);
+    return `${path}: metric ${name} renamed`;
+  },
+  'delete a dataset'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/datasets'));
+    unlinkSync(join(root, path));
+    return `${path} deleted`;
+  },
+  'delete a task'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/tasks'));
+    unlinkSync(join(root, path));
+    return `${path} deleted`;
+  },
+  'add a duplicate model'(root, rand) {
+    const results = filesUnder(root, 'data/results');
+    const path = pick(rand, results);
+    const board = dirname(path);
+    const peers = results.filter((p) => dirname(p) === board && p !== path);
+    const source = load(root, path);
+    if (!source?.results?.[0]?.model) return undefined;
+    const target = peers.length > 0 ? pick(rand, peers) : path;
+    const data = load(root, target);
+    if (!Array.isArray(data?.results)) return undefined;
+    data.results.push({ ...source.results[0], model: source.results[0].model.toLowerCase() });
+    save(root, target, data);
+    return `${target}: model ${source.results[0].model} repeated`;
+  },
+  'add a result file'(root, rand) {
+    const results = filesUnder(root, 'data/results');
+    const papers = filesUnder(root, 'data/papers');
+    const from = pick(rand, results);
+    const paper = pick(rand, papers).split('/').pop()!;
+    const target = `${dirname(from)}/${paper}`;
+    save(root, target, load(root, from));
+    return `${target} added (copy of ${from})`;
+  },
+  'rename a file'(root, rand) {
+    const path = pick(rand, [...filesUnder(root, 'data/papers'), ...filesUnder(root, 'data/datasets'), ...filesUnder(root, 'data/methods')]);
+    const parts = path.split('/');
+    const renamed = rand() < 0.3 && path.startsWith('data/papers/') ? [...parts.slice(0, 2), '2031', parts[3]].join('/') : path.replace(/([^/]+)\.yaml$/, (_, id: string) => `${typo(id)}.yaml`);
+    mkdirSync(dirname(join(root, renamed)), { recursive: true });
+    renameSync(join(root, path), join(root, renamed));
+    return `${path} -> ${renamed}`;
+  },
+  'duplicate an arXiv id or title'(root, rand) {
+    const papers = filesUnder(root, 'data/papers');
+    const a = pick(rand, papers);
+    const b = pick(rand, papers);
+    const pa = load(root, a);
+    const pb = load(root, b);
+    if (!pa || !pb) return undefined;
+    if (rand() < 0.5 && pb.arxiv) pa.arxiv = pb.arxiv;
+    else pa.title = String(pb.title).toUpperCase();
+    save(root, a, pa);
+    return `${a} copies ${b}`;
+  },
+  'change a paper date'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/papers'));
+    const paper = load(root, path);
+    if (!paper) return undefined;
+    paper.date = pick(rand, ['1999-01-01', '2030-02-02', `${path.split('/')[2]}-06-15`]);
+    save(root, path, paper);
+    return `${path}: date ${paper.date}`;
+  },
+  'edit the paper of a result'(root, rand) {
+    const result = pick(rand, filesUnder(root, 'data/results'));
+    const id = result.split('/').pop()!;
+    const path = filesUnder(root, 'data/papers').find((p) => p.endsWith(`/${id}`));
+    const paper = path ? load(root, path) : undefined;
+    if (!paper) return undefined;
+    if (rand() < 0.5) paper.venue = 'Workshop';
+    else paper.date = `${path!.split('/')[2]}-01-0${1 + Math.floor(rand() * 9)}`;
+    save(root, path!, paper);
+    return `${path}: edited (it has ${result})`;
+  },
+  'edit the dataset of a result'(root, rand) {
+    const result = pick(rand, filesUnder(root, 'data/results'));
+    const path = `data/datasets/${result.split('/')[3]}.yaml`;
+    const dataset = existsSync(join(root, path)) ? load(root, path) : undefined;
+    if (!dataset) return undefined;
+    dataset.license = 'Changed';
+    save(root, path, dataset);
+    return `${path}: edited (it has ${result})`;
+  },
+  'loop a parent chain'(root, rand) {
+    const tasks = filesUnder(root, 'data/tasks');
+    const a = pick(rand, tasks);
+    const b = pick(rand, tasks);
+    const ta = load(root, a);
+    const tb = load(root, b);
+    if (!ta || !tb) return undefined;
+    ta.parent = b.split('/').pop()!.slice(0, -5);
+    tb.parent = a.split('/').pop()!.slice(0, -5);
+    save(root, a, ta);
+    save(root, b, tb);
+    return `${a} <-> ${b}`;
+  },
+  'loop a variant chain'(root, rand) {
+    const datasets = filesUnder(root, 'data/datasets');
+    const a = pick(rand, datasets);
+    const da = load(root, a);
+    if (!da) return undefined;
+    da.variant_of = a.split('/').pop()!.slice(0, -5);
+    save(root, a, da);
+    return `${a} variant of itself`;
+  },
+  'make a file invalid'(root, rand) {
+    const path = pick(rand, [...filesUnder(root, 'data/tasks'), ...filesUnder(root, 'data/datasets'), ...filesUnder(root, 'data/papers'), ...filesUnder(root, 'data/methods')]);
+    const data = load(root, path);
+    if (!data) return undefined;
+    delete data.name;
+    delete data.title;
+    save(root, path, data);
+    return `${path}: required field removed`;
+  },
+  'break the YAML'(root, rand) {
+    const path = pick(rand, [...filesUnder(root, 'data/datasets'), ...filesUnder(root, 'data/results')]);
+    writeFileSync(join(root, path), `${readFileSync(join(root, path), 'utf8')}\nbroken: [unclosed\n`);
+    return `${path}: syntax error`;
+  },
+  'change a benchmark'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/datasets'));
+    const dataset = load(root, path);
+    const benchmark = dataset?.benchmarks?.[0];
+    if (!benchmark) return undefined;
+    if (rand() < 0.5 && benchmark.metrics.length > 1) benchmark.metrics.shift();
+    else benchmark.primary = benchmark.metrics[benchmark.metrics.length - 1].name;
+    if (rand() < 0.3) dataset.introduced_date = '2030-01-01';
+    save(root, path, dataset);
+    return `${path}: benchmark changed`;
+  },
+  'add a task near a dangling reference'(root, rand) {
+    const task = pick(rand, filesUnder(root, 'data/tasks'));
+    const id = task.split('/').pop()!.slice(0, -5);
+    save(root, `data/tasks/${typo(id)}.yaml`, { name: `Near ${id}`, area: 'computer-vision' });
+    return `data/tasks/${typo(id)}.yaml added`;
+  },
+  'change the areas'(root, rand) {
+    const areas = load(root, 'data/areas.yaml');
+    if (!areas?.areas?.length) return undefined;
+    areas.areas.splice(Math.floor(rand() * areas.areas.length), 1);
+    save(root, 'data/areas.yaml', areas);
+    return 'data/areas.yaml: an area removed';
+  },
+};
+
+function byFile(findings: readonly Finding[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of findings) {
+    const list = out.get(f.file) ?? [];
+    list.push(JSON.stringify(f));
+    out.set(f.file, list);
+  }
+  return out;
+}
+
+describe('validate --changed-since', () => {
+  it('gives exactly the full run\'s findings on the planned files, and the edits touch nothing outside the plan', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pwc-incremental-'));
+    roots.push(root);
+    writeSyntheticRepository(root, { papers: 160, results: 110, datasets: 24, tasks: 10, methods: 16 }, 7);
+    writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'base');
+
+    const rand = seededRandom(20250601);
+    const names = Object.keys(EDITS);
+    let before = (await validate({ root, cache: false, today: TODAY })).findings;
+    expect(before).toEqual([]);
+    await validate({ root, today: TODAY }); // a warm cache, based on this commit
+    let small = 0;
+    const rounds = 48;
+    for (let round = 0; round < rounds; round++) {
+      const done: string[] = [];
+      for (let e = 0, count = 1 + Math.floor(rand() * 3); e < count; e++) {
+        const name = pick(rand, names);
+        const what = EDITS[name](root, rand);
+        if (what) done.push(`${name}: ${what}`);
+      }
+      if (round % 4 === 1) git(root, 'add', '-A'); // staged as well as unstaged and untracked changes
+      // Alternate: the cache as the last full run left it, no cache at all, a cache refreshed now.
+      const mode = round % 3;
+      if (mode === 2) await validate({ root, today: TODAY, workers: 1 });
+      const incremental = await validate({ root, changedSince: 'HEAD', today: TODAY, cache: mode !== 1, workers: 1 });
+      const after = (await validate({ root, cache: false, today: TODAY, workers: 1 })).findings;
+      const planned = new Set(incremental.checked);
+      const context = `round ${round} (${done.join('; ')})`;
+
+      expect(incremental.findings, context).toEqual(after.filter((f) => planned.has(f.file)));
+      const was = byFile(before);
+      const now = byFile(after);
+      for (const file of new Set([...was.keys(), ...now.keys()])) {
+        if (planned.has(file) || (file !== 'data' && !existsSync(join(root, file)))) continue; // a deleted file has no findings
+        expect(now.get(file) ?? [], `${context}: findings of ${file}, which is not planned, changed`).toEqual(was.get(file) ?? []);
+      }
+      if (incremental.checked.length < filesUnder(root, 'data').length / 2) small++;
+
+      // Every third round the edits are committed: the next rounds diff against a newer commit than the cache's base.
+      if (round % 3 === 2) {
+        git(root, 'add', '-A');
+        git(root, 'commit', '-q', '-m', `round ${round}`);
+        before = after;
+      } else {
+        git(root, 'reset', '-q', '--hard');
+        git(root, 'clean', '-fdq', '--', 'data');
+      }
+    }
+    // The plan is a small part of the repository for most edits.
+    expect(small).toBeGreaterThan(rounds / 2);
+  }, 600_000);
+});
