@@ -17,9 +17,13 @@ const require = createRequire(import.meta.url);
 const Ajv2020: typeof AjvClass = require('ajv/dist/2020').default;
 
 /** An Ajv of the test's own, not the project's factory: the check does not share the build's setup. */
-function independentValidator() {
+function independentAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
-  return ajv.compile(bundleSchema);
+  ajv.addSchema(bundleSchema);
+  return ajv;
+}
+function independentValidator() {
+  return independentAjv().getSchema(bundleSchema.$id)!;
 }
 
 function file(bundle: Bundle, name: string): Buffer {
@@ -67,6 +71,10 @@ function checkInvariants(bundle: Bundle, valuesOnDisk: { id: string; metric: str
   expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
   expect(parsed).toEqual(bundle.data);
 
+  const checkManifest = independentAjv().getSchema(`${bundleSchema.$id}#/$defs/manifest`)!;
+  const manifest = JSON.parse(file(bundle, 'manifest.json').toString('utf8'));
+  expect(checkManifest(manifest), JSON.stringify(checkManifest.errors)).toBe(true);
+
   const byId = new Map((parsed as BundleData).results.map((r) => [r.id, r]));
   for (const { id, metric, value } of valuesOnDisk) {
     expect(byId.get(id)?.metrics[metric], `${id} ${metric}`).toBe(value);
@@ -83,6 +91,37 @@ function checkInvariants(bundle: Bundle, valuesOnDisk: { id: string; metric: str
     expect(new Set(ids).size, kind).toBe(ids.length);
   }
 }
+
+describe('the public schema', () => {
+  /** Every property schema under `schema`, with its JSON pointer. */
+  function* properties(schema: Record<string, unknown>, at = ''): Generator<[string, Record<string, unknown>]> {
+    const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+    for (const [key, sub] of Object.entries(props ?? {})) {
+      yield [`${at}/${key}`, sub];
+      yield* properties(sub, `${at}/${key}`);
+    }
+    for (const key of ['items', 'additionalProperties'] as const) {
+      const sub = schema[key];
+      if (sub && typeof sub === 'object') yield* properties(sub as Record<string, unknown>, `${at}/${key}`);
+    }
+    for (const [name, sub] of Object.entries((schema.$defs as Record<string, Record<string, unknown>>) ?? {})) yield* properties(sub, `${at}/$defs/${name}`);
+  }
+
+  it('describes every field for consumers', () => {
+    const fields = [...properties(bundleSchema as unknown as Record<string, unknown>)];
+    expect(fields.length).toBeGreaterThan(80);
+    const undescribed = fields.filter(([, sub]) => typeof sub.description !== 'string' || sub.description.length < 8).map(([at]) => at);
+    expect(undescribed).toEqual([]);
+  });
+
+  it('rejects an empty object and a bundle of another major version (it is not a rubber stamp)', () => {
+    const validate = independentValidator();
+    expect(validate({})).toBe(false);
+    const meta = { schema_version: '2.0.0', data_version: null, source_commit: null, source_dirty: null };
+    expect(validate({ meta, areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], results: [] })).toBe(false);
+    expect(validate({ meta: { ...meta, schema_version: '1.0.0' }, areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], results: [] })).toBe(true);
+  });
+});
 
 describe('the bundle of the repository\'s own data', () => {
   let bundle: Bundle;
