@@ -8,12 +8,17 @@
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>|&~$!#]/g;
 
+/** Anything markdownText would change: special or control characters, odd whitespace, URL starts, block starts. */
+const NEEDS_ESCAPE = /[\\`*_[\]<>|&~$!#\u0000-\u001f\u007f]|\s\s|[^\S ]|^\s|\s$|:\/\/|www\.|^[-+=\d]/i;
+
 /**
  * Plain text (a name, title, model name, author) as Markdown that renders as exactly that text,
  * on one line, safe inside a table cell. Line breaks and runs of whitespace become one space (a
  * soft line break renders as a space anyway, and a newline would end a table row).
  */
 export function markdownText(value: string): string {
+  // Most names need nothing: one test instead of the whole pipeline (this runs for every cell).
+  if (!NEEDS_ESCAPE.test(value)) return value;
   const oneLine = value
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')

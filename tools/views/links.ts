@@ -1,6 +1,4 @@
 // Where each page lives under generated/, and relative links between pages (GitHub follows them).
-import { posix } from 'node:path';
-
 export const GENERATED_DIR = 'generated';
 
 export const pagePaths = {
@@ -13,8 +11,16 @@ export const pagePaths = {
   chart: (task: string, dataset: string): string => `sota/${task}/${dataset}.svg`,
 };
 
-/** The link from one page to another, both given relative to generated/. */
+/**
+ * The link from one page to another, both given relative to generated/: up to generated/, then
+ * down to the target, except between pages of one folder. (Cheaper than path.relative, which
+ * shows at archive scale, and just as valid for GitHub.)
+ */
 export function relativeHref(from: string, to: string): string {
-  const href = posix.relative(posix.dirname(from), to);
-  return href.startsWith('.') ? href : `./${href}`;
+  const slash = from.lastIndexOf('/');
+  const dir = from.slice(0, slash + 1);
+  if (dir !== '' && to.startsWith(dir) && !to.includes('/', dir.length)) return `./${to.slice(dir.length)}`;
+  let up = '';
+  for (let i = 0; i < from.length; i++) if (from.charCodeAt(i) === 47) up += '../';
+  return up === '' ? `./${to}` : `${up}${to}`;
 }

@@ -13,7 +13,7 @@ export const RELATED_LIMIT = 10;
  * shared by tens of thousands of papers (a common method) would make this quadratic; with it,
  * every item shared by at most this many papers is counted exactly.
  */
-export const RELATED_PER_ITEM = 200;
+export const RELATED_PER_ITEM = 100;
 
 type Kind = 'tasks' | 'datasets' | 'methods';
 const KINDS: Kind[] = ['tasks', 'datasets', 'methods'];
@@ -39,30 +39,33 @@ export function relatedPapers(index: SiteIndex, limit = RELATED_LIMIT, perItem =
     return out;
   });
   const counts = KINDS.map(() => new Int32Array(papers.length));
+  const total = new Int32Array(papers.length);
   const seen = new Int32Array(papers.length).fill(-1);
 
   return (paperId: string): RelatedPaper[] => {
     const self = ordinal.get(paperId);
     if (self === undefined) return [];
     const candidates: number[] = [];
-    KINDS.forEach((_, k) => {
+    for (let k = 0; k < KINDS.length; k++) {
+      const count = counts[k];
       for (const item of itemMaps[k].get(paperId) ?? []) {
         const list = postings[k].get(item);
         if (!list) continue;
-        for (const other of list) {
+        for (let i = 0; i < list.length; i++) {
+          const other = list[i];
           if (other === self) continue;
           if (seen[other] !== self) {
             seen[other] = self;
-            counts[0][other] = counts[1][other] = counts[2][other] = 0;
+            counts[0][other] = counts[1][other] = counts[2][other] = total[other] = 0;
             candidates.push(other);
           }
-          counts[k][other]++;
+          count[other]++;
+          total[other]++;
         }
       }
-    });
-    const score = (n: number) => counts[0][n] + counts[1][n] + counts[2][n];
+    }
     // Ordinals already encode "newest first, then id", so they break ties.
-    const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+    const better = (a: number, b: number) => total[a] > total[b] || (total[a] === total[b] && a < b);
     const top: number[] = [];
     for (const c of candidates) {
       if (top.length === limit && !better(c, top[limit - 1])) continue;
