@@ -114,6 +114,19 @@ describe('the public schema', () => {
     expect(undescribed).toEqual([]);
   });
 
+  it('is documented in docs/bundle.md: every collection, meta, result and manifest field', () => {
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'bundle.md'), 'utf8');
+    const p = bundleSchema.properties;
+    const names = [
+      ...Object.keys(p),
+      ...Object.keys(p.meta.properties),
+      ...Object.keys(p.results.items.properties),
+      ...Object.keys(p.benchmarks.items.properties),
+      ...Object.keys(bundleSchema.$defs.manifest.properties),
+    ];
+    expect(names.filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
+  });
+
   it('rejects an empty object and a bundle of another major version (it is not a rubber stamp)', () => {
     const validate = independentValidator();
     expect(validate({})).toBe(false);
