@@ -37,7 +37,7 @@ export function parseMetricValue(raw: unknown): MetricValue {
     .replace(/[\u2212\u2012\u2013\uFE63\uFF0D]/g, '-') // unicode minus signs and dashes used as minus
     .replace(/[\u00A0\u2009\u202F]/g, ' ')
     .trim();
-  if (text === '') return { ok: false, reason: 'empty' };
+  if (text === '') return { ok: false, reason: 'the value is empty' };
   const notes: string[] = [];
 
   const spread = /^(.*?)\s*(?:±|\+\/-|\+-)\s*(.+)$/.exec(text);
@@ -45,7 +45,7 @@ export function parseMetricValue(raw: unknown): MetricValue {
   if (spread) {
     text = spread[1];
     spreadText = spread[2].trim();
-    if (parseNumber(stripPercent(spreadText)) === undefined) return { ok: false, reason: `the spread "${spreadText}" is not a number` };
+    if (parseNumber(stripPercent(spreadText)) === undefined) return { ok: false, reason: `its spread "${spreadText}" is not a number` };
   }
   if (text.startsWith('~')) {
     text = text.slice(1).trim();
@@ -64,9 +64,20 @@ export function parseMetricValue(raw: unknown): MetricValue {
     exponent = SCALE[suffix[2]];
   }
   const value = parseNumber(text, exponent);
-  if (value === undefined) return { ok: false, reason: 'not a number' };
+  if (value === undefined) return { ok: false, reason: whyNotANumber(raw.trim()) };
   if (spreadText !== undefined) notes.unshift(`± ${spreadText}`);
   return notes.length ? { ok: true, value, note: notes.join(', ') } : { ok: true, value };
+}
+
+/** Says what a rejected value looks like, so the report reads well. */
+function whyNotANumber(text: string): string {
+  if (/^[-\u2212\u2013*\s]+$/.test(text)) return 'a dash: no value';
+  if (/^[\d.,%\s]+(\/[\d.,%\s]+)+\*?$/.test(text)) return 'several numbers separated by "/": which one the metric means is not known';
+  if (/^[\d.]+\s*\+$/.test(text)) return 'a number with a trailing "+" (a lower bound?)';
+  if (/\?/.test(text)) return 'marked uncertain with "?"';
+  if (/^\(?[\d.\s]+\)?$/.test(text)) return 'several numbers';
+  if (/^[\d.]+\s*\(/.test(text)) return 'a number followed by a remark: not taken, to be safe';
+  return 'not a number';
 }
 
 function stripPercent(text: string): string {

@@ -1,0 +1,136 @@
+// `pwc import-pwc`: reads the dumps, decides the layout, checks it with the validator's rules, writes it and the report.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { FileKind } from '../model/schemas.ts';
+import { listDataFiles, readValidFile, type ValidFile } from '../model/repository.ts';
+import { Archive } from './archive.ts';
+import { readDatasets, readLinks, readMethods, readPapers } from './catalog-dumps.ts';
+import type { ReadOptions } from './dump-reader.ts';
+import { readEvaluationTables } from './evaluation-tables.ts';
+import { Layout, type OutputFile } from './layout.ts';
+import { loadDirectionTable, MetricDirections } from './metric-direction.ts';
+import { writeOutput, writeWhole } from './output.ts';
+import { preflight } from './preflight.ts';
+import { silentProgress, type Progress } from './progress.ts';
+import { REPORT_VERSION, renderSummary, type ImportReport } from './report.ts';
+
+export const REPORT_JSON = 'import-report.json';
+export const REPORT_SUMMARY = 'import-report.md';
+
+export interface ImportOptions {
+  /** The output folder: the layout goes to <out>/data, the report to <out>/import-report.{json,md}. */
+  out: string;
+  evaluationTables: string[];
+  papers?: string;
+  links?: string;
+  datasets?: string;
+  methods?: string;
+  progress?: Progress;
+  directions?: MetricDirections;
+  /** Validates the output folder after writing (the CLI passes `pwc validate`'s engine); null leaves it out of the report. */
+  validate?: (root: string) => Promise<{ errors: number; warnings: number; byRule: Record<string, number> }>;
+}
+
+export interface ImportOutcome {
+  report: ImportReport;
+  /** Files written now, and files that were already there with the same content. */
+  created: number;
+  unchanged: number;
+}
+
+/** The canonical text of a data file: keys in schema order (the layout builds them so), no empty fields. */
+export function renderFile(kind: FileKind, data: unknown): string {
+  void kind;
+  return stringify(withoutUndefined(data), { lineWidth: 0, indentSeq: true });
+}
+
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+}
+
+async function existingFiles(out: string): Promise<Map<string, ValidFile>> {
+  const found = new Map<string, ValidFile>();
+  for (const path of await listDataFiles(out)) {
+    const file = readValidFile(path, await readFile(join(out, path)));
+    if (file) found.set(path, file);
+  }
+  return found;
+}
+
+/**
+ * Imports the dumps into `options.out`. Throws a DumpError (naming file and position) when a dump
+ * cannot be read; nothing is written then. Reading is streamed: memory holds the evaluation
+ * tables' content and the papers they name, never a whole dump.
+ */
+export async function importPwc(options: ImportOptions): Promise<ImportOutcome> {
+  const out = resolve(options.out);
+  const progress = options.progress ?? silentProgress;
+  const archive = new Archive();
+  const read = async (label: string, file: string, reader: (a: Archive, f: string, o: ReadOptions) => Promise<void>) => {
+    progress.start(`${label} ${file}`);
+    await reader(archive, file, { onProgress: (u) => progress.update(u) });
+    progress.done(archive.inputs[archive.inputs.length - 1].entries);
+  };
+  for (const file of options.evaluationTables) await read('evaluation tables', file, readEvaluationTables);
+  if (options.datasets) await read('datasets', options.datasets, readDatasets);
+  if (options.methods) await read('methods', options.methods, readMethods);
+  if (options.papers) await read('papers', options.papers, readPapers);
+  if (options.links) await read('links', options.links, readLinks);
+
+  progress.step('deciding ids and files');
+  const layout = new Layout(archive, options.directions ?? new MetricDirections(loadDirectionTable()));
+  const files = layout.files();
+  progress.step('checking the layout with the validator\'s rules');
+  const existing = await existingFiles(out);
+  const { groups } = preflight(layout, files, existing, (s) => archive.skip(s));
+  const results = groups.map((g) => layout.resultFile(g));
+
+  progress.step(`writing ${files.length + results.length} files`);
+  const all: OutputFile[] = [...files, ...results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: renderFile(f.kind, f.data) })));
+
+  // Every row is either in a written result file or reported; rows of a file kept as a conflict are reported.
+  const conflicted = new Set(outcome.conflicts.map((c) => c.path));
+  const rows = { total: archive.unreadRowValues.length, imported: 0, reported: archive.unreadRowValues.length };
+  const values = { total: archive.unreadRowValues.reduce((n, v) => n + v, 0), imported: 0, reported: archive.unreadRowValues.reduce((n, v) => n + v, 0) };
+  const inFile = new Map(groups.flatMap((g) => g.rows.map((r) => [r, g.path] as const)));
+  for (const benchmark of layout.benchmarks) {
+    for (const decision of benchmark.rows) {
+      rows.total++;
+      values.total += decision.row.values.length;
+      const path = inFile.get(decision);
+      if (path && conflicted.has(path)) decision.skipped = `${path} already exists with other content and was kept`;
+      if (decision.skipped || !path) {
+        archive.skip({ kind: 'row', ...decision.row.origin, reason: decision.skipped ?? 'no result file holds it' });
+        rows.reported++;
+        values.reported += decision.row.values.length;
+      } else {
+        rows.imported++;
+        values.imported += decision.values.length;
+        values.reported += decision.listed.size;
+      }
+    }
+  }
+
+  progress.step('validating the output');
+  const validation = options.validate ? await options.validate(out) : null;
+  const report: ImportReport = {
+    version: REPORT_VERSION,
+    inputs: archive.inputs,
+    imported: layout.counts(groups),
+    rows,
+    values,
+    unmatched: archive.unmatched,
+    skipped: archive.skipped,
+    notes: layout.notes,
+    ignoredFields: [...archive.ignored.values()].sort((a, b) => (a.field < b.field ? -1 : 1)),
+    conflicts: outcome.conflicts,
+    validation,
+  };
+  await writeWhole(join(out, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
+  await writeWhole(join(out, REPORT_SUMMARY), renderSummary(report));
+  return { report, created: outcome.created, unchanged: outcome.unchanged };
+}
