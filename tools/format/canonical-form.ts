@@ -225,6 +225,7 @@ export function renderCanonical(doc: Document): string {
  * from the same text (see canonicalNode).
  */
 export function canonicalizeDocument(doc: Document, kind: FileKind, truth: { value: unknown } | undefined): void {
+  if (doc.directives) doc.directives.docEnd = false; // a trailing "..." marker
   doc.commentBefore = tidyComment(doc.commentBefore) ?? null;
   doc.comment = tidyComment(doc.comment) ?? null;
   const contents = doc.contents;

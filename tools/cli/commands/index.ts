@@ -2,14 +2,18 @@
 import type { Command } from '../command.ts';
 import { schemasCommand } from './schemas.ts';
 import { fix } from './fix.ts';
+import { newCommand } from './new.ts';
 import { bundleCommand } from './bundle.ts';
 import { generateCommand } from './generate.ts';
 import { reviewCommand } from './review.ts';
 import { postReviewCommand } from './post-review.ts';
+import { validateCommand } from './validate.ts';
 
 export const commands: Command[] = [
+  validateCommand,
   schemasCommand,
   fix,
+  newCommand,
   bundleCommand,
   generateCommand,
   reviewCommand,
