@@ -1,5 +1,11 @@
 // A local HTTP server answering GitHub's REST shapes for what the tools use, with in-memory state
 // that tests assert on. Routes live in a table (`route`), so other stages add the endpoints they need.
+//
+//   const gh = new FakeGitHub(); await gh.start();          // gh.url is the baseUrl / GITHUB_API_URL
+//   gh.route('POST', '/repos/{owner}/{repo}/releases', (req, gh) => ({ status: 201, body: {...} }));
+//   gh.fail({ kind: 'server-error', status: 502, path: /releases/, times: 2 });   // or 'rate-limit'
+//   const octokit = createGitHub({ token: 'test-token', baseUrl: gh.url, backoffUnitMs: 1 });
+//   ... gh.requests / gh.writes() / gh.repo('o/r') ...; await gh.close();
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { components } from '@octokit/openapi-types';
