@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from './build.ts';
 import { BundleVerifyError, verifyBundleDir } from './read.ts';
 import { commitAll, EDGE_REPOSITORY, PROJECT_ROOT, PWC_BIN, tempDir, writeFiles } from './testing.ts';
 
@@ -65,6 +66,9 @@ describe('pwc bundle (the CLI as a process)', () => {
     expect(again.code).toBe(0);
     expect(snapshot(join(work, 'out', 'bundle'))).toEqual(first);
     expect(readdirSync(join(work, 'out'))).toEqual(['bundle']);
+    // The command reads through the validator (and its cache); buildBundle reads the files itself: same bytes.
+    const direct = await buildBundle(repo);
+    expect(Object.fromEntries(direct.files.map((f) => [f.name, createHash('sha256').update(f.bytes).digest('hex')]))).toEqual(first);
   });
 
   it('exits 1 when validation finds errors, naming file, line and column, and leaves the previous bundle untouched', async () => {
