@@ -261,9 +261,9 @@ describe('on the repository’s own data', () => {
     try {
       await cp(join(process.cwd(), 'data'), join(own, 'data'), { recursive: true });
       await sh('init', '-q', '-b', 'main');
-      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', 'commit', '-q', '--allow-empty', '-m', 'empty');
+      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'empty');
       await sh('add', 'data');
-      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', 'commit', '-q', '-m', 'the repository data');
+      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'the repository data');
       const base = await sh('rev-parse', 'HEAD');
       const board = buildLeaderboards(await loadRepository(own)).get('image-classification/imagenet')!;
       const best = board.entries[0].result.metrics[board.primary.name];
@@ -272,7 +272,7 @@ describe('on the repository’s own data', () => {
       await writeFile(join(own, 'data/papers/2024/a-test-paper.yaml'), 'title: A test paper\ndate: 2024-03-01\ntasks:\n  - image-classification\ndatasets:\n  - imagenet\n');
       await writeFile(join(own, 'data/results/image-classification/imagenet/a-test-paper.yaml'), `results:\n  - model: TestNet\n    metrics:\n      ${board.primary.name}: ${value}\n`);
       await sh('add', 'data');
-      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', 'commit', '-q', '-m', 'a new state of the art');
+      await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'a new state of the art');
       const head = await sh('rev-parse', 'HEAD');
 
       const out = join(own, '..', `${own.split('/').pop()}-report.json`);
