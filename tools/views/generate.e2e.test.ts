@@ -160,12 +160,40 @@ describe('pwc generate', () => {
     rmSync(join(root, 'data/papers/2021/p-c.yaml'));
     rmSync(join(root, 'data/results/detection/coco/p-c.yaml'));
     rmSync(join(root, 'data/tasks/detection.yaml'));
+    rmSync(join(root, 'data/datasets/coco.yaml'));
     const result = await pwcHere(['generate', '--root', root]);
-    expect(result.stdout).toContain('removed generated/papers/2021/p-c.md\nremoved generated/tasks/detection.md\n');
-    expect(existsSync(join(root, 'generated/papers/2021'))).toBe(false); // emptied folder removed
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('removed '))).toEqual([
+      'removed generated/datasets/coco.md',
+      'removed generated/papers/2021/p-c.md',
+      'removed generated/sota/detection/coco.md',
+      'removed generated/sota/detection/coco.svg',
+      'removed generated/tasks/detection.md',
+    ]);
+    // Emptied folders go too.
+    expect(existsSync(join(root, 'generated/papers/2021'))).toBe(false);
+    expect(existsSync(join(root, 'generated/sota/detection'))).toBe(false);
     const after = snapshot(root);
-    for (const [path, file] of outside) if (!path.startsWith('generated/') && !path.startsWith('data/')) expect(after.get(path), path).toEqual(file);
+    // Everything outside generated/ and data/ is as it was; .pwc-cache/ is the validator's own cache.
+    for (const [path, file] of outside) {
+      if (!/^(generated|data|\.pwc-cache)\//.test(path)) expect(after.get(path), path).toEqual(file);
+    }
+    expect(after.get('notes.md')).toEqual(outside.get('notes.md'));
     expect((await pwcHere(['generate', '--check', '--root', root])).code).toBe(0);
+  });
+
+  it('refuses to build from data with validation errors, writing nothing', async () => {
+    const root = newRepo();
+    await pwcHere(['generate', '--root', root]);
+    const before = snapshot(join(root, 'generated'));
+    rmSync(join(root, 'data/tasks/detection.yaml')); // coco's benchmark and p-c's result now name an unknown task
+    setTop1(root, 'p-a', 75);
+    for (const args of [['generate'], ['generate', '--check']]) {
+      const refused = await pwcHere([...args, '--root', root]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/data\/datasets\/coco\.yaml:\d+:\d+ [a-z-]+: /);
+      expect(refused.stderr).toMatch(/pwc generate: the data has \d+ errors?, so generated\/ was not (written|checked)\. Run "npx pwc validate"/);
+    }
+    expect(snapshot(join(root, 'generated'))).toEqual(before);
   });
 
   it('never writes through a symlink inside generated/, and refuses a generated/ that is a symlink', async () => {
