@@ -1,8 +1,8 @@
 // `pwc import-pwc`: reads the dumps, decides the layout, checks it with the validator's rules, writes it and the report.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
-import type { FileKind } from '../model/schemas.ts';
+import { validate } from '../checks/validate.ts';
+import { stringifyData } from '../format/stringify-data.ts';
 import { listDataFiles, readValidFile, type ValidFile } from '../model/repository.ts';
 import { Archive } from './archive.ts';
 import { readDatasets, readLinks, readMethods, readPapers } from './catalog-dumps.ts';
@@ -28,8 +28,8 @@ export interface ImportOptions {
   methods?: string;
   progress?: Progress;
   directions?: MetricDirections;
-  /** Validates the output folder after writing (the CLI passes `pwc validate`'s engine); null leaves it out of the report. */
-  validate?: (root: string) => Promise<{ errors: number; warnings: number; byRule: Record<string, number> }>;
+  /** Today as YYYY-MM-DD for the validator's date rules (default: the current date). */
+  today?: string;
 }
 
 export interface ImportOutcome {
@@ -39,16 +39,16 @@ export interface ImportOutcome {
   unchanged: number;
 }
 
-/** The canonical text of a data file: keys in schema order (the layout builds them so), no empty fields. */
-export function renderFile(kind: FileKind, data: unknown): string {
-  void kind;
-  return stringify(withoutUndefined(data), { lineWidth: 0, indentSeq: true });
-}
-
-function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutUndefined);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+/** What `pwc validate` says of the output folder, counted. */
+async function validationOf(root: string, today: string | undefined): Promise<NonNullable<ImportReport['validation']>> {
+  const { findings } = await validate({ root, cache: false, today });
+  const byRule: Record<string, number> = {};
+  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    byRule: Object.fromEntries(Object.entries(byRule).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+  };
 }
 
 async function existingFiles(out: string): Promise<Map<string, ValidFile>> {
@@ -90,7 +90,7 @@ export async function importPwc(options: ImportOptions): Promise<ImportOutcome> 
 
   progress.step(`writing ${files.length + results.length} files`);
   const all: OutputFile[] = [...files, ...results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: renderFile(f.kind, f.data) })));
+  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: stringifyData(f.kind, f.data) })));
 
   // Every row is either in a written result file or reported; rows of a file kept as a conflict are reported.
   const conflicted = new Set(outcome.conflicts.map((c) => c.path));
@@ -116,7 +116,7 @@ export async function importPwc(options: ImportOptions): Promise<ImportOutcome> 
   }
 
   progress.step('validating the output');
-  const validation = options.validate ? await options.validate(out) : null;
+  const validation = await validationOf(out, options.today);
   const report: ImportReport = {
     version: REPORT_VERSION,
     inputs: archive.inputs,

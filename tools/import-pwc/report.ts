@@ -73,8 +73,8 @@ export interface ImportReport {
   ignoredFields: IgnoredField[];
   /** Files that already existed in the output folder with other content: kept as they were. */
   conflicts: Conflict[];
-  /** `pwc validate` on the output folder after the import. */
-  validation: { errors: number; warnings: number; byRule: Record<string, number> } | null;
+  /** `pwc validate` on the output folder after the import, counted by rule. */
+  validation: { errors: number; warnings: number; byRule: Record<string, number> };
 }
 
 /** Counts of each reason, most frequent first (ties by reason), for the summary. */
@@ -120,11 +120,9 @@ export function renderSummary(report: ImportReport): string {
     `Result rows: ${report.rows.total} in the evaluation tables = ${report.rows.imported} imported + ${report.rows.reported} reported.`,
     `Metric values: ${report.values.total} = ${report.values.imported} imported + ${report.values.reported} reported.`,
   );
-  if (report.validation) {
-    out.push('', `Validation of the output: ${report.validation.errors} errors, ${report.validation.warnings} warnings.`);
-    const rules = Object.entries(report.validation.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (rules.length) out.push('', '| rule | findings |', '| --- | ---: |', ...rules.map(([rule, n]) => `| ${rule} | ${n} |`));
-  }
+  out.push('', `Validation of the output (pwc validate): ${report.validation.errors} errors, ${report.validation.warnings} warnings.`);
+  const rules = Object.entries(report.validation.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (rules.length) out.push('', '| rule | findings |', '| --- | ---: |', ...rules.map(([rule, n]) => `| ${rule} | ${n} |`));
   if (report.conflicts.length) {
     out.push('', `## Conflicts (${report.conflicts.length})`, '', 'These files already existed with other content and were kept as they were:', '');
     for (const conflict of report.conflicts.slice(0, 50)) out.push(`- ${conflict.path}: ${conflict.reason}`);

@@ -8,6 +8,7 @@ import { generateCommand } from './generate.ts';
 import { reviewCommand } from './review.ts';
 import { postReviewCommand } from './post-review.ts';
 import { validateCommand } from './validate.ts';
+import { importPwcCommand } from './import-pwc.ts';
 
 export const commands: Command[] = [
   validateCommand,
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   generateCommand,
   reviewCommand,
   postReviewCommand,
+  importPwcCommand,
 ];
