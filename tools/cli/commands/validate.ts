@@ -1,0 +1,52 @@
+// `pwc validate [--changed-since REF] [--format text|json|github] [--report-file FILE] [--no-cache]`.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { validate } from '../../checks/validate.ts';
+import { GitError } from '../../checks/worktree-changes.ts';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
+import { OUTPUT_FORMATS, isOutputFormat, writeFindings } from '../output/index.ts';
+import { formatJson } from '../output/json.ts';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check the data: every file alone and across files (--changed-since: only what a change touches)',
+  usage: '[--changed-since REF] [--format text|json|github] [--report-file FILE] [--no-cache]',
+  options: {
+    'changed-since': { type: 'string' },
+    format: { type: 'string' },
+    'report-file': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+  },
+  async run(ctx) {
+    const format = ctx.values.format ?? 'text';
+    if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${String(format)}"`);
+    const since = ctx.values['changed-since'];
+    if (since !== undefined && (typeof since !== 'string' || since === '')) throw new UsageError('--changed-since needs a git revision, e.g. origin/main');
+    const dataDir = join(ctx.root, 'data');
+    if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UsageError(`there is no data/ folder in ${ctx.root} (use --root DIR to point at a checkout of the data)`);
+
+    let result;
+    try {
+      result = await validate({ root: ctx.root, changedSince: since as string | undefined, cache: ctx.values['no-cache'] !== true });
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(error.message);
+      throw error;
+    }
+    const readText = (file: string) => {
+      try {
+        return readFileSync(join(ctx.root, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    await writeFindings(format, result.findings, { readText, write: (text) => ctx.stdout.write(text) });
+    if (since !== undefined) ctx.stderr.write(`pwc validate: checked ${result.checked.length} files: those changed since ${since} and those that depend on them\n`);
+    const reportFile = ctx.values['report-file'];
+    if (typeof reportFile === 'string') {
+      const target = resolve(reportFile);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, formatJson(result.findings));
+    }
+    return result.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
