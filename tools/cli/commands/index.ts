@@ -8,11 +8,9 @@ import { generateCommand } from './generate.ts';
 import { reviewCommand } from './review.ts';
 import { postReviewCommand } from './post-review.ts';
 import { validateCommand } from './validate.ts';
-import { validateCommand } from './validate.ts';
 import { importPwcCommand } from './import-pwc.ts';
 
 export const commands: Command[] = [
-  validateCommand,
   validateCommand,
   schemasCommand,
   fix,
