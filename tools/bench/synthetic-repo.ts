@@ -247,7 +247,7 @@ export function* synthesize(scale: SyntheticScale, seed = 1): Generator<Syntheti
   const byDate = [...papers].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const boards = datasets.flatMap((d) => d.benchmarks.map((b) => ({ dataset: d, benchmark: b, models: new Set<string>() })));
   const seen = new Set<string>();
-  for (let i = 0; i < scale.results; i++) {
+  for (let made = 0, attempts = 0; made < scale.results && attempts < scale.results * 20; attempts++) {
     const board = boards[Math.floor(boards.length * rand() ** 2)];
     const first = lowerBound(byDate, board.dataset.introduced);
     if (first >= byDate.length) continue;
@@ -259,6 +259,7 @@ export function* synthesize(scale: SyntheticScale, seed = 1): Generator<Syntheti
     }
     if (seen.has(key)) continue;
     seen.add(key);
+    made++;
     const rows = Array.from({ length: int(1, 3) }, () => {
       let model = `${methodName(int(0, scale.methods - 1))}-${pick(['S', 'B', 'L', 'XL'])}`;
       while (board.models.has(model)) model = `${model}+`;
