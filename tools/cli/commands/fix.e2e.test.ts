@@ -1,0 +1,199 @@
+// `pwc fix` through the real CLI on real files in temporary repositories: canonical rewrites that
+// keep comments, a second run that changes nothing, --check exit codes, and bad files left as they are.
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkSchema } from '../../model/check-schema.ts';
+import { parseSource } from '../../model/source.ts';
+import { commentsOf } from '../../format/lossless.ts';
+
+const run = promisify(execFile);
+const PWC = fileURLToPath(new URL('../bin/pwc.mjs', import.meta.url));
+
+async function pwc(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [PWC, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A temporary repository holding these files (text or bytes). */
+function repo(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pwc-fix-'));
+  roots.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+
+const messyPaper = [
+  '# Added by hand; numbers from Table 3.',
+  '',
+  'date: 2019-05-02 # the v1 date',
+  "arxiv: '1905.00546'",
+  'title: Billion-scale semi-supervised learning for image classification',
+  'tasks: [video-classification, image-classification]   # sorted by fix',
+  'code:',
+  '    - framework: PyTorch',
+  '      url: https://github.com/facebookresearch/semi-supervised-ImageNet1K-models',
+  '      official: True',
+  '',
+].join('\r\n');
+
+const canonicalTask = 'name: Image Classification\narea: computer-vision\n';
+
+describe('pwc fix', () => {
+  it('rewrites non-canonical files in canonical form, keeping comments and data, and leaves canonical ones alone', async () => {
+    const root = repo({
+      'data/papers/2019/billion-scale.yaml': messyPaper,
+      'data/tasks/image-classification.yaml': canonicalTask,
+      'data/tasks/video-classification.yaml': "\uFEFFarea: computer-vision\nname: 'Video Classification'\n",
+    });
+    const before = parseSource(messyPaper).data as Record<string, unknown>;
+    const untouched = statSync(join(root, 'data/tasks/image-classification.yaml')).mtimeMs;
+
+    const first = await pwc(['fix', '--root', root]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('fixed data/papers/2019/billion-scale.yaml');
+    expect(first.stdout).toContain('fixed data/tasks/video-classification.yaml');
+    expect(first.stdout).not.toContain('image-classification.yaml');
+    expect(first.stdout).toContain('3 files: 2 fixed, 1 already canonical');
+
+    const paper = read(root, 'data/papers/2019/billion-scale.yaml');
+    expect(paper).toBe(
+      [
+        '# Added by hand; numbers from Table 3.',
+        '',
+        'title: Billion-scale semi-supervised learning for image classification',
+        'date: 2019-05-02 # the v1 date',
+        'arxiv: "1905.00546"',
+        'tasks:',
+        '  - image-classification',
+        '  - video-classification',
+        '  # sorted by fix',
+        'code:',
+        '  - url: https://github.com/facebookresearch/semi-supervised-ImageNet1K-models',
+        '    official: true',
+        '    framework: PyTorch',
+        '',
+      ].join('\n'),
+    );
+    expect(commentsOf(paper)).toEqual(commentsOf(messyPaper));
+    expect(parseSource(paper).data).toEqual({ ...before, tasks: ['image-classification', 'video-classification'] });
+    expect(read(root, 'data/tasks/video-classification.yaml')).toBe('name: Video Classification\narea: computer-vision\n');
+    expect(statSync(join(root, 'data/tasks/image-classification.yaml')).mtimeMs).toBe(untouched);
+    expect(checkSchema('paper', parseSource(paper).data)).toEqual([]);
+    // No temporary files are left beside the rewritten ones.
+    expect(readdirSync(join(root, 'data/papers/2019'))).toEqual(['billion-scale.yaml']);
+
+    const second = await pwc(['fix', '--root', root]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('pwc fix: 3 files: 0 fixed, 3 already canonical\n');
+    expect(read(root, 'data/papers/2019/billion-scale.yaml')).toBe(paper);
+  });
+
+  it('--check writes nothing, exits 1 and shows what differs; exits 0 once canonical', async () => {
+    const root = repo({ 'data/papers/2019/billion-scale.yaml': messyPaper, 'data/tasks/image-classification.yaml': canonicalTask });
+    const check = await pwc(['fix', '--check', '--root', root]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('data/papers/2019/billion-scale.yaml: not in canonical form');
+    expect(check.stdout).toContain('uses CR or CRLF line ends');
+    expect(check.stdout).toContain("-arxiv: '1905.00546'");
+    expect(check.stdout).toContain('+arxiv: "1905.00546"');
+    expect(check.stdout).toContain('1 not canonical, 1 already canonical');
+    expect(read(root, 'data/papers/2019/billion-scale.yaml')).toBe(messyPaper);
+
+    expect((await pwc(['fix', '--root', root])).code).toBe(0);
+    const clean = await pwc(['fix', '--check', '--root', root]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe('pwc fix: 2 files: 0 not canonical, 2 already canonical\n');
+  });
+
+  it('leaves malformed files byte-identical, names them with line and column, and exits 1', async () => {
+    const bad: Record<string, string | Buffer> = {
+      'data/tasks/syntax.yaml': 'name: T\narea: [cv\n',
+      'data/tasks/duplicate.yaml': 'name: T\narea: cv\nname: U\n',
+      'data/tasks/alias.yaml': 'name: &n T\narea: cv\ndescription: *n\n',
+      'data/tasks/bomb.yaml': 'a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: &c [*b, *b, *b]\nd: [*c, *c, *c]\n',
+      'data/tasks/empty.yaml': '',
+      'data/tasks/binary.yaml': Buffer.from([0x6e, 0x61, 0x00, 0xff, 0x01]),
+      'data/tasks/latin1.yaml': Buffer.from('name: caf\xe9\narea: cv\n', 'latin1'),
+      'data/tasks/tabs.yaml': 'name: T\nsynonyms:\n\t- a\n',
+      'data/tasks/big.yaml': `name: T\narea: cv\ndescription: ${'x'.repeat(1024 * 1024 + 10)}\n`,
+    };
+    const root = repo({ ...bad, 'data/tasks/fine.yaml': 'area: cv\nname: Fine\n' });
+    for (const check of [true, false]) {
+      const result = await pwc(['fix', ...(check ? ['--check'] : []), '--root', root]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/data\/tasks\/syntax\.yaml:3:1: error yaml-syntax: .*; not formatted/);
+      expect(result.stderr).toMatch(/data\/tasks\/duplicate\.yaml:3:1: error duplicate-key/);
+      expect(result.stderr).toMatch(/data\/tasks\/alias\.yaml:3:14: error yaml-syntax: anchors and aliases/);
+      expect(result.stderr).toMatch(/data\/tasks\/bomb\.yaml:\d+:\d+: error yaml-syntax/);
+      expect(result.stderr).toMatch(/data\/tasks\/empty\.yaml:1:1: error empty-file/);
+      expect(result.stderr).toMatch(/data\/tasks\/binary\.yaml:1:3: error encoding/);
+      expect(result.stderr).toMatch(/data\/tasks\/latin1\.yaml:1:\d+: error encoding/);
+      expect(result.stderr).toMatch(/data\/tasks\/tabs\.yaml:3:\d+: error (tabs|yaml-syntax)/);
+      expect(result.stderr).toMatch(/data\/tasks\/big\.yaml:1:1: error file-too-large/);
+      expect(result.stdout).toContain('9 could not be formatted');
+      for (const [path, content] of Object.entries(bad)) expect(readFileSync(join(root, path)).equals(Buffer.from(content))).toBe(true);
+    }
+    // The good file is fixed all the same.
+    expect(read(root, 'data/tasks/fine.yaml')).toBe('name: Fine\narea: cv\n');
+  });
+
+  it('formats only the given files and folders, relative to the current directory', async () => {
+    const root = repo({
+      'data/tasks/a.yaml': 'area: cv\nname: A\n',
+      'data/tasks/b.yaml': 'area: cv\nname: B\n',
+      'data/methods/m.yaml': 'full_name: M net\nname: M\n',
+    });
+    const one = await pwc(['fix', 'data/tasks/a.yaml'], root);
+    expect(one.code).toBe(0);
+    expect(read(root, 'data/tasks/a.yaml')).toBe('name: A\narea: cv\n');
+    expect(read(root, 'data/tasks/b.yaml')).toBe('area: cv\nname: B\n');
+    const folder = await pwc(['fix', '--root', root, join(root, 'data/methods')]);
+    expect(folder.code).toBe(0);
+    expect(read(root, 'data/methods/m.yaml')).toBe('name: M\nfull_name: M net\n');
+    expect(read(root, 'data/tasks/b.yaml')).toBe('area: cv\nname: B\n');
+  });
+
+  it('exits 2 for usage errors: an unknown option, a path that does not exist or lies outside the root', async () => {
+    const root = repo({ 'data/tasks/a.yaml': canonicalTask });
+    expect((await pwc(['fix', '--root', root, '--frobnicate'])).code).toBe(2);
+    const missing = await pwc(['fix', '--root', root, 'data/tasks/nope.yaml'], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('"data/tasks/nope.yaml" does not exist');
+    const outside = await pwc(['fix', '--root', root, tmpdir()]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('is outside the repository root');
+  });
+
+  it('skips symbolic links and files that are not data files, and keeps the mode of a rewritten file', async () => {
+    const root = repo({ 'data/tasks/a.yaml': 'area: cv\nname: A\n', 'data/README.md': '# notes\n', 'outside.yaml': 'area: cv\nname: X\n' });
+    symlinkSync(join(root, 'outside.yaml'), join(root, 'data/tasks/link.yaml'));
+    chmodSync(join(root, 'data/tasks/a.yaml'), 0o640);
+    const result = await pwc(['fix', '--root', root, 'data/tasks/link.yaml', 'data/tasks/a.yaml', 'data/README.md'], root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('data/tasks/link.yaml: skipped: a symbolic link');
+    expect(result.stderr).toContain('data/README.md: skipped:');
+    expect(read(root, 'outside.yaml')).toBe('area: cv\nname: X\n');
+    expect(read(root, 'data/tasks/a.yaml')).toBe('name: A\narea: cv\n');
+    expect(statSync(join(root, 'data/tasks/a.yaml')).mode & 0o777).toBe(0o640);
+  });
+});
