@@ -94,9 +94,10 @@ function methodRef(m: Json): MethodRef | undefined {
   if (!name) return undefined;
   const year = typeof m.introduced_year === 'number' && Number.isInteger(m.introduced_year) && m.introduced_year >= 1900 && m.introduced_year <= 2100 ? m.introduced_year : undefined;
   const collection = isRecord(m.main_collection) ? line(m.main_collection.name) : undefined;
+  const fullName = line(m.full_name);
   return {
     name,
-    full_name: line(m.full_name),
+    full_name: fullName === name ? undefined : fullName,
     description: text(m.description),
     introduced_year: year,
     collections: collection ? [collection] : [],
@@ -148,7 +149,6 @@ export async function readMethods(archive: Archive, file: string, options: ReadO
       introducedBy: introducingPaper(archive, entry.paper, origin),
       origin,
     };
-    if (method.full_name === method.name) method.full_name = undefined;
     archive.catalogMethods.push(method);
     for (const field of ['source_url', 'code_snippet_url'] as const) {
       if (text(entry[field])) archive.ignore(`methods: ${field}`, 'methods have no such field');
