@@ -1,0 +1,128 @@
+// The planner on a small hand-made repository: what each kind of change re-checks, and what a
+// partial run must load.
+import { describe, expect, it } from 'vitest';
+import { classifyPath } from '../model/paths.ts';
+import type { ValidFile } from '../model/repository.ts';
+import { LayeredIndex, MemoryIndex, neighbourhood, planCheck, usesOf, type Change, type FileState } from './plan.ts';
+
+const files: Record<string, unknown> = {
+  'data/areas.yaml': { areas: [{ id: 'vision', name: 'Vision' }] },
+  'data/tasks/classification.yaml': { name: 'Classification', area: 'vision' },
+  'data/tasks/image-classification.yaml': { name: 'Image Classification', area: 'vision', parent: 'classification' },
+  'data/tasks/fine-grained.yaml': { name: 'Fine-grained', area: 'vision', parent: 'image-classification' },
+  'data/tasks/detection.yaml': { name: 'Detection', area: 'vision' },
+  'data/datasets/imagenet.yaml': { name: 'ImageNet', introduced_by: 'imagenet-paper', benchmarks: [{ task: 'image-classification', metrics: [{ name: 'Top 1', direction: 'higher' }] }] },
+  'data/datasets/imagenet-v2.yaml': { name: 'ImageNet v2', variant_of: 'imagenet' },
+  'data/datasets/coco.yaml': { name: 'COCO', benchmarks: [{ task: 'detection', metrics: [{ name: 'mAP', direction: 'higher' }] }] },
+  'data/methods/resnet.yaml': { name: 'ResNet', introduced_by: 'resnet' },
+  'data/papers/2009/imagenet-paper.yaml': { title: 'ImageNet', date: '2009-06-20', datasets: ['imagenet'] },
+  'data/papers/2015/resnet.yaml': { title: 'Deep Residual Learning', date: '2015-12-10', arxiv: '1512.03385', tasks: ['image-classification'], methods: ['resnet'] },
+  'data/papers/2016/resnet-again.yaml': { title: 'Deep residual learning!', date: '2016-01-01' },
+  'data/papers/2019/semi.yaml': { title: 'Billion-scale', date: '2019-05-02', arxiv: '1905.00546', tasks: ['fine-grained'] },
+  'data/results/image-classification/imagenet/resnet.yaml': { results: [{ model: 'ResNet-50', metrics: { 'Top 1': 76 } }] },
+  'data/results/image-classification/imagenet/semi.yaml': { results: [{ model: 'ResNeXt', metrics: { 'Top 1': 81 } }] },
+  'data/results/detection/coco/resnet.yaml': { results: [{ model: 'ResNet-50', metrics: { mAP: 40 } }] },
+};
+
+function stateOf(path: string, data: unknown): FileState {
+  return { valid: true, uses: usesOf({ ref: classifyPath(path), data } as ValidFile) };
+}
+
+const index = new MemoryIndex(Object.entries(files).map(([p, d]) => [p, stateOf(p, d)]));
+const edit = (path: string, after: unknown = files[path]): Change => ({ path, before: stateOf(path, files[path]), after: after === undefined ? undefined : stateOf(path, after) });
+
+describe('planCheck', () => {
+  it('re-checks the results of a changed dataset, its variants and the papers naming it', () => {
+    expect(planCheck([edit('data/datasets/imagenet.yaml')], index)).toEqual([
+      'data/datasets/imagenet-v2.yaml',
+      'data/datasets/imagenet.yaml',
+      'data/papers/2009/imagenet-paper.yaml',
+      'data/results/image-classification/imagenet/resnet.yaml',
+      'data/results/image-classification/imagenet/semi.yaml',
+    ]);
+  });
+
+  it('re-checks the subtasks (all the way down), results, benchmarking datasets and papers of a removed task', () => {
+    const removed: Change = { path: 'data/tasks/image-classification.yaml', before: stateOf('data/tasks/image-classification.yaml', files['data/tasks/image-classification.yaml']) };
+    const after = new LayeredIndex(index, new Map([[removed.path, undefined]]));
+    expect(planCheck([removed], after)).toEqual([
+      'data/datasets/imagenet.yaml',
+      'data/papers/2015/resnet.yaml',
+      'data/results/image-classification/imagenet/resnet.yaml',
+      'data/results/image-classification/imagenet/semi.yaml',
+      'data/tasks/fine-grained.yaml',
+    ]);
+  });
+
+  it('re-checks a paper\'s results, what it introduced (and the results dated by it), and papers sharing its arXiv id or title', () => {
+    expect(planCheck([edit('data/papers/2015/resnet.yaml')], index)).toEqual([
+      'data/methods/resnet.yaml',
+      'data/papers/2015/resnet.yaml',
+      'data/papers/2016/resnet-again.yaml',
+      'data/results/detection/coco/resnet.yaml',
+      'data/results/image-classification/imagenet/resnet.yaml',
+    ]);
+    expect(planCheck([edit('data/papers/2009/imagenet-paper.yaml')], index)).toEqual([
+      'data/datasets/imagenet.yaml',
+      'data/papers/2009/imagenet-paper.yaml',
+      'data/results/image-classification/imagenet/resnet.yaml',
+      'data/results/image-classification/imagenet/semi.yaml',
+    ]);
+  });
+
+  it('uses the arXiv id a paper had before the change: the paper it duplicated is re-checked', () => {
+    const path = 'data/papers/2016/resnet-again.yaml';
+    const change: Change = { path, before: stateOf(path, { title: 'Other', date: '2016-01-01', arxiv: '1512.03385' }), after: stateOf(path, { title: 'Other', date: '2016-01-01' }) };
+    expect(planCheck([change], new LayeredIndex(index, new Map([[path, change.after]])))).toContain('data/papers/2015/resnet.yaml');
+  });
+
+  it('re-checks a result\'s whole leaderboard and nothing else', () => {
+    expect(planCheck([edit('data/results/image-classification/imagenet/semi.yaml')], index)).toEqual([
+      'data/results/image-classification/imagenet/resnet.yaml',
+      'data/results/image-classification/imagenet/semi.yaml',
+    ]);
+  });
+
+  it('re-checks every task when the areas change', () => {
+    expect(planCheck([edit('data/areas.yaml')], index).filter((p) => p.startsWith('data/tasks/'))).toHaveLength(4);
+  });
+
+  it('re-checks files with a dangling reference when a kind gains or loses an id (their tips list the ids)', () => {
+    const paper = 'data/papers/2019/semi.yaml';
+    const dangling = { ...(files[paper] as object), tasks: ['segmentation'] };
+    const base = new LayeredIndex(index, new Map([[paper, stateOf(paper, dangling)]]));
+    const added = 'data/tasks/segment.yaml';
+    const change: Change = { path: added, after: stateOf(added, { name: 'Segment', area: 'vision' }) };
+    const after = new LayeredIndex(base, new Map([[added, change.after]]));
+    expect(planCheck([change], after)).toEqual([paper, added]);
+    // An edit that keeps the task valid does not change the tips.
+    expect(planCheck([edit('data/tasks/detection.yaml')], base)).not.toContain(paper);
+  });
+});
+
+describe('neighbourhood', () => {
+  it('loads the leaderboard, the dataset and the papers that date a planned result', () => {
+    const around = neighbourhood(['data/results/image-classification/imagenet/semi.yaml'], index);
+    expect(around.full).toEqual([
+      'data/areas.yaml',
+      'data/datasets/imagenet.yaml',
+      'data/papers/2009/imagenet-paper.yaml',
+      'data/papers/2015/resnet.yaml',
+      'data/papers/2019/semi.yaml',
+      'data/results/image-classification/imagenet/resnet.yaml',
+      'data/results/image-classification/imagenet/semi.yaml',
+    ]);
+    expect(around.allPapers).toBe(false);
+    expect(around.present).toEqual(['data/areas.yaml', 'data/datasets/imagenet.yaml', 'data/papers/2019/semi.yaml', 'data/tasks/image-classification.yaml']);
+  });
+
+  it('loads every paper when a planned file names a paper that does not exist (its tip scans them all)', () => {
+    const method = 'data/methods/resnet.yaml';
+    const broken = new LayeredIndex(index, new Map([[method, stateOf(method, { name: 'ResNet', introduced_by: 'resnett' })]]));
+    expect(neighbourhood([method], broken).allPapers).toBe(true);
+  });
+
+  it('loads the papers sharing a planned paper\'s title', () => {
+    expect(neighbourhood(['data/papers/2016/resnet-again.yaml'], index).full).toContain('data/papers/2015/resnet.yaml');
+  });
+});
