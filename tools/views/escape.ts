@@ -43,11 +43,35 @@ export function markdownText(value: string): string {
  * The one cost: such a "<" inside a code span shows as "&lt;".
  */
 export function markdownDescription(value: string): string {
-  return value
+  const text = value
     .replace(/\r\n?/g, '\n')
     .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
     .replace(/[ \t]+$/gm, '')
     .trim();
+  const open = openFence(text);
+  return open ? `${text}\n${open}` : text;
+}
+
+/**
+ * The closing fence a description needs when it leaves a fenced code block open, which would
+ * otherwise swallow the rest of the page; "" when none is open. Follows CommonMark's rules for
+ * fences outside containers (a fence inside a list item may be misjudged: layout only, never HTML).
+ */
+function openFence(text: string): string {
+  let open: { char: string; length: number } | undefined;
+  for (const line of text.split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) continue;
+    const [, fence, rest] = m;
+    if (!open) {
+      // A backtick fence's info string may not contain a backtick (then it is inline code).
+      if (fence[0] === '`' && rest.includes('`')) continue;
+      open = { char: fence[0], length: fence.length };
+    } else if (fence[0] === open.char && fence.length >= open.length && rest.trim() === '') {
+      open = undefined;
+    }
+  }
+  return open ? open.char.repeat(open.length) : '';
 }
 
 /** Is this an absolute http(s) URL we are willing to link to? Anything else is shown as text. */

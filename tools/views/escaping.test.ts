@@ -56,6 +56,17 @@ describe('markdownDescription', () => {
     expect(facts.tables).toEqual([{ header: ['a', 'b'], rows: [['<b>c</b>', 'd']] }]);
   });
 
+  it('closes a fenced code block the description leaves open, so it cannot swallow the page', () => {
+    for (const fence of ['```', '~~~~', '```js']) {
+      const page = `${markdownDescription(`Intro\n\n${fence}\ncode <b>x</b>\n`)}\n\n## Next section\n`;
+      const tokens = marked.lexer(page, { gfm: true });
+      expect(tokens.map((t) => t.type).filter((t) => t !== 'space'), fence).toEqual(['paragraph', 'code', 'heading']);
+    }
+    const balanced = 'a\n\n```\nx\n```\n\n~~~\ny\n~~~';
+    expect(markdownDescription(balanced)).toBe(balanced);
+    expect(markdownDescription('``` not`a fence\n')).toBe('``` not`a fence');
+  });
+
   it('leaves a "<" that cannot open HTML alone, so code and comparisons read normally', () => {
     expect(markdownDescription('`a < b` and x <= 3 and 1<2')).toBe('`a < b` and x <= 3 and 1<2');
   });
