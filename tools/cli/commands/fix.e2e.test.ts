@@ -1,28 +1,15 @@
 // `pwc fix` through the real CLI on real files in temporary repositories: canonical rewrites that
 // keep comments, a second run that changes nothing, --check exit codes, and bad files left as they are.
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSchema } from '../../model/check-schema.ts';
 import { parseSource } from '../../model/source.ts';
 import { commentsOf } from '../../format/lossless.ts';
+import { runPwc } from '../../format/test-support/run-pwc.ts';
 
-const run = promisify(execFile);
-const PWC = fileURLToPath(new URL('../bin/pwc.mjs', import.meta.url));
-
-async function pwc(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [PWC, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const pwc = runPwc;
 
 const roots: string[] = [];
 afterAll(() => {

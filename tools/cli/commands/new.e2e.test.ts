@@ -1,31 +1,19 @@
 // `pwc new` through the real CLI on temporary repositories: a valid file for each kind, no
 // overwriting, result rows added safely, usage errors without a terminal, and questions in one.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSchema } from '../../model/check-schema.ts';
 import { classifyPath, isPathProblem } from '../../model/paths.ts';
 import { parseSource } from '../../model/source.ts';
 import { formatSource } from '../../format/format-source.ts';
 import { commentsOf } from '../../format/lossless.ts';
+import { PWC, runPwc } from '../../format/test-support/run-pwc.ts';
 
-const run = promisify(execFile);
-const PWC = fileURLToPath(new URL('../bin/pwc.mjs', import.meta.url));
-
-async function pwc(args: string[], root: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    // stdin is a pipe here, never a terminal.
-    const { stdout, stderr } = await run(process.execPath, [PWC, ...args, '--root', root]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** stdin is a pipe here, never a terminal. */
+const pwc = (args: string[], root: string) => runPwc([...args, '--root', root]);
 
 const roots: string[] = [];
 afterAll(() => {
