@@ -27,15 +27,15 @@ function validFile(file: OutputFile): ValidFile {
 }
 
 /**
- * Checks our files together with the files already in the output folder (which win where both
- * exist, since they are never overwritten). An error on a value of one of our result rows takes
+ * Checks our files together with the other files already in the output folder. Where both have a
+ * file, ours is checked, so that what we decide does not depend on what an earlier import left
+ * (importing twice must write the same files). An error on a value of one of our result rows takes
  * the value out; an error on anything else in a row takes the row out; both are reported with the
  * rule's message. Repeats until no such error is left.
  */
 export function preflight(layout: Layout, files: OutputFile[], existing: Map<string, ValidFile>, skip: (s: Skipped) => void): PreflightResult {
   const fixed: ValidFile[] = [];
   for (const file of files) {
-    if (existing.has(file.path)) continue;
     const problems = checkSchema(file.kind, file.data);
     if (problems.length) throw new Error(`import-pwc produced ${file.path} that does not match its schema: ${problems[0].message}`);
     fixed.push(validFile(file));
@@ -49,7 +49,6 @@ export function preflight(layout: Layout, files: OutputFile[], existing: Map<str
     const results: ValidFile[] = [];
     const ours = new Map<string, ResultGroup>();
     for (const group of groups) {
-      if (existing.has(group.path)) continue;
       const file = layout.resultFile(group);
       const problems = checkSchema('result', file.data);
       if (problems.length) throw new Error(`import-pwc produced ${file.path} that does not match its schema: ${problems[0].message}`);
@@ -60,7 +59,9 @@ export function preflight(layout: Layout, files: OutputFile[], existing: Map<str
     for (const file of results) {
       for (const rule of fileRules) rule.check(file, (r) => resultReports.push({ ...r, rule: rule.id, severity: rule.severity, file: file.ref.path }));
     }
-    const repo = buildRepository([...existing.values(), ...fixed, ...results]);
+    const ourPaths = new Set([...fixed, ...results].map((f) => f.ref.path));
+    const others = [...existing.values()].filter((f) => !ourPaths.has(f.ref.path));
+    const repo = buildRepository([...others, ...fixed, ...results]);
     const reports = [...fileReports, ...resultReports, ...checkRepository(repo)].filter((r) => r.severity === 'error');
     let changed = false;
     const unresolved: Report[] = [];
@@ -68,7 +69,7 @@ export function preflight(layout: Layout, files: OutputFile[], existing: Map<str
       const group = ours.get(report.file);
       const at = report.at ?? [];
       if (!group || at[0] !== 'results' || typeof at[1] !== 'number') {
-        if (!existing.has(report.file)) unresolved.push(report);
+        if (ourPaths.has(report.file)) unresolved.push(report);
         continue;
       }
       changed = takeOut(group, at, report, skip) || changed;
