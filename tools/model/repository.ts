@@ -1,9 +1,10 @@
 // The repository as data: every entity with its id and path, built from the files that parsed
 // and conform to their schema. Checks, views, the bundle and the review all read this.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { checkSchema } from './check-schema.ts';
-import { classifyPath, isDataPath, isPathProblem, type FileRef } from './paths.ts';
+import { classifyPath, DATA_DIR, isDataPath, isPathProblem, type FileRef } from './paths.ts';
 import { decodeSource, parseSource } from './source.ts';
 import type { Area, DatasetFile, MethodFile, PaperFile, ResultFile, TaskFile } from './types.ts';
 
@@ -66,24 +67,24 @@ export function buildRepository(files: Iterable<ValidFile>): Repository {
 /** Every file under data/ (POSIX paths relative to root, sorted), skipping hidden entries. */
 export async function listDataFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  async function walk(dir: string): Promise<void> {
+  // A synchronous walk: at 190,000 files it is several times faster than awaiting each readdir.
+  function walk(dir: string, rel: string): void {
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${rel}/${entry.name}`);
       else if (entry.isFile()) {
-        const rel = relative(root, full).split(sep).join('/');
-        if (isDataPath(rel)) out.push(rel);
+        const path = `${rel}/${entry.name}`;
+        if (isDataPath(path)) out.push(path);
       }
     }
   }
-  await walk(join(root, 'data'));
+  walk(join(root, DATA_DIR), DATA_DIR);
   return out.sort();
 }
 
