@@ -240,6 +240,11 @@ describe('line ends and layout', () => {
     expect(out).toBe('name: D\nbenchmarks:\n  - task: t\n    metrics:\n      - name: m\n        direction: lower\n');
   });
 
+  it('keeps .nan and .inf values (the validator reports them) in one spelling', () => {
+    const out = format('result', 'results:\n- model: M\n  metrics: {a: .NaN, b: .Inf, c: -.inf}\n');
+    expect(out).toContain('a: .nan\n      b: .inf\n      c: -.inf\n');
+  });
+
   it('writes -0 as 0 (JSON has no negative zero)', () => {
     expect(format('result', 'results:\n- model: M\n  metrics: {a: -0}\n')).toContain('a: 0\n');
   });

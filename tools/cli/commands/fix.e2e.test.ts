@@ -122,7 +122,7 @@ describe('pwc fix', () => {
       'data/tasks/binary.yaml': Buffer.from([0x6e, 0x61, 0x00, 0xff, 0x01]),
       'data/tasks/latin1.yaml': Buffer.from('name: caf\xe9\narea: cv\n', 'latin1'),
       'data/tasks/tabs.yaml': 'name: T\nsynonyms:\n\t- a\n',
-      'data/tasks/big.yaml': `name: T\narea: cv\ndescription: ${'x'.repeat(1024 * 1024 + 10)}\n`,
+      'data/tasks/big.yaml': `name: T\narea: cv\ndescription: ${'x'.repeat(10 * 1024 * 1024)}\n`,
     };
     const root = repo({ ...bad, 'data/tasks/fine.yaml': 'area: cv\nname: Fine\n' });
     for (const check of [true, false]) {
