@@ -2,6 +2,7 @@
 import { diffArrays } from 'diff';
 import type { FileKind } from '../model/schemas.ts';
 import { fixedText } from './format-source.ts';
+import { withoutEncodingQuirks } from './text-diff.ts';
 
 /** Replace lines `line`..`endLine` (1-based, inclusive) of the file with `replacement` (lines, no final newline). */
 export interface LineEdit {
@@ -24,16 +25,8 @@ export interface FixSuggestions {
 export function fixSuggestions(kind: FileKind, text: string): FixSuggestions | undefined {
   const fixed = fixedText(kind, text);
   if (fixed === undefined) return undefined;
-  const notes: string[] = [];
-  let before = text;
-  if (before.charCodeAt(0) === 0xfeff) {
-    notes.push('remove the byte order mark (BOM) at the start of the file');
-    before = before.slice(1);
-  }
-  if (before.includes('\r')) {
-    notes.push('use LF line ends instead of CRLF');
-    before = before.replace(/\r\n?/g, '\n');
-  }
+  const { text: before, bom, cr } = withoutEncodingQuirks(text);
+  const notes = [...(bom ? ['remove the byte order mark (BOM) at the start of the file'] : []), ...(cr ? ['use LF line ends instead of CRLF'] : [])];
   // Lines as split('\n') gives them: a final newline leaves an empty last element.
   const oldLines = before.split('\n');
   const edits: LineEdit[] = [];

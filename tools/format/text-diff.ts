@@ -4,17 +4,17 @@ import { createTwoFilesPatch } from 'diff';
 /** At most this many diff lines per file: enough to see the kind of change. */
 const MAX_DIFF_LINES = 40;
 
+/** The text without BOM and with LF line ends, and which of the two it had: changes a line diff cannot show. */
+export function withoutEncodingQuirks(before: string): { text: string; bom: boolean; cr: boolean } {
+  const bom = before.charCodeAt(0) === 0xfeff;
+  const text = bom ? before.slice(1) : before;
+  const cr = text.includes('\r');
+  return { text: cr ? text.replace(/\r\n?/g, '\n') : text, bom, cr };
+}
+
 export function describeDifference(path: string, before: string, after: string): string {
-  const notes: string[] = [];
-  let text = before;
-  if (text.charCodeAt(0) === 0xfeff) {
-    notes.push('starts with a byte order mark (BOM)');
-    text = text.slice(1);
-  }
-  if (text.includes('\r')) {
-    notes.push('uses CR or CRLF line ends');
-    text = text.replace(/\r\n?/g, '\n');
-  }
+  const { text, bom, cr } = withoutEncodingQuirks(before);
+  const notes = [...(bom ? ['starts with a byte order mark (BOM)'] : []), ...(cr ? ['uses CR or CRLF line ends'] : [])];
   const lines = notes.map((n) => `  ${n}\n`);
   if (text !== after) {
     const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, text, after, undefined, undefined, { context: 1 });
