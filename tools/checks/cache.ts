@@ -17,6 +17,7 @@ export const CACHE_DIR = '.pwc-cache/validate';
 const INDEX_FILE = 'index.v8';
 const FORMAT = 'pwc-validate-cache';
 const VERSION = 1;
+const NEWLINE = Buffer.from('\n');
 
 /** What ties the cache to git, so --changed-since trusts it without reading every file. */
 export interface CacheBase {
@@ -348,13 +349,10 @@ function writeLocked(
   // Decide the pack: keep appending to the previous one unless most of it would be dead.
   let liveOld = 0;
   let newBytes = 0;
-  const encoded: (Buffer | undefined)[] = new Array(n);
-  files.forEach((f, i) => {
-    if (f.data && 'json' in f.data) {
-      encoded[i] = Buffer.from(`${f.data.json}\n`);
-      newBytes += encoded[i]!.length;
-    } else if (f.data && prevBlob) liveOld += prevBlob.dataLength[f.data.record] + 1;
-  });
+  for (const f of files) {
+    if (f.data && 'json' in f.data) newBytes += Buffer.byteLength(f.data.json) + 1;
+    else if (f.data && prevBlob) liveOld += prevBlob.dataLength[f.data.record] + 1;
+  }
   const appendable = prevBlob !== undefined && existsSync(join(dir, prevBlob.pack)) && liveOld >= (prevBlob.packBytes + newBytes) / 2;
   const packName = appendable ? prevBlob!.pack : `data-${randomBytes(6).toString('hex')}.jsonl`;
   const packPath = join(dir, packName);
@@ -368,6 +366,7 @@ function writeLocked(
   }
   const fd = openSync(packPath, appendable ? 'r+' : 'w');
   let position = appendable ? prevBlob!.packBytes : 0;
+  // Records are gathered into chunks of a few MB, so the pack is written without holding it whole.
   const chunks: Buffer[] = [];
   let chunkBytes = 0;
   const flush = () => {
@@ -379,9 +378,9 @@ function writeLocked(
   };
   const append = (bytes: Buffer): number => {
     const at = position;
-    chunks.push(bytes);
-    chunkBytes += bytes.length;
-    position += bytes.length;
+    chunks.push(bytes, NEWLINE);
+    chunkBytes += bytes.length + 1;
+    position += bytes.length + 1;
     if (chunkBytes > 8 << 20) flush();
     return at;
   };
@@ -390,8 +389,9 @@ function writeLocked(
       const data = f.data;
       if (!data) return;
       if ('json' in data) {
-        dataOffset[i] = append(encoded[i]!);
-        dataLength[i] = encoded[i]!.length - 1;
+        const bytes = Buffer.from(data.json);
+        dataOffset[i] = append(bytes);
+        dataLength[i] = bytes.length;
       } else if (prevBlob) {
         const start = prevBlob.dataOffset[data.record];
         const length = prevBlob.dataLength[data.record];
@@ -399,7 +399,7 @@ function writeLocked(
           dataOffset[i] = start;
           dataLength[i] = length;
         } else if (oldPack && start + length <= oldPack.length) {
-          dataOffset[i] = append(Buffer.concat([oldPack.subarray(start, start + length), Buffer.from('\n')]));
+          dataOffset[i] = append(oldPack.subarray(start, start + length));
           dataLength[i] = length;
         }
       }

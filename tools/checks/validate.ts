@@ -12,7 +12,7 @@ import { compareFindings, type Finding } from './finding.ts';
 import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type FileState } from './plan.ts';
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
 import { checkBytes, checkFileOnDisk, type CheckedFile } from './worker-job.ts';
-import { changedBetween, changedSince, contentsAt, headCommit, resolveCommit } from './worktree-changes.ts';
+import { changedBetween, changedSince, contentsAt, headCommit, indexState, resolveCommit } from './worktree-changes.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -52,9 +52,12 @@ interface Known {
 }
 
 export async function validate(options: ValidateOptions): Promise<Validation> {
+  // git looks at the working tree while this process loads the cache.
+  const since = options.changedSince === undefined ? undefined : sinceRevision(options.root, options.changedSince);
+  since?.catch(() => undefined);
   const run = new Run(options);
   try {
-    return options.changedSince === undefined ? await run.full() : await run.incremental(options.changedSince);
+    return since === undefined ? await run.full() : await run.incremental(await since);
   } finally {
     run.cache?.close();
   }
@@ -80,7 +83,6 @@ class Run {
   /** Every file: the full run. */
   async full(): Promise<Validation> {
     const paths = await listDataFiles(this.root);
-    const baseSoon = this.useCache && !this.cache?.base ? gitBase(this.root) : undefined;
     const known = await this.readAll(paths, true);
 
     const memoKey = this.memoKey(known);
@@ -99,23 +101,19 @@ class Run {
     if (this.useCache) {
       const changed = this.changedFromCache(known);
       if (changed.size > 0 || !memo || memo.key !== memoKey || known.some((k) => k.fresh?.same)) {
-        let base: CacheBase | null;
-        if (this.cache?.base) {
-          const dirty = new Set([...this.cache.base.dirty, ...changed]);
-          base = dirty.size > DIRTY_LIMIT ? ((await gitBase(this.root)) ?? null) : { commit: this.cache.base.commit, dirty: [...dirty].sort() };
-        } else {
-          base = (await baseSoon) ?? null;
-        }
+        const dirty = new Set([...(this.cache?.base?.dirty ?? []), ...changed]);
+        const base =
+          this.cache?.base && dirty.size <= DIRTY_LIMIT
+            ? { commit: this.cache.base.commit, dirty: [...dirty].sort() }
+            : ((await gitBase(this.root, this.hashesOf(known))) ?? null);
         this.write(known, base, { key: memoKey, findings: repoFindings });
       }
     }
     return this.result(findings, paths, known, repository);
   }
 
-  /** Only what changed since `rev` and what depends on it. */
-  async incremental(rev: string): Promise<Validation> {
-    const commit = await resolveCommit(this.root, rev);
-    const sinceRev = await changedSince(this.root, commit);
+  /** Only what changed since a commit and what depends on it. */
+  async incremental({ commit, paths: sinceRev }: { commit: string; paths: string[] }): Promise<Validation> {
 
     // Which files may differ from the cache: those changed since rev, and those the cache itself
     // does not hold at rev (its dirty files and what changed between its base commit and rev).
@@ -182,7 +180,7 @@ class Run {
 
     if (readEverything && this.useCache) {
       const all = toRead.map((p) => freshByPath.get(p)).filter((k): k is Known => k !== undefined);
-      this.write(all, (await gitBase(this.root)) ?? null, undefined);
+      this.write(all, (await gitBase(this.root, this.hashesOf(all))) ?? null, undefined);
     }
     const current = () => {
       const paths = new Set<string>();
@@ -298,6 +296,10 @@ class Run {
     return hash.digest('hex');
   }
 
+  private hashesOf(known: readonly Known[]): Map<string, string> {
+    return new Map(known.map((k) => [k.path, k.fresh?.hash ?? this.cache!.hash(k.cached!)]));
+  }
+
   /** Paths whose content differs from the cache's (changed, added or removed). */
   private changedFromCache(known: readonly Known[]): Set<string> {
     const out = new Set<string>();
@@ -362,12 +364,24 @@ class Run {
   }
 }
 
-/** The base for a new cache: HEAD, and the files of the working tree that differ from it. */
-async function gitBase(root: string): Promise<CacheBase | undefined> {
+async function sinceRevision(root: string, rev: string): Promise<{ commit: string; paths: string[] }> {
+  const commit = await resolveCommit(root, rev);
+  return { commit, paths: await changedSince(root, commit) };
+}
+
+/**
+ * The base for a cache holding `hashes` (path -> git blob id): HEAD, and the paths whose cached
+ * content is not HEAD's (compared through git's index, so no file is read or stat'ed again).
+ */
+async function gitBase(root: string, hashes: ReadonlyMap<string, string>): Promise<CacheBase | undefined> {
   const commit = await headCommit(root);
   if (!commit) return undefined;
   try {
-    return { commit, dirty: await changedSince(root, commit) };
+    const { blobs, staged } = await indexState(root, commit);
+    const dirty = new Set(staged);
+    for (const [path, hash] of hashes) if (blobs.get(path) !== hash) dirty.add(path);
+    for (const path of blobs.keys()) if (!hashes.has(path)) dirty.add(path);
+    return { commit, dirty: [...dirty].sort() };
   } catch {
     return undefined;
   }

@@ -11,7 +11,7 @@ export interface CheckedFile {
   path: string;
   size: number;
   mtimeMs: number;
-  /** sha1 of the bytes. */
+  /** The git blob id of the bytes. */
   hash: string;
   /** The file's own findings (reading, schema, file rules), located. */
   findings: Finding[];
@@ -25,8 +25,9 @@ export interface CheckedFile {
   same?: boolean;
 }
 
+/** The git blob id of the bytes, so the cache can be compared with git's index without reading files. */
 export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /**
@@ -47,15 +48,12 @@ export function checkFileOnDisk(root: string, path: string, expect?: string): Ch
   } catch {
     return undefined;
   }
-  if (expect !== undefined) {
-    const hash = hashBytes(bytes);
-    if (hash === expect) return { path, size, mtimeMs, hash, findings: [], uses: [], same: true };
-  }
-  return checkBytes(path, bytes, size, mtimeMs);
+  const hash = hashBytes(bytes);
+  if (hash === expect) return { path, size, mtimeMs, hash, findings: [], uses: [], same: true };
+  return checkBytes(path, bytes, size, mtimeMs, hash);
 }
 
-export function checkBytes(path: string, bytes: Uint8Array, size: number, mtimeMs: number): CheckedFile {
-  const hash = hashBytes(bytes);
+export function checkBytes(path: string, bytes: Uint8Array, size: number, mtimeMs: number, hash = hashBytes(bytes)): CheckedFile {
   const { findings, valid } = checkFile(path, bytes);
   if (!valid) return { path, size, mtimeMs, hash, findings, uses: [] };
   const stub = stubOf(valid);

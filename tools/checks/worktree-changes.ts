@@ -46,6 +46,25 @@ export async function changedSince(root: string, commit: string): Promise<string
   return [...new Set([...nulList(tracked), ...nulList(untracked)])].sort();
 }
 
+/**
+ * What git holds for the files under data/: the blob id of each path in the index, and the paths
+ * whose index entry differs from `commit` (staged changes). Reads no working-tree file.
+ */
+export async function indexState(root: string, commit: string): Promise<{ blobs: Map<string, string>; staged: string[] }> {
+  const [listed, staged] = await Promise.all([
+    git(root, ['ls-files', '--stage', '-z', '--', 'data']),
+    git(root, ['diff', '--cached', '--name-only', '--no-renames', '--relative', '-z', commit, '--', 'data']),
+  ]);
+  const blobs = new Map<string, string>();
+  for (const entry of nulList(listed)) {
+    // "<mode> <blob> <stage>\t<path>"; a conflicted path (stage > 0) has no single blob.
+    const tab = entry.indexOf('\t');
+    const [, blob, stage] = entry.slice(0, tab).split(' ');
+    blobs.set(entry.slice(tab + 1), stage === '0' ? blob : 'conflict');
+  }
+  return { blobs, staged: nulList(staged) };
+}
+
 /** Paths under data/ that differ between two commits. */
 export async function changedBetween(root: string, from: string, to: string): Promise<string[]> {
   if (from === to) return [];
