@@ -1,6 +1,6 @@
 // The canonical form of a data file, derived from the schemas: key order, sorted id lists, scalar style.
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node, type Pair, type ToStringOptions } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type ToStringOptions } from 'yaml';
 import { SLUG } from '../model/paths.ts';
 import { fileSchemas, type FileKind } from '../model/schemas.ts';
 
@@ -125,7 +125,7 @@ function tidyComments(node: Node): void {
  * A fresh scalar for a value: source style, tags and number formats (hex, exponent, "+") are
  * dropped; comments and the trailing zeros of a decimal (81.0, as the paper's table prints it) kept.
  */
-function canonicalScalar(old: Scalar | undefined, value: unknown): Scalar {
+function canonicalScalar(old: Scalar | undefined, value: unknown, column?: number): Scalar {
   const scalar = new Scalar(value);
   if (old) {
     scalar.commentBefore = tidyComment(old.commentBefore);
@@ -135,9 +135,19 @@ function canonicalScalar(old: Scalar | undefined, value: unknown): Scalar {
   }
   if (typeof value === 'string') {
     if (value.includes('\n')) scalar.type = Scalar.BLOCK_LITERAL;
+    else if (column !== undefined && value.includes(' ') && column + writtenLength(value) > LINE_WIDTH) scalar.type = Scalar.BLOCK_FOLDED;
     else if (needsQuotes(value)) scalar.type = Scalar.QUOTE_DOUBLE;
   }
   return scalar;
+}
+
+// Text `yaml` writes in quotes even when its type is clear: indicators at the start, ": " or " #" inside, spaces at the ends.
+const QUOTED_FOR_SYNTAX = /^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|:$|\s$/;
+
+/** About how many columns a scalar takes when written on its line. */
+function writtenLength(value: unknown): number {
+  if (typeof value !== 'string') return String(value).length;
+  return needsQuotes(value) || QUOTED_FOR_SYNTAX.test(value) ? JSON.stringify(value).length : value.length;
 }
 
 /** Is `data` a value that a YAML scalar holds (as opposed to a collection)? */
@@ -148,11 +158,13 @@ function isScalarValue(data: unknown): boolean {
 /**
  * Rewrites `node` into canonical form. `truth` is the value the validator's parser (js-yaml) read
  * at this place, when known: scalars take it, so the file keeps the data the validator sees.
+ * `column` is where the node starts in the canonical layout (for a collection, its entries):
+ * single-line text that would run past LINE_WIDTH from there becomes a folded block.
  */
-function canonicalNode(node: unknown, schema: SchemaNode | undefined, truth: { value: unknown } | undefined): unknown {
+function canonicalNode(node: unknown, schema: SchemaNode | undefined, truth: { value: unknown } | undefined, column: number): unknown {
   if (isScalar(node)) {
     const value = truth && isScalarValue(truth.value) ? truth.value : node.value;
-    return canonicalScalar(node, value);
+    return canonicalScalar(node, value, column);
   }
   if (isMap(node)) {
     node.flow = false;
@@ -160,7 +172,7 @@ function canonicalNode(node: unknown, schema: SchemaNode | undefined, truth: { v
     node.spaceBefore = false;
     tidyComments(node);
     const object = truth && typeof truth.value === 'object' && truth.value !== null && !Array.isArray(truth.value) ? (truth.value as Record<string, unknown>) : undefined;
-    for (const pair of node.items) canonicalPair(pair, schema, object);
+    for (const pair of node.items) canonicalPair(pair, schema, object, column);
     const ranked = node.items.map((pair, index) => ({ pair, rank: keyRank(schema, isScalar(pair.key) ? pair.key.value : undefined), index }));
     ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
     node.items = ranked.map((r) => r.pair);
@@ -172,7 +184,8 @@ function canonicalNode(node: unknown, schema: SchemaNode | undefined, truth: { v
     node.spaceBefore = false;
     tidyComments(node);
     const array = truth && Array.isArray(truth.value) ? truth.value : undefined;
-    node.items = node.items.map((item, i) => canonicalNode(item, schema?.items, array && i < array.length ? { value: array[i] } : undefined));
+    // Block sequences write "- " before each item.
+    node.items = node.items.map((item, i) => canonicalNode(item, schema?.items, array && i < array.length ? { value: array[i] } : undefined, column + 2));
     if (isIdList(schema) && node.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
       const scalars = node.items as Scalar<string>[];
       // Stable: equal ids (invalid, but possible) keep their order and their comments.
@@ -183,14 +196,16 @@ function canonicalNode(node: unknown, schema: SchemaNode | undefined, truth: { v
   return node;
 }
 
-function canonicalPair(pair: Pair, schema: SchemaNode | undefined, object: Record<string, unknown> | undefined): void {
+function canonicalPair(pair: Pair, schema: SchemaNode | undefined, object: Record<string, unknown> | undefined, column: number): void {
   if (!isPair(pair)) return;
   const key = isScalar(pair.key) ? pair.key.value : undefined;
   if (isScalar(pair.key)) pair.key = canonicalScalar(pair.key, pair.key.value);
-  else if (pair.key) canonicalNode(pair.key, undefined, undefined);
+  else if (pair.key) canonicalNode(pair.key, undefined, undefined, column);
   const name = typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? String(key) : undefined;
   const truth = object && name !== undefined && Object.hasOwn(object, name) ? { value: object[name] } : undefined;
-  pair.value = canonicalNode(pair.value, name === undefined ? undefined : propertySchema(schema, name), truth) as Node | null;
+  // A scalar value follows "key: " on its line; a collection starts on the next line, 2 columns in.
+  const valueColumn = isScalar(pair.value) ? column + writtenLength(key) + 2 : column + 2;
+  pair.value = canonicalNode(pair.value, name === undefined ? undefined : propertySchema(schema, name), truth, valueColumn) as Node | null;
 }
 
 /** The part of a comment before its last blank line (a file header), and the rest. */
@@ -200,24 +215,9 @@ function splitHeader(comment: string): [header: string | undefined, rest: string
   return [comment.slice(0, cut), comment.slice(cut + 2) || undefined];
 }
 
-/**
- * The canonical text of a document put in canonical form by canonicalizeDocument. Written twice:
- * first with no line limit, to see which single-line texts overflow their line; those become
- * folded blocks, wrapped at LINE_WIDTH, in the second writing. Everything else stays on its line.
- */
+/** The canonical text of a document put in canonical form by canonicalizeDocument. */
 export function renderCanonical(doc: Document): string {
-  const flat = doc.toString({ ...CANONICAL_STYLE, lineWidth: 0 });
-  // With every line within the width, the second writing would be the same text.
-  if (!flat.split('\n').some((line) => line.length > LINE_WIDTH)) return flat;
-  const lineCounter = new LineCounter();
-  const again = parseDocument(flat, { lineCounter, uniqueKeys: false });
-  visit(again, {
-    Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string' || node.value.includes('\n') || !node.value.includes(' ') || !node.range) return;
-      if (lineCounter.linePos(node.range[1]).col - 1 > LINE_WIDTH) node.type = Scalar.BLOCK_FOLDED;
-    },
-  });
-  return again.toString(CANONICAL_STYLE);
+  return doc.toString(CANONICAL_STYLE);
 }
 
 /**
@@ -230,7 +230,7 @@ export function canonicalizeDocument(doc: Document, kind: FileKind, truth: { val
   doc.comment = tidyComment(doc.comment) ?? null;
   const contents = doc.contents;
   const firstPair = isMap(contents) ? contents.items[0] : undefined;
-  doc.contents = canonicalNode(contents, schemaOf(kind), truth) as Document['contents'];
+  doc.contents = canonicalNode(contents, schemaOf(kind), truth, 0) as Document['contents'];
   if (doc.contents) (doc.contents as Node).spaceBefore = false;
   // A comment block above the first key, separated from it by a blank line, is the file's header:
   // it stays on top when that key moves down.
