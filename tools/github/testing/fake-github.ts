@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { components } from '@octokit/openapi-types';
 import { createRequire } from 'node:module';
+import { emptyReleases, registerReleaseRoutes, type RepoReleases } from './fake-releases.ts';
 
 type Schemas = components['schemas'];
 export type SimpleUser = Schemas['simple-user'];
@@ -33,6 +34,8 @@ export interface FakeRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: any;
+  /** The body's bytes as sent (asset uploads are binary, not JSON). */
+  raw: Buffer;
   headers: IncomingMessage['headers'];
   /** The user the token belongs to; undefined for anonymous requests. */
   user?: SimpleUser;
@@ -88,6 +91,8 @@ interface RepoState {
   labels: Map<string, Label>;
   /** Labels on each issue or pull request, by number. */
   issueLabels: Map<number, string[]>;
+  /** Releases, their assets' bytes and git tags (fake-releases.ts). */
+  releases: RepoReleases;
 }
 
 const ERROR_DOCS = 'https://docs.github.com/rest';
@@ -121,6 +126,7 @@ export class FakeGitHub {
   constructor() {
     this.tokens.set('test-token', this.user('github-actions[bot]', 'Bot'));
     registerCoreRoutes(this);
+    registerReleaseRoutes(this);
   }
 
   /** Adds an endpoint; `pattern` uses GitHub's docs notation, e.g. "/repos/{owner}/{repo}/releases". */
@@ -195,7 +201,7 @@ export class FakeGitHub {
     let state = this.repos.get(fullName.toLowerCase());
     if (!state) {
       const [owner, name] = fullName.split('/');
-      state = { owner, name, pulls: new Map(), files: new Map(), issueComments: [], reviewComments: [], reviews: [], labels: new Map(), issueLabels: new Map() };
+      state = { owner, name, pulls: new Map(), files: new Map(), issueComments: [], reviewComments: [], reviews: [], labels: new Map(), issueLabels: new Map(), releases: emptyReleases() };
       this.repos.set(fullName.toLowerCase(), state);
     }
     return state;
@@ -288,15 +294,17 @@ export class FakeGitHub {
     let response: FakeResponse;
     try {
       const raw = await readBody(req);
-      body = raw ? JSON.parse(raw) : undefined;
-      response = await this.answer(method, url, body, req.headers);
+      // Uploads carry the file's bytes, whatever their content type; everything else is JSON.
+      body = raw.length > 0 && !url.pathname.startsWith(UPLOADS_PREFIX) ? JSON.parse(raw.toString('utf8')) : undefined;
+      response = await this.answer(method, url, body, raw, req.headers);
     } catch (error) {
       response = { status: 400, body: { message: `Problems parsing JSON: ${(error as Error).message}`, documentation_url: ERROR_DOCS } };
     }
     this.requests.push({ method, path: url.pathname + url.search, body, status: response.status });
-    const text = response.status === 204 || response.body === undefined ? '' : JSON.stringify(response.body);
+    const binary = Buffer.isBuffer(response.body);
+    const text = binary ? (response.body as Buffer) : response.status === 204 || response.body === undefined ? '' : JSON.stringify(response.body);
     res.writeHead(response.status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': binary ? 'application/octet-stream' : 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
       'x-ratelimit-limit': '5000',
       'x-ratelimit-remaining': '4999',
@@ -306,7 +314,7 @@ export class FakeGitHub {
     res.end(text);
   }
 
-  private async answer(method: string, url: URL, body: unknown, headers: IncomingMessage['headers']): Promise<FakeResponse> {
+  private async answer(method: string, url: URL, body: unknown, raw: Buffer, headers: IncomingMessage['headers']): Promise<FakeResponse> {
     const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)));
     if (fault) {
       fault.times--;
@@ -323,7 +331,7 @@ export class FakeGitHub {
       if (!user && method !== 'GET') {
         return { status: 401, body: { message: 'Requires authentication', documentation_url: ERROR_DOCS, status: '401' } };
       }
-      return route.handler({ method, path: url.pathname, params, query: url.searchParams, body, headers, user }, this);
+      return route.handler({ method, path: url.pathname, params, query: url.searchParams, body, raw, headers, user }, this);
     }
     return notFound();
   }
@@ -349,11 +357,14 @@ function faultResponse(fault: Fault): FakeResponse {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Where release assets are uploaded (GitHub Enterprise's layout; github.com uses the host uploads.github.com). */
+export const UPLOADS_PREFIX = '/api/uploads/';
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
