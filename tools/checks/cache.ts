@@ -125,6 +125,13 @@ export class LoadedCache {
     this.writtenAt = blob.writtenAt;
   }
 
+  /** Builds the lookups a partial run needs (path map, reverse-index keys), e.g. while git works. */
+  prepare(): void {
+    this.indexOf('');
+    this.keys();
+    void this.uses;
+  }
+
   /** The columns agree with each other and the pack is there and long enough. */
   consistent(): boolean {
     const b = this.blob;

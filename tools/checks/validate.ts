@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { AREAS_PATH, classifyPath, isPathProblem } from '../model/paths.ts';
 import { buildRepository, listDataFiles, type Repository, type ValidFile } from '../model/repository.ts';
 import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheFile, type LoadedCache } from './cache.ts';
+import { checkFile } from './check-file.ts';
 import { checkRepository, locateReports } from './check-repository.ts';
 import { compareFindings, type Finding } from './finding.ts';
 import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type FileState } from './plan.ts';
@@ -35,6 +36,13 @@ export interface Validation {
   checked: string[];
 }
 
+/** PWC_TRACE=1 prints the time of each phase to stderr (for the benchmark and for profiling). */
+const tracing = process.env.PWC_TRACE === '1';
+const traceStart = performance.now();
+function trace(phase: string): void {
+  if (tracing) process.stderr.write(`[validate] ${((performance.now() - traceStart) / 1000).toFixed(3)} s ${phase}\n`);
+}
+
 /** Below this many files to read, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD = 1500;
 /** A file modified this close to the cache's writing may have changed within one mtime tick: hash it again. */
@@ -55,7 +63,10 @@ export async function validate(options: ValidateOptions): Promise<Validation> {
   // git looks at the working tree while this process loads the cache.
   const since = options.changedSince === undefined ? undefined : sinceRevision(options.root, options.changedSince);
   since?.catch(() => undefined);
+  if (since) warmUp();
+  trace('started');
   const run = new Run(options);
+  if (since) run.cache?.prepare();
   try {
     return since === undefined ? await run.full() : await run.incremental(await since);
   } finally {
@@ -78,12 +89,15 @@ class Run {
     this.useCache = options.cache !== false;
     this.tools = toolsKey();
     this.cache = this.useCache ? loadCache(this.root, this.tools) : undefined;
+    trace(this.cache ? `loaded the cache (${this.cache.size} files)` : 'no usable cache');
   }
 
   /** Every file: the full run. */
   async full(): Promise<Validation> {
     const paths = await listDataFiles(this.root);
+    trace(`listed ${paths.length} files`);
     const known = await this.readAll(paths, true);
+    trace(`read ${known.filter((k) => k.fresh && !k.fresh.same).length} files that changed`);
 
     const memoKey = this.memoKey(known);
     const memo = this.cache?.memo();
@@ -93,8 +107,10 @@ class Run {
       repoFindings = memo.findings;
     } else {
       repository = this.repositoryOf(known);
+      trace('built the repository');
       const reports = checkRepository(repository, { today: this.today, files: known.map((k) => k.path) });
       repoFindings = locateReports(reports, (path) => this.readText(path));
+      trace('checked the repository');
     }
     const findings = [...known.flatMap((k) => this.findingsOf(k)), ...repoFindings].sort(compareFindings);
 
@@ -107,6 +123,7 @@ class Run {
             ? { commit: this.cache.base.commit, dirty: [...dirty].sort() }
             : ((await gitBase(this.root, this.hashesOf(known))) ?? null);
         this.write(known, base, { key: memoKey, findings: repoFindings });
+        trace('wrote the cache');
       }
     }
     return this.result(findings, paths, known, repository);
@@ -114,6 +131,7 @@ class Run {
 
   /** Only what changed since a commit and what depends on it. */
   async incremental({ commit, paths: sinceRev }: { commit: string; paths: string[] }): Promise<Validation> {
+    trace(`git: ${sinceRev.length} files changed since ${commit.slice(0, 12)}`);
 
     // Which files may differ from the cache: those changed since rev, and those the cache itself
     // does not hold at rev (its dirty files and what changed between its base commit and rev).
@@ -129,6 +147,7 @@ class Run {
     const readEverything = stale === undefined;
     const toRead = readEverything ? [...new Set([...(await listDataFiles(this.root)), ...(cache?.paths ?? [])])].sort() : [...stale!].sort();
     const fresh = await this.readAll(toRead, false);
+    trace(`read ${fresh.length} files that may differ from the cache${readEverything ? ' (no usable cache: all)' : ''}`);
     const freshByPath = new Map(fresh.map((k) => [k.path, k]));
     const overlay = new Map<string, FileState | undefined>();
     for (const path of toRead) {
@@ -152,6 +171,7 @@ class Run {
     });
     const plan = planCheck(changes, index);
     const around = neighbourhood(plan, index);
+    trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allPapers ? ' and every paper' : ''}`);
 
     // Each path of the current state, known from the overlay or the cache.
     const knownOf = (path: string): Known | undefined => {
@@ -172,11 +192,13 @@ class Run {
     }
     for (const k of fresh) if (k.fresh?.stub && !full.has(k.path) && this.stateOf(k).valid) valid.push({ ref: classifyPath(k.path) as ValidFile['ref'], data: k.fresh.stub });
 
+    trace(`built the partial repository (${valid.length} entities)`);
     const planned = new Set(plan);
     const reports = checkRepository(buildRepository(valid), { today: this.today, files: around.present }).filter((r) => planned.has(r.file));
     const repoFindings = locateReports(reports, (path) => this.readText(path));
     const plannedKnown = plan.map(knownOf).filter((k): k is Known => k !== undefined);
     const findings = [...plannedKnown.flatMap((k) => this.findingsOf(k)), ...repoFindings].sort(compareFindings);
+    trace('checked the planned files');
 
     if (readEverything && this.useCache) {
       const all = toRead.map((p) => freshByPath.get(p)).filter((k): k is Known => k !== undefined);
@@ -362,6 +384,11 @@ class Run {
       },
     };
   }
+}
+
+/** Compiles the schemas (a third of a small run) while git works; the result is thrown away. */
+function warmUp(): void {
+  checkFile(AREAS_PATH, Buffer.from('areas:\n  - id: warm\n    name: Warm\n'));
 }
 
 async function sinceRevision(root: string, rev: string): Promise<{ commit: string; paths: string[] }> {

@@ -1,0 +1,5 @@
+// The benchmark sections `npm run bench` runs, in order; each lives in its own file.
+import type { BenchSection } from './section.ts';
+import { validateSection } from './validate-section.ts';
+
+export const sections: BenchSection[] = [validateSection];
