@@ -1,5 +1,6 @@
 // The benchmark sections `npm run bench` runs, in order; each lives in its own file.
 import type { BenchSection } from './section.ts';
 import { validateSection } from './validate-section.ts';
+import { generateSection } from './generate.ts';
 
-export const sections: BenchSection[] = [validateSection];
+export const sections: BenchSection[] = [validateSection, generateSection];
