@@ -7,6 +7,7 @@ import { bundleCommand } from './bundle.ts';
 import { generateCommand } from './generate.ts';
 import { reviewCommand } from './review.ts';
 import { postReviewCommand } from './post-review.ts';
+import { releaseCommand } from './release.ts';
 import { validateCommand } from './validate.ts';
 import { importPwcCommand } from './import-pwc.ts';
 
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   reviewCommand,
   postReviewCommand,
   importPwcCommand,
+  releaseCommand,
 ];
