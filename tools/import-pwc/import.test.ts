@@ -233,7 +233,7 @@ describe('importPwc: mapping', () => {
     });
     // a date only the papers dump knows
     expect(read('data/papers/2019/language-models-are-unsupervised-multitask.yaml').date).toBe('2019-02-14');
-    expect(skipped((s) => s.kind === 'reference' && s.value === 'Object Detection')[0]).toMatchObject({ file: expect.stringMatching(/papers\.json$/), at: '[0]' });
+    expect(skipped((s) => s.kind === 'reference' && s.value === 'Object Detection')[0]).toMatchObject({ file: expect.stringMatching(/papers\.json$/), at: '[0]', name: 'Deep Residual Learning for Image Recognition' });
     expect(report.unmatched.map((u) => [u.kind, u.entries])).toEqual([['papers', 1], ['links', 1]]);
   });
 

@@ -8,7 +8,7 @@ import { Archive } from './archive.ts';
 import { readDatasets, readLinks, readMethods, readPapers } from './catalog-dumps.ts';
 import type { ReadOptions } from './dump-reader.ts';
 import { readEvaluationTables } from './evaluation-tables.ts';
-import { Layout, type OutputFile } from './layout.ts';
+import { Layout, type OutputFile, type ResultGroup } from './layout.ts';
 import { loadDirectionTable, MetricDirections } from './metric-direction.ts';
 import { writeOutput, writeWhole } from './output.ts';
 import { preflight } from './preflight.ts';
@@ -40,8 +40,9 @@ export interface ImportOutcome {
 }
 
 /** What `pwc validate` says of the output folder, counted. */
+// One thread: worker threads would each hold their own copy of the tools, and memory is what the import is held to.
 async function validationOf(root: string, today: string | undefined): Promise<NonNullable<ImportReport['validation']>> {
-  const { findings } = await validate({ root, cache: false, today });
+  const { findings } = await validate({ root, cache: false, today, workers: 1 });
   const byRule: Record<string, number> = {};
   for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   return {
@@ -63,11 +64,22 @@ async function existingFiles(out: string): Promise<Map<string, ValidFile>> {
 /**
  * Imports the dumps into `options.out`. Throws a DumpError (naming file and position) when a dump
  * cannot be read; nothing is written then. Reading is streamed: memory holds the evaluation
- * tables' content and the papers they name, never a whole dump.
+ * tables' content and the papers they name, never a whole dump; and all of it is let go before
+ * the output is validated.
  */
 export async function importPwc(options: ImportOptions): Promise<ImportOutcome> {
   const out = resolve(options.out);
   const progress = options.progress ?? silentProgress;
+  const { report: imported, created, unchanged } = await importFiles(out, options, progress);
+  progress.step('validating the output');
+  const report: ImportReport = { ...imported, validation: await validationOf(out, options.today) };
+  await writeWhole(join(out, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
+  await writeWhole(join(out, REPORT_SUMMARY), renderSummary(report));
+  return { report, created, unchanged };
+}
+
+/** Reads, decides, checks and writes; returns the report but for the validation of the output. */
+async function importFiles(out: string, options: ImportOptions, progress: Progress): Promise<{ report: Omit<ImportReport, 'validation'>; created: number; unchanged: number }> {
   const archive = new Archive();
   const read = async (label: string, file: string, reader: (a: Archive, f: string, o: ReadOptions) => Promise<void>) => {
     progress.start(`${label} ${file}`);
@@ -84,18 +96,18 @@ export async function importPwc(options: ImportOptions): Promise<ImportOutcome> 
   const layout = new Layout(archive, options.directions ?? new MetricDirections(loadDirectionTable()));
   const files = layout.files();
   progress.step('checking the layout with the validator\'s rules');
-  const existing = await existingFiles(out);
-  const { groups } = preflight(layout, files, existing, (s) => archive.skip(s));
+  const groups = await checkLayout(out, layout, files, archive);
   const results = groups.map((g) => layout.resultFile(g));
 
   progress.step(`writing ${files.length + results.length} files`);
   const all: OutputFile[] = [...files, ...results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: stringifyData(f.kind, f.data) })));
+  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: () => stringifyData(f.kind, f.data) })));
 
   // Every row is either in a written result file or reported; rows of a file kept as a conflict are reported.
   const conflicted = new Set(outcome.conflicts.map((c) => c.path));
+  const unread = archive.unreadRowValues.reduce((n, v) => n + v, 0);
   const rows = { total: archive.unreadRowValues.length, imported: 0, reported: archive.unreadRowValues.length };
-  const values = { total: archive.unreadRowValues.reduce((n, v) => n + v, 0), imported: 0, reported: archive.unreadRowValues.reduce((n, v) => n + v, 0) };
+  const values = { total: unread, imported: 0, reported: unread };
   const inFile = new Map(groups.flatMap((g) => g.rows.map((r) => [r, g.path] as const)));
   for (const benchmark of layout.benchmarks) {
     for (const decision of benchmark.rows) {
@@ -114,23 +126,26 @@ export async function importPwc(options: ImportOptions): Promise<ImportOutcome> 
       }
     }
   }
-
-  progress.step('validating the output');
-  const validation = await validationOf(out, options.today);
-  const report: ImportReport = {
-    version: REPORT_VERSION,
-    inputs: archive.inputs,
-    imported: layout.counts(groups),
-    rows,
-    values,
-    unmatched: archive.unmatched,
-    skipped: archive.skipped,
-    notes: layout.notes,
-    ignoredFields: [...archive.ignored.values()].sort((a, b) => (a.field < b.field ? -1 : 1)),
-    conflicts: outcome.conflicts,
-    validation,
+  return {
+    report: {
+      version: REPORT_VERSION,
+      inputs: archive.inputs,
+      imported: layout.counts(groups),
+      rows,
+      values,
+      unmatched: archive.unmatched,
+      skipped: archive.skipped,
+      notes: layout.notes,
+      ignoredFields: [...archive.ignored.values()].sort((a, b) => (a.field < b.field ? -1 : 1)),
+      conflicts: outcome.conflicts,
+    },
+    created: outcome.created,
+    unchanged: outcome.unchanged,
   };
-  await writeWhole(join(out, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
-  await writeWhole(join(out, REPORT_SUMMARY), renderSummary(report));
-  return { report, created: outcome.created, unchanged: outcome.unchanged };
+}
+
+/** The pre-flight check against the files already in the output folder (read here, and let go after). */
+async function checkLayout(out: string, layout: Layout, files: OutputFile[], archive: Archive): Promise<ResultGroup[]> {
+  const existing = await existingFiles(out);
+  return preflight(layout, files, existing, (s) => archive.skip(s)).groups;
 }

@@ -374,7 +374,7 @@ export class Layout {
     for (const name of p.taskNames) {
       const task = this.archive.tasks.get(name);
       if (task) tasks.add(this.taskIds.get(task)!);
-      else this.archive.skip({ kind: 'reference', ...(p.enrichedAt ?? p.origin), name: 'tasks', value: name, reason: `the paper "${p.title}" lists a task that is not among the imported tasks (only tasks of the evaluation tables are)` });
+      else this.archive.skip({ kind: 'reference', ...(p.enrichedAt ?? p.origin), name: p.title, value: name, reason: 'the papers dump lists this task for the paper, and it is not among the imported tasks (only the evaluation tables\' tasks are)' });
     }
     const methods = p.methods.map((m) => this.methodIds.get(m.name)!);
     const code: CodeLink[] = p.code.map((c) => ({ url: c.url, official: c.official, framework: c.framework }));

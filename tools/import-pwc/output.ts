@@ -6,7 +6,8 @@ import type { Conflict } from './report.ts';
 export interface WrittenFile {
   /** POSIX path relative to the output folder. */
   path: string;
-  text: string;
+  /** The file's text, made when it is written (so the texts of all files are never in memory at once). */
+  text(): string;
 }
 
 export interface WriteOutcome {
@@ -42,7 +43,7 @@ export async function writeOutput(out: string, files: readonly WrittenFile[]): P
   try {
     const dirs = new Set(files.map((f) => dirname(join(staging, f.path))));
     for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    for (const file of files) await writeFile(join(staging, file.path), file.text);
+    for (const file of files) await writeFile(join(staging, file.path), file.text());
     if (await isEmptyOrMissing(out)) {
       await mkdir(dirname(out), { recursive: true });
       await rm(out, { recursive: true, force: true }); // an empty folder: replaced by the staged tree
@@ -52,6 +53,7 @@ export async function writeOutput(out: string, files: readonly WrittenFile[]): P
     const outcome: WriteOutcome = { created: 0, unchanged: 0, conflicts: [] };
     for (const file of files) {
       const target = join(out, file.path);
+      const staged = join(staging, file.path);
       let existing: Buffer | undefined;
       try {
         existing = await readFile(target);
@@ -60,9 +62,9 @@ export async function writeOutput(out: string, files: readonly WrittenFile[]): P
       }
       if (existing === undefined) {
         await mkdir(dirname(target), { recursive: true });
-        await rename(join(staging, file.path), target);
+        await rename(staged, target);
         outcome.created++;
-      } else if (existing.equals(Buffer.from(file.text))) {
+      } else if (existing.equals(await readFile(staged))) {
         outcome.unchanged++;
       } else {
         outcome.conflicts.push({ path: file.path, reason: 'the file exists with other content; it was kept and the imported version not written' });

@@ -1,0 +1,322 @@
+// Bench section for `pwc import-pwc`: a seeded synthetic archive at full scale (576,000 papers, 300,000 code
+// links, 60,000 result rows, 15,000 datasets, 8,700 methods) written gzipped to a temporary folder, then the
+// import timed in a fresh process with its peak memory (target: under 1.5 GB).
+// Runs alone too: `tsx tools/bench/import-pwc.ts --scale 0.01`.
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createGzip, constants } from 'node:zlib';
+import { importPwc } from '../import-pwc/import.ts';
+import type { Progress } from '../import-pwc/progress.ts';
+import { seededRandom } from './synthetic-repo.ts';
+
+export interface ArchiveScale {
+  papers: number;
+  links: number;
+  rows: number;
+  datasets: number;
+  methods: number;
+}
+
+export const FULL_ARCHIVE: ArchiveScale = { papers: 576_000, links: 300_000, rows: 60_000, datasets: 15_000, methods: 8_700 };
+
+export function archiveScaleBy(factor: number, base: ArchiveScale = FULL_ARCHIVE): ArchiveScale {
+  const f = (n: number) => Math.max(20, Math.round(n * factor));
+  return { papers: f(base.papers), links: f(base.links), rows: f(base.rows), datasets: f(base.datasets), methods: f(base.methods) };
+}
+
+/** One measured import in its own process. */
+export interface ImportRun {
+  label: string;
+  seconds: number;
+  /** Peak resident memory of the process, MiB. */
+  peakMiB: number;
+  /** Seconds per step, in order: each dump read, deciding, checking, writing, validating. */
+  phases: [string, number][];
+  rows: { total: number; imported: number; reported: number };
+  files: number;
+  dumpBytes: number;
+}
+
+const SELF = fileURLToPath(import.meta.url);
+
+const WORDS = ('we propose a novel method that improves the state of the art on several benchmarks by learning representations which ' +
+  'generalize across tasks and domains our approach combines attention with convolution and trains end to end with a simple objective ' +
+  'experiments show consistent gains over strong baselines while using fewer parameters and less compute').split(' ');
+const METRICS: [string, number, number][] = [
+  ['Accuracy', 40, 99], ['Top 1 Accuracy', 40, 92], ['F1', 30, 97], ['mAP', 15, 75], ['BLEU', 10, 48], ['Error Rate', 1.5, 40], ['PSNR', 20, 42], ['Params', 1, 900],
+];
+
+/** Writes a JSON list entry by entry into a gzip file, minding backpressure. */
+async function writeList(path: string, count: number, entry: (i: number) => unknown): Promise<number> {
+  const file = createWriteStream(path);
+  const gzip = createGzip({ level: constants.Z_BEST_SPEED });
+  gzip.pipe(file);
+  const write = async (text: string) => {
+    if (!gzip.write(text)) await once(gzip, 'drain');
+  };
+  await write('[');
+  let batch: string[] = [];
+  for (let i = 0; i < count; i++) {
+    batch.push(JSON.stringify(entry(i)));
+    if (batch.length === 500 || i === count - 1) {
+      await write((i >= 500 ? ',' : '') + batch.join(','));
+      batch = [];
+    }
+  }
+  await write(']');
+  gzip.end();
+  await once(file, 'close');
+  return statSync(path).size;
+}
+
+/**
+ * Writes the five dumps, gzipped, in the archive's shapes. Every row names a paper by arXiv URL
+ * (with or without version); the first papers of the papers dump are those, the rest are
+ * unrelated, as are most links. Values come in the dumps' forms ("81.2", "81.2 ± 0.3", "81.2%",
+ * "25M", "-"). Returns the files and their total size.
+ */
+export async function writeSyntheticArchive(dir: string, scale: ArchiveScale, seed = 7): Promise<{ files: Record<string, string>; bytes: number }> {
+  const rand = seededRandom(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const arxiv = (i: number) => `${String(15 + (i % 10)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).padStart(5, '0')}`;
+  const paperTitle = (i: number) => `Paper ${i}: ${words(6)}`;
+  const datasetName = (i: number) => `Dataset ${i}`;
+  const methodName = (i: number) => `Method ${i}`;
+
+  const rowPapers = Math.max(4, Math.round(scale.rows / 2.5));
+  const benchmarks = Math.max(2, Math.round(scale.rows / 6));
+  const tableDatasets = Math.max(2, Math.min(scale.datasets, Math.round(benchmarks * 0.8)));
+  const tasks = Math.max(2, Math.round(benchmarks / 4));
+  const files = {
+    evaluationTables: join(dir, 'evaluation-tables.json.gz'),
+    papers: join(dir, 'papers-with-abstracts.json.gz'),
+    links: join(dir, 'links-between-papers-and-code.json.gz'),
+    datasets: join(dir, 'datasets.json.gz'),
+    methods: join(dir, 'methods.json.gz'),
+  };
+
+  // Benchmarks spread over tasks (a quarter of them subtasks); rows spread over benchmarks.
+  const rowsPerBenchmark = Array.from({ length: benchmarks }, () => 0);
+  for (let r = 0; r < scale.rows; r++) rowsPerBenchmark[r % benchmarks]++;
+  let row = 0;
+  const value = (lo: number, hi: number): string | number => {
+    const v = (lo + rand() * (hi - lo)).toFixed(2);
+    const form = rand();
+    if (form < 0.5) return v;
+    if (form < 0.6) return Number(v);
+    if (form < 0.75) return `${v} ± 0.${int(1, 9)}`;
+    if (form < 0.85) return `${v}%`;
+    if (form < 0.95) return `${v}*`;
+    return '-';
+  };
+  const dataset = (b: number) => {
+    const metrics = [METRICS[b % METRICS.length], METRICS[(b + 3) % METRICS.length]];
+    const rows = Array.from({ length: rowsPerBenchmark[b] }, (_, k) => {
+      const p = (row++ * 7919) % rowPapers;
+      return {
+        code_links: rand() < 0.3 ? [{ title: '', url: `https://github.com/lab${p}/code` }] : [],
+        metrics: Object.fromEntries(metrics.map(([name, lo, hi]) => [name, name === 'Params' ? `${int(1, 900)}M` : value(lo, hi)])),
+        model_links: [],
+        model_name: `Model ${b}-${k}`,
+        paper_date: rand() < 0.5 ? `20${15 + (p % 10)}-${String(1 + (p % 12)).padStart(2, '0')}-15` : null,
+        paper_title: rand() < 0.8 ? paperTitle(p) : '',
+        paper_url: `https://arxiv.org/${rand() < 0.7 ? 'abs' : 'pdf'}/${arxiv(p)}${rand() < 0.3 ? 'v2' : ''}`,
+        uses_additional_data: rand() < 0.1,
+      };
+    });
+    return {
+      dataset: datasetName(b % tableDatasets),
+      dataset_citations: [],
+      dataset_links: [],
+      description: words(12),
+      sota: { metrics: metrics.map(([name]) => name), rows },
+      subdatasets: [],
+    };
+  };
+  const perTask = Math.ceil(benchmarks / tasks);
+  const task = (t: number, sub: boolean): unknown => ({
+    categories: sub ? [] : [pick(['Computer Vision', 'NLP', 'Speech', 'Graphs', 'Medical'])],
+    datasets: Array.from({ length: Math.max(0, Math.min(perTask, benchmarks - t * perTask)) }, (_, k) => dataset(t * perTask + k)),
+    description: words(20),
+    source_link: null,
+    subtasks: !sub && t + 1 < tasks && t % 4 === 0 ? [task(t + 1, true)] : [],
+    synonyms: [],
+    task: `Task ${t}`,
+  });
+  const top: number[] = [];
+  for (let t = 0; t < tasks; t++) if (!(t % 4 === 1 && t > 0)) top.push(t);
+  let bytes = await writeList(files.evaluationTables, top.length, (i) => task(top[i], false));
+
+  bytes += await writeList(files.papers, scale.papers, (i) => ({
+    paper_url: `https://paperswithcode.com/paper/paper-${i}`,
+    arxiv_id: arxiv(i),
+    nips_id: null,
+    openreview_id: null,
+    title: paperTitle(i),
+    abstract: words(170),
+    short_abstract: words(30),
+    url_abs: `https://arxiv.org/abs/${arxiv(i)}v1`,
+    url_pdf: `https://arxiv.org/pdf/${arxiv(i)}v1.pdf`,
+    proceeding: rand() < 0.3 ? 'NeurIPS 2020 12' : null,
+    authors: Array.from({ length: int(1, 6) }, (_, k) => `Author ${(i * 7 + k) % 50000}`),
+    tasks: [`Task ${i % tasks}`, `Task ${(i * 3) % (tasks * 2)}`],
+    date: `20${15 + (i % 10)}-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+    conference_url_abs: null,
+    conference_url_pdf: null,
+    conference: null,
+    reproduces_paper: null,
+    methods: Array.from({ length: int(0, 3) }, () => {
+      const m = int(0, scale.methods - 1);
+      return { name: methodName(m), full_name: `Full ${methodName(m)}`, description: words(25), introduced_year: 2015, source_url: null, source_title: null, code_snippet_url: null, main_collection: { name: 'Collection', description: '', parent: null, area: 'General' } };
+    }),
+  }));
+  bytes += await writeList(files.links, scale.links, (i) => {
+    const p = i % 2 === 0 ? i % rowPapers : rowPapers + i;
+    return {
+      paper_url: `https://paperswithcode.com/paper/paper-${p}`,
+      paper_title: paperTitle(p),
+      paper_arxiv_id: arxiv(p),
+      paper_url_abs: `https://arxiv.org/abs/${arxiv(p)}`,
+      paper_url_pdf: null,
+      repo_url: `https://github.com/org${i}/repo${i}`,
+      is_official: rand() < 0.3,
+      mentioned_in_paper: false,
+      mentioned_in_github: true,
+      framework: pick(['none', 'pytorch', 'tf', 'jax']),
+    };
+  });
+  bytes += await writeList(files.datasets, scale.datasets, (i) => ({
+    url: `https://paperswithcode.com/dataset/dataset-${i}`,
+    name: datasetName(i),
+    full_name: `The ${datasetName(i)} benchmark`,
+    homepage: `https://example.org/dataset-${i}`,
+    description: words(40),
+    paper: rand() < 0.5 ? { title: paperTitle(i * 13), url: `https://paperswithcode.com/paper/paper-${i * 13}` } : null,
+    introduced_date: `20${10 + (i % 10)}-01-01`,
+    warning: null,
+    modalities: [pick(['Images', 'Texts', 'Audio', 'Graphs'])],
+    tasks: [{ task: `Task ${i % tasks}`, url: `https://paperswithcode.com/task/task-${i % tasks}` }],
+    languages: [],
+    variants: [datasetName(i)],
+    num_papers: int(1, 500),
+    data_loaders: [],
+  }));
+  bytes += await writeList(files.methods, scale.methods, (i) => ({
+    url: `https://paperswithcode.com/method/method-${i}`,
+    name: methodName(i),
+    full_name: `Full ${methodName(i)}`,
+    description: words(40),
+    paper: rand() < 0.5 ? { title: paperTitle(i * 17), url: `https://paperswithcode.com/paper/paper-${i * 17}` } : null,
+    introduced_year: 2000 + (i % 24),
+    source_url: null,
+    source_title: null,
+    code_snippet_url: null,
+    num_papers: int(1, 500),
+    collections: [{ collection: 'Collection', area_id: 'general', area: 'General' }],
+  }));
+  return { files, bytes };
+}
+
+/** Records when each step starts, to split the run into phases. */
+class PhaseClock implements Progress {
+  readonly phases: [string, number][] = [];
+  private current?: [string, number];
+  start(label: string) {
+    this.begin(`read ${label.replace(/ \/.*\//, ' ')}`);
+  }
+  update() {}
+  done() {}
+  step(text: string) {
+    this.begin(text);
+  }
+  begin(label: string) {
+    this.finish();
+    this.current = [label, performance.now()];
+  }
+  finish() {
+    if (this.current) this.phases.push([this.current[0], (performance.now() - this.current[1]) / 1000]);
+    this.current = undefined;
+  }
+}
+
+/** The child: imports the dumps in `dir` into `out` and prints one JSON line of figures. */
+async function measureInThisProcess(dir: string, out: string): Promise<void> {
+  const clock = new PhaseClock();
+  const t0 = performance.now();
+  const { report, created } = await importPwc({
+    out,
+    evaluationTables: [join(dir, 'evaluation-tables.json.gz')],
+    papers: join(dir, 'papers-with-abstracts.json.gz'),
+    links: join(dir, 'links-between-papers-and-code.json.gz'),
+    datasets: join(dir, 'datasets.json.gz'),
+    methods: join(dir, 'methods.json.gz'),
+    progress: clock,
+  });
+  clock.finish();
+  if (report.validation.errors > 0) throw new Error(`the import of the synthetic archive has ${report.validation.errors} validation errors`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, phases: clock.phases, rows: report.rows, files: created })}\n`,
+  );
+}
+
+function runChild(dir: string, out: string): Promise<Omit<ImportRun, 'label' | 'dumpBytes'>> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', SELF, '--measure', dir, '--out', out], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`import-pwc bench child failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!));
+    });
+  });
+}
+
+/** The section: writes the synthetic archive, imports it into an empty folder, then again into the same folder. */
+export async function benchImportPwc(scale: ArchiveScale = FULL_ARCHIVE): Promise<ImportRun[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'pwc-bench-import-'));
+  try {
+    const t = performance.now();
+    const { bytes } = await writeSyntheticArchive(dir, scale);
+    process.stderr.write(`synthetic archive: ${(bytes / 1e6).toFixed(0)} MB gzipped in ${((performance.now() - t) / 1000).toFixed(1)} s (${dir})\n`);
+    const out = join(dir, 'out');
+    const cold = await runChild(dir, out);
+    const again = await runChild(dir, out);
+    const what = `${scale.papers} papers, ${scale.links} links, ${scale.rows} rows, ${scale.datasets} datasets, ${scale.methods} methods`;
+    return [
+      { label: `import-pwc into an empty folder (${what})`, dumpBytes: bytes, ...cold },
+      { label: 'import-pwc again into the same folder (nothing changes)', dumpBytes: bytes, ...again },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const f = (n: number) => n.toFixed(1);
+
+/** Markdown table rows for the README. */
+export function formatImportBench(runs: readonly ImportRun[]): string {
+  const lines = [
+    '| Run | Time (s) | Peak memory (MiB) | Rows imported / total | Phases (s) |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...runs.map(
+      (r) => `| ${r.label} | ${f(r.seconds)} | ${Math.round(r.peakMiB)} | ${r.rows.imported} / ${r.rows.total} | ${r.phases.map(([p, s]) => `${p} ${f(s)}`).join('; ')} |`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function standalone(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { measure: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' } } });
+  if (values.measure) {
+    await measureInThisProcess(values.measure, values.out ?? join(values.measure, 'out'));
+    return;
+  }
+  const scale = values.scale ? archiveScaleBy(Number(values.scale)) : FULL_ARCHIVE;
+  process.stdout.write(formatImportBench(await benchImportPwc(scale)));
+}
+
+if (process.argv[1] === SELF) await standalone(process.argv.slice(2));
