@@ -40,8 +40,8 @@ export interface ImportOutcome {
 }
 
 /** What `pwc validate` says of the output folder, counted. */
-// One thread: worker threads would each hold their own copy of the tools, and memory is what the import is held to.
 async function validationOf(root: string, today: string | undefined): Promise<NonNullable<ImportReport['validation']>> {
+  // One thread: worker threads would each hold their own copy of the tools, and memory is what the import is held to.
   const { findings } = await validate({ root, cache: false, today, workers: 1 });
   const byRule: Record<string, number> = {};
   for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
