@@ -350,6 +350,20 @@ describe('importPwc: writing', () => {
   });
 });
 
+describe('importPwc: into the repository\'s own data', () => {
+  it('keeps every existing file, reports the differing ones, and leaves no validation error', async () => {
+    const repo = join(work, 'repo');
+    cpSync(fileURLToPath(new URL('../../data', import.meta.url)), join(repo, 'data'), { recursive: true });
+    const before = tree(repo);
+    const result = await importPwc(all(repo));
+    const after = tree(repo);
+    for (const [path, text] of before) expect(after.get(path), path).toBe(text);
+    expect(result.report.conflicts.map((c) => c.path)).toEqual(expect.arrayContaining(['data/areas.yaml', 'data/datasets/imagenet.yaml', 'data/tasks/image-classification.yaml']));
+    expect(result.report.validation.errors).toBe(0);
+    expect(result.report.rows.imported + result.report.rows.reported).toBe(result.report.rows.total);
+  });
+});
+
 describe('importPwc: bad input', () => {
   async function fails(tables: string): Promise<DumpError> {
     const target = join(work, `bad-${Math.random().toString(36).slice(2)}`);

@@ -144,8 +144,17 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
   };
 }
 
-/** The pre-flight check against the files already in the output folder (read here, and let go after). */
+/**
+ * The pre-flight check against the files already in the output folder (read here, and let go
+ * after). A task, dataset, method or paper file that exists with other content will be kept, so
+ * it is the existing version that the check sees.
+ */
 async function checkLayout(out: string, layout: Layout, files: OutputFile[], archive: Archive): Promise<ResultGroup[]> {
   const existing = await existingFiles(out);
-  return preflight(layout, files, existing, (s) => archive.skip(s)).groups;
+  const kept = new Set<string>();
+  for (const file of files) {
+    const theirs = existing.get(file.path);
+    if (theirs && !(await readFile(join(out, file.path))).equals(Buffer.from(stringifyData(file.kind, file.data)))) kept.add(file.path);
+  }
+  return preflight(layout, files, existing, kept, (s) => archive.skip(s)).groups;
 }

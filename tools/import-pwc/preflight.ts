@@ -28,14 +28,16 @@ function validFile(file: OutputFile): ValidFile {
 
 /**
  * Checks our files together with the other files already in the output folder. Where both have a
- * file, ours is checked, so that what we decide does not depend on what an earlier import left
- * (importing twice must write the same files). An error on a value of one of our result rows takes
- * the value out; an error on anything else in a row takes the row out; both are reported with the
- * rule's message. Repeats until no such error is left.
+ * result file, ours is checked, so that what we decide does not depend on what an earlier import
+ * left (importing twice must write the same files); other files in `kept` (existing with other
+ * content, so kept as they are) are checked in their existing version. An error on a value of one
+ * of our result rows takes the value out; an error on anything else in a row takes the row out;
+ * both are reported with the rule's message. Repeats until no such error is left.
  */
-export function preflight(layout: Layout, files: OutputFile[], existing: Map<string, ValidFile>, skip: (s: Skipped) => void): PreflightResult {
+export function preflight(layout: Layout, files: OutputFile[], existing: Map<string, ValidFile>, kept: ReadonlySet<string>, skip: (s: Skipped) => void): PreflightResult {
   const fixed: ValidFile[] = [];
   for (const file of files) {
+    if (kept.has(file.path)) continue;
     const problems = checkSchema(file.kind, file.data);
     if (problems.length) throw new Error(`import-pwc produced ${file.path} that does not match its schema: ${problems[0].message}`);
     fixed.push(validFile(file));
