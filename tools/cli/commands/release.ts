@@ -40,8 +40,17 @@ export const releaseCommand: Command = {
       }
       return outcome.status === 'refused' ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {
-      if (!(error instanceof ReleaseError)) throw error;
-      stderr.write(`pwc release: ${error.message}\n`);
+      if (error instanceof ReleaseError) {
+        stderr.write(`pwc release: ${error.message}\n`);
+        return EXIT_FINDINGS;
+      }
+      // GitHub refused or failed a request (after the client's retries): nothing half-made is public.
+      const status = (error as { status?: unknown }).status;
+      if (typeof status !== 'number') throw error;
+      stderr.write(
+        `pwc release: GitHub answered ${status}: ${(error as Error).message}\n` +
+          'pwc release: stopped; no release was published half-made (a draft may hold what was uploaded). Run "pwc release" again with the same bundle to complete it.\n',
+      );
       return EXIT_FINDINGS;
     }
   },
