@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { validate } from '../checks/validate.ts';
+import { sameData } from '../format/lossless.ts';
 import { stringifyData } from '../format/stringify-data.ts';
 import { listDataFiles, readValidFile, type ValidFile } from '../model/repository.ts';
 import { Archive } from './archive.ts';
@@ -153,8 +154,8 @@ async function checkLayout(out: string, layout: Layout, files: OutputFile[], arc
   const existing = await existingFiles(out);
   const kept = new Set<string>();
   for (const file of files) {
-    const theirs = existing.get(file.path);
-    if (theirs && !(await readFile(join(out, file.path))).equals(Buffer.from(stringifyData(file.kind, file.data)))) kept.add(file.path);
+    const theirs = existing.get(file.path); // same data in canonical form is the same file
+    if (theirs && !sameData(theirs.data, file.data)) kept.add(file.path);
   }
   return preflight(layout, files, existing, kept, (s) => archive.skip(s)).groups;
 }

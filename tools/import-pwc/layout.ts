@@ -23,6 +23,11 @@ export interface ResultGroup {
   rows: RowDecision[];
 }
 
+/** The object without its undefined fields (data files leave out what is unknown). */
+function compact<T extends object>(data: T): T {
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as T;
+}
+
 /** Category names of the dumps that name an area of the repository differently. */
 const AREA_ALIASES: Record<string, string> = { NLP: 'Natural Language Processing' };
 const DEFAULT_AREA = 'Miscellaneous';
@@ -239,22 +244,22 @@ export class Layout {
       const areas = [...this.areas].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, name]) => ({ id, name }));
       out.push({ path: AREAS_PATH, kind: 'areas', data: { areas } });
     }
-    for (const [task, id] of this.taskIds) out.push({ path: taskPath(id), kind: 'task', data: this.taskData(task) });
+    for (const [task, id] of this.taskIds) out.push({ path: taskPath(id), kind: 'task', data: compact(this.taskData(task)) });
     const benchmarksOf = new Map<DatasetDraft, Benchmark[]>();
     for (const b of this.benchmarks) {
       if (b.skipped) continue;
       const list = benchmarksOf.get(b.draft.dataset) ?? [];
       const description = b.draft.descriptions.find((d) => d !== this.datasetDescription(b.draft.dataset));
-      list.push({ task: this.taskIds.get(b.draft.task)!, metrics: b.metrics, description });
+      list.push(compact({ task: this.taskIds.get(b.draft.task)!, metrics: b.metrics, description }));
       benchmarksOf.set(b.draft.dataset, list);
     }
     for (const [dataset, id] of this.datasetIds) {
-      out.push({ path: datasetPath(id), kind: 'dataset', data: this.datasetData(dataset, benchmarksOf.get(dataset) ?? []) });
+      out.push({ path: datasetPath(id), kind: 'dataset', data: compact(this.datasetData(dataset, benchmarksOf.get(dataset) ?? [])) });
     }
-    for (const [name, id] of this.methodIds) out.push({ path: methodPath(id), kind: 'method', data: this.methodData(this.methods.get(name)!) });
+    for (const [name, id] of this.methodIds) out.push({ path: methodPath(id), kind: 'method', data: compact(this.methodData(this.methods.get(name)!)) });
     const paperUse = this.paperUse();
     for (const [paper, id] of this.paperIds) {
-      out.push({ path: paperPath(id, this.paperDate(paper)), kind: 'paper', data: this.paperData(paper, paperUse.get(paper)) });
+      out.push({ path: paperPath(id, this.paperDate(paper)), kind: 'paper', data: compact(this.paperData(paper, paperUse.get(paper))) });
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -278,13 +283,13 @@ export class Layout {
   resultFile(group: ResultGroup): OutputFile {
     const results: ResultRow[] = group.rows.map(({ row, values }) => {
       const notes = values.filter((v) => v.note).map((v) => `${v.metric}: ${v.note}`);
-      return {
+      return compact({
         model: row.model!,
         metrics: Object.fromEntries(values.map((v) => [v.metric, v.value])),
         extra_training_data: row.extraTrainingData,
         code: row.code,
         notes: notes.length ? notes.join('; ') : undefined,
-      };
+      });
     });
     return { path: group.path, kind: 'result', data: { results } satisfies ResultFile };
   }
@@ -377,7 +382,7 @@ export class Layout {
       else this.archive.skip({ kind: 'reference', ...(p.enrichedAt ?? p.origin), name: p.title, value: name, reason: 'the papers dump lists this task for the paper, and it is not among the imported tasks (only the evaluation tables\' tasks are)' });
     }
     const methods = p.methods.map((m) => this.methodIds.get(m.name)!);
-    const code: CodeLink[] = p.code.map((c) => ({ url: c.url, official: c.official, framework: c.framework }));
+    const code: CodeLink[] = p.code.map((c) => compact({ url: c.url, official: c.official, framework: c.framework }));
     return {
       title: p.title!,
       authors: p.authors,
