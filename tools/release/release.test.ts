@@ -1,0 +1,126 @@
+// runRelease in process against the fake GitHub, for the cases around the main path: a server
+// without digests, drafts left by older runs, stale re-runs, dry runs, a damaged published release,
+// a damaged previous release and a previous release of another schema major.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildBundle, writeBundle } from '../bundle/index.ts';
+import { createGitHub, type GitHub } from '../github/octokit.ts';
+import { FakeGitHub } from '../github/testing/fake-github.ts';
+import { breakUploads } from '../github/testing/fake-releases.ts';
+import { RELEASE_ASSETS } from './assets.ts';
+import { readPreviousData, ReleaseError, runRelease } from './release.ts';
+import { DataRepository, SECOND_RELEASE_EDITS } from './testing.ts';
+
+const REPO = 'octo/data';
+const target = { owner: 'octo', repo: 'data' };
+let gh: FakeGitHub;
+let github: GitHub;
+let repo: DataRepository;
+let builds = 0;
+
+/** Bundles HEAD of the test repository into a new folder (the bundle stage's own build and atomic write). */
+async function dist(): Promise<string> {
+  const out = join(repo.work, `dist-${++builds}`);
+  await writeBundle(out, (await buildBundle(repo.root)).files);
+  return out;
+}
+const release = async (dir: string, extra: { dryRun?: boolean; date?: string } = {}) => runRelease({ github, target, dist: dir, ...extra });
+const releases = () => gh.repo(REPO).releases.list;
+
+beforeEach(async () => {
+  gh = new FakeGitHub();
+  await gh.start();
+  gh.repo(REPO);
+  github = createGitHub({ token: 'test-token', baseUrl: gh.url, backoffUnitMs: 1, retries: 0, log: () => {} });
+  repo = new DataRepository();
+});
+afterEach(async () => {
+  await gh.close();
+  repo.remove();
+});
+
+describe('runRelease', () => {
+  it('checks every asset by downloading it when the server gives no digest', async () => {
+    gh.repo(REPO).releases.digests = false;
+    const outcome = await release(await dist());
+    expect(outcome.status).toBe('released');
+    const [published] = releases();
+    expect(published.draft).toBe(false);
+    expect(published.assets.every((a) => a.digest === null)).toBe(true);
+    const downloads = gh.requests.filter((r) => r.method === 'GET' && r.path.startsWith(`/_storage/${REPO}/assets/`));
+    expect(new Set(downloads.map((r) => r.path)).size).toBe(RELEASE_ASSETS.length);
+  });
+
+  it('deletes a draft an earlier run left for older data, and takes its tag', async () => {
+    breakUploads(gh, REPO, 'pwc-data.schema.json');
+    await expect(release(await dist())).rejects.toMatchObject({ status: 502 });
+    expect(releases().map((r) => [r.tag_name, r.draft])).toEqual([['v2024.03.05', true]]);
+    repo.commit(SECOND_RELEASE_EDITS, '2024-03-05T18:00:00Z');
+    const outcome = await release(await dist());
+    expect(outcome.steps[0]).toMatch(/^deleted draft v2024\.03\.05 \(a draft left by an earlier run for other data\)$/);
+    expect(outcome.tag).toBe('v2024.03.05');
+    expect(releases().map((r) => [r.tag_name, r.draft])).toEqual([['v2024.03.05', false]]);
+    expect(outcome.changes?.previous_release).toBeNull();
+  });
+
+  it('refuses to release older data after newer data was released, and changes nothing', async () => {
+    const old = await dist();
+    repo.commit(SECOND_RELEASE_EDITS, '2024-03-06T00:00:00Z');
+    expect((await release(await dist())).status).toBe('released');
+    const writes = gh.writes().length;
+    const outcome = await release(old);
+    expect(outcome.status).toBe('refused');
+    expect(outcome.message).toMatch(/release v2024\.03\.06 holds newer data \(committed 2024-03-06T00:00:00Z\)/);
+    expect(gh.writes()).toHaveLength(writes);
+  });
+
+  it('a dry run writes changes.json and the notes to --dist and says what it would do, touching nothing on GitHub', async () => {
+    const dir = await dist();
+    const outcome = await release(dir, { dryRun: true, date: '2024-04-01' });
+    expect(outcome.status).toBe('dry-run');
+    expect(outcome.tag).toBe('v2024.04.01');
+    expect(outcome.steps).toEqual(['would create draft v2024.04.01 for commit ' + repo.head.slice(0, 12)]);
+    expect(gh.writes()).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8')).release).toBe('v2024.04.01');
+    expect(readFileSync(join(dir, 'SHA256SUMS'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}changes\.json\n/);
+  });
+
+  it('puts back an asset someone deleted from a published release, without a new release', async () => {
+    const dir = await dist();
+    await release(dir);
+    const [published] = releases();
+    const sums = published.assets.find((a) => a.name === 'SHA256SUMS')!;
+    await github.rest.repos.deleteReleaseAsset({ ...target, asset_id: sums.id });
+    const outcome = await release(dir);
+    expect(outcome.status).toBe('released');
+    expect(outcome.steps).toEqual([expect.stringMatching(/^uploaded SHA256SUMS /)]);
+    expect(releases()).toHaveLength(1);
+    expect(releases()[0].assets.map((a) => a.name).sort()).toEqual([...RELEASE_ASSETS].sort());
+  });
+
+  it('stops with a clear error when the previous release\'s data does not match its manifest', async () => {
+    await release(await dist());
+    const gz = releases()[0].assets.find((a) => a.name === 'pwc-data.json.gz')!;
+    const bytes = Buffer.from(gh.repo(REPO).releases.bytes.get(gz.id)!);
+    bytes[bytes.length - 6] ^= 0xff;
+    gh.repo(REPO).releases.bytes.set(gz.id, bytes);
+    gz.digest = null; // as if GitHub had no digest to catch it: the manifest still does
+    repo.commit(SECOND_RELEASE_EDITS, '2024-03-06T00:00:00Z');
+    const next = await dist();
+    await expect(release(next)).rejects.toThrow(ReleaseError);
+    await expect(release(next)).rejects.toThrow(/pwc-data\.json\.gz of release v2024\.03\.05 does not match that release's manifest\.json; delete or fix that release/);
+  });
+});
+
+describe('readPreviousData', () => {
+  it('reads a bundle of another schema major for its ids and fields, and refuses a broken one of the same major', async () => {
+    const data = JSON.parse(readFileSync(join(await dist(), 'pwc-data.json'), 'utf8'));
+    const future = { ...data, meta: { ...data.meta, schema_version: '2.0.0' }, papers: data.papers.map((p: object) => ({ ...p, new_field: 1 })) };
+    expect(readPreviousData(gzipSync(JSON.stringify(future)), 'v1').papers[0]).toHaveProperty('new_field', 1);
+    const broken = { ...data, papers: data.papers.map((p: object) => ({ ...p, new_field: 1 })) };
+    expect(() => readPreviousData(gzipSync(JSON.stringify(broken)), 'v1')).toThrow(/pwc-data\.json\.gz of release v1 does not conform to its schema/);
+    expect(() => readPreviousData(Buffer.from('not gzip'), 'v1')).toThrow(/is not gzipped JSON/);
+  });
+});
