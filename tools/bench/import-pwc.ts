@@ -229,7 +229,7 @@ class PhaseClock implements Progress {
   readonly phases: [string, number][] = [];
   private current?: [string, number];
   start(label: string) {
-    this.begin(`read ${label.replace(/ \/.*\//, ' ')}`);
+    this.begin(`read ${label}`);
   }
   update() {}
   done() {}

@@ -17,15 +17,15 @@ export interface RowDecision {
   values: TakenValue[];
   /** Why the whole row is not imported (set here or by later stages). */
   skipped?: string;
-  /** Metrics whose value is reported one by one (so a value is never both written and reported). */
-  listed: Set<string>;
+  /** How many of the row's values are reported one by one (so a value is never both written and reported). */
+  listed: number;
 }
 
 /** Reports one value of a row as not taken, and removes it from what the row takes. */
 export function skipValue(decision: RowDecision, metric: string, reason: string, skip: (s: Skipped) => void): void {
   const raw = decision.row.values.find((v) => v.metric === metric)?.raw;
   skip({ ...decision.row.origin, kind: 'value', name: metric, value: raw, reason });
-  decision.listed.add(metric);
+  decision.listed++;
   decision.values = decision.values.filter((v) => v.metric !== metric);
 }
 
@@ -49,7 +49,7 @@ export function decideBenchmark(draft: BenchmarkDraft, directions: MetricDirecti
   const declared = [...draft.metrics];
   for (const row of draft.rows) {
     for (const v of row.values) {
-      if (!declared.includes(v.metric)) {
+      if (v.metric !== '' && !declared.includes(v.metric)) {
         declared.push(v.metric);
         note({ kind: 'metric', note: `"${v.metric}" is used by rows of ${draft.task.name} / ${draft.dataset.name} but not listed in sota.metrics: declared after the listed metrics` });
       }
@@ -64,11 +64,20 @@ export function decideBenchmark(draft: BenchmarkDraft, directions: MetricDirecti
     else twice.set(name, first);
   }
 
-  const rows: RowDecision[] = draft.rows.map((row) => ({ row, values: [], listed: new Set<string>() }));
+  const rows: RowDecision[] = draft.rows.map((row) => ({ row, values: [], listed: 0 }));
   const parsed = new Map<string, number>(); // metric -> rows with a number
   for (const decision of rows) {
     const { row } = decision;
     for (const { metric, raw } of row.values) {
+      if (decision.values.some((v) => v.metric === metric)) {
+        skip({ ...row.origin, kind: 'value', name: metric, value: raw, reason: 'the row gives this metric twice (its names differ only in spacing): the first is taken' });
+        decision.listed++;
+        continue;
+      }
+      if (metric === '') {
+        skipValue(decision, metric, 'the metric has no name', skip);
+        continue;
+      }
       const earlier = twice.get(metric);
       if (earlier !== undefined) {
         skipValue(decision, metric, `the metric "${metric}" is the same as "${earlier}" but for case or punctuation: only "${earlier}" is declared`, skip);

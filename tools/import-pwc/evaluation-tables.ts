@@ -137,7 +137,8 @@ class TaskWalker {
       origin,
       model,
       paper,
-      values: Object.entries(metrics).map(([metric, raw]) => ({ metric, raw })),
+      // Names as the tables declare them: trimmed, one line ("" when there is none, reported later).
+      values: Object.entries(metrics).map(([metric, raw]) => ({ metric: line(metric) ?? '', raw })),
       code: codeLinks[0],
       extraTrainingData: typeof row.uses_additional_data === 'boolean' ? row.uses_additional_data : undefined,
     };

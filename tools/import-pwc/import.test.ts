@@ -277,6 +277,12 @@ describe('importPwc: mapping', () => {
     });
     expect(skipped((s) => s.kind === 'value' && s.value === '-')[0]).toMatchObject({ task: 'Image Classification', dataset: 'ImageNet', row: 2, name: 'Top 5 Accuracy', reason: 'the value is not taken: a dash: no value' });
     expect(skipped((s) => s.kind === 'value' && s.value === '93.0/90.7')[0].reason).toMatch(/several numbers/);
+    // keys that are the same name but for spacing, and a key with no name
+    expect(read('data/results/language-modelling/penn-treebank/recurrent-neural-network-regularization.yaml').results[0].metrics).toEqual({ 'Test perplexity': 82.7 });
+    expect(skipped((s) => s.kind === 'value' && s.model === 'LSTM (medium)').map((s) => [s.name, s.value, s.reason])).toEqual([
+      ['Test perplexity', '82.2', expect.stringMatching(/gives this metric twice/)],
+      ['', '5', 'the metric has no name'],
+    ]);
   });
 
   it('resolves slug collisions deterministically and reports them', async () => {

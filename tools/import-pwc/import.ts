@@ -1,6 +1,6 @@
 // `pwc import-pwc`: reads the dumps, decides the layout, checks it with the validator's rules, writes it and the report.
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { validate } from '../checks/validate.ts';
 import { sameData } from '../format/lossless.ts';
 import { stringifyData } from '../format/stringify-data.ts';
@@ -83,7 +83,7 @@ export async function importPwc(options: ImportOptions): Promise<ImportOutcome> 
 async function importFiles(out: string, options: ImportOptions, progress: Progress): Promise<{ report: Omit<ImportReport, 'validation'>; created: number; unchanged: number }> {
   const archive = new Archive();
   const read = async (label: string, file: string, reader: (a: Archive, f: string, o: ReadOptions) => Promise<void>) => {
-    progress.start(`${label} ${file}`);
+    progress.start(`${label} ${basename(file)}`);
     await reader(archive, file, { onProgress: (u) => progress.update(u) });
     progress.done(archive.inputs[archive.inputs.length - 1].entries);
   };
@@ -123,7 +123,7 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
       } else {
         rows.imported++;
         values.imported += decision.values.length;
-        values.reported += decision.listed.size;
+        values.reported += decision.listed;
       }
     }
   }
