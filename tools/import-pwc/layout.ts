@@ -83,32 +83,30 @@ export class Layout {
     for (const c of this.archive.catalogDatasets) if (!byName.has(c.name)) byName.set(c.name, c);
     for (const c of this.archive.catalogDatasets) for (const v of c.variants) if (!byVariant.has(v) && !byName.has(v)) byVariant.set(v, c);
     const drafts = new Map<CatalogDataset, DatasetDraft>();
-    const unclaimed = new Set(this.archive.catalogDatasets);
     for (const draft of this.archive.datasets.values()) {
       const catalog = byName.get(draft.name);
-      if (catalog && unclaimed.has(catalog)) {
+      if (catalog && !drafts.has(catalog)) {
         draft.catalog = catalog;
-        unclaimed.delete(catalog);
         drafts.set(catalog, draft);
       }
     }
+    const catalogOnly: DatasetDraft[] = [];
     const fromCatalog = (c: CatalogDataset): DatasetDraft => {
       let draft = drafts.get(c);
       if (!draft) {
         draft = { name: c.name, catalog: c, origin: c.origin };
         drafts.set(c, draft);
-        unclaimed.delete(c);
-        this.archive.datasets.set(`catalog\0${c.name}\0${this.archive.datasets.size}`, draft);
+        catalogOnly.push(draft);
       }
       return draft;
     };
-    for (const draft of [...this.archive.datasets.values()]) {
+    for (const draft of this.archive.datasets.values()) {
       if (draft.catalog || draft.variantOf) continue;
       const parent = byVariant.get(draft.name);
       if (parent) draft.variantOf = fromCatalog(parent);
     }
     for (const c of this.archive.catalogDatasets) fromCatalog(c);
-    this.datasets.push(...this.archive.datasets.values());
+    this.datasets.push(...this.archive.datasets.values(), ...catalogOnly);
     let unusedVariants = 0;
     for (const c of this.archive.catalogDatasets) unusedVariants += c.variants.filter((v) => v !== c.name && !this.archive.datasets.has(v)).length;
     if (unusedVariants) this.archive.ignore('datasets: variants with no results', 'a variant becomes a dataset only when a table has results on it', unusedVariants);
@@ -198,7 +196,14 @@ export class Layout {
   private allocateIds(): void {
     const assign = <T>(items: Iterable<T>, request: (item: T) => SlugRequest, ids: Map<T, string>, pathOf: (id: string) => string) => {
       const list = [...items];
-      const requests = list.map(request);
+      const seen = new Map<string, number>();
+      const requests = list.map((item) => {
+        const r = request(item);
+        // Two entities of one name (a dataset listed twice in the dump) still need distinct identities.
+        const n = (seen.get(r.identity) ?? 0) + 1;
+        seen.set(r.identity, n);
+        return n === 1 ? r : { ...r, identity: `${r.identity} #${n}` };
+      });
       const { ids: given, collisions } = allocateSlugs(requests);
       list.forEach((item, i) => ids.set(item, given.get(requests[i].identity)!));
       for (const c of collisions) {
