@@ -32,53 +32,53 @@ function stagingFolder(out: string): string {
 }
 
 /**
- * Writes every file. Into a missing or empty folder, the whole staged tree is moved into place at
- * once. Into a folder that holds data, each new file is moved in; a file that exists with the same
- * bytes is left alone (so importing twice changes nothing), and one with other bytes is kept and
- * reported as a conflict.
+ * Writes every file. Into a missing or empty folder, the whole tree is staged beside it and moved
+ * into place at once. Into a folder that holds data, each file is compared with what is there: the
+ * same bytes are left alone (so importing twice changes nothing), other bytes are kept and reported
+ * as a conflict, and a missing file is written beside its place and renamed into it, whole.
  */
 export async function writeOutput(out: string, files: readonly WrittenFile[]): Promise<WriteOutcome> {
-  const staging = stagingFolder(out);
-  await rm(staging, { recursive: true, force: true });
-  try {
-    const dirs = new Set(files.map((f) => dirname(join(staging, f.path))));
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    for (const file of files) await writeFile(join(staging, file.path), file.text());
-    if (await isEmptyOrMissing(out)) {
+  if (await isEmptyOrMissing(out)) {
+    const staging = stagingFolder(out);
+    await rm(staging, { recursive: true, force: true });
+    try {
+      const dirs = new Set(files.map((f) => dirname(join(staging, f.path))));
+      for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+      for (const file of files) await writeFile(join(staging, file.path), file.text());
       await mkdir(dirname(out), { recursive: true });
       await rm(out, { recursive: true, force: true }); // an empty folder: replaced by the staged tree
       await rename(staging, out);
-      return { created: files.length, unchanged: 0, conflicts: [] };
+    } finally {
+      await rm(staging, { recursive: true, force: true });
     }
-    const outcome: WriteOutcome = { created: 0, unchanged: 0, conflicts: [] };
-    for (const file of files) {
-      const target = join(out, file.path);
-      const staged = join(staging, file.path);
-      let existing: Buffer | undefined;
-      try {
-        existing = await readFile(target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      if (existing === undefined) {
-        await mkdir(dirname(target), { recursive: true });
-        await rename(staged, target);
-        outcome.created++;
-      } else if (existing.equals(await readFile(staged))) {
-        outcome.unchanged++;
-      } else {
-        outcome.conflicts.push({ path: file.path, reason: 'the file exists with other content; it was kept and the imported version not written' });
-      }
-    }
-    return outcome;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    return { created: files.length, unchanged: 0, conflicts: [] };
   }
+  const outcome: WriteOutcome = { created: 0, unchanged: 0, conflicts: [] };
+  for (const file of files) {
+    const target = join(out, file.path);
+    const text = Buffer.from(file.text());
+    let existing: Buffer | undefined;
+    try {
+      existing = await readFile(target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (existing === undefined) {
+      await mkdir(dirname(target), { recursive: true });
+      await writeWhole(target, text);
+      outcome.created++;
+    } else if (existing.equals(text)) {
+      outcome.unchanged++;
+    } else {
+      outcome.conflicts.push({ path: file.path, reason: 'the file exists with other content; it was kept and the imported version not written' });
+    }
+  }
+  return outcome;
 }
 
-/** Writes one file of the importer's own (the report) whole or not at all. */
-export async function writeWhole(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
+/** Writes a file whole or not at all: into a hidden file beside it (which the validator skips), then renamed. */
+export async function writeWhole(path: string, text: string | Buffer): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.pwc-import-${process.pid}.tmp`);
   await writeFile(temp, text);
   await rename(temp, path);
 }
