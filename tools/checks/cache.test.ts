@@ -82,7 +82,7 @@ describe('the validation cache', () => {
     writeSyntheticRepository(root, SCALE, 3); // undoes the edits above
     const expected = (await validate({ root, today: TODAY, cache: false, workers: 1 })).findings;
     const dir = join(root, CACHE_DIR);
-    const index = join(dir, 'index.v8');
+    const index = join(dir, 'files.v8');
     const pack = () => join(dir, readdirSync(dir).find((n) => n.startsWith('data-'))!);
 
     // Damaged records in the pack (same size): the files are read again.
@@ -107,6 +107,15 @@ describe('the validation cache', () => {
       expect((await validate({ root, today: TODAY, workers: 1 })).findings).toEqual(expected);
       // and the run wrote a good cache again
       expect(loadCache(root, toolsKey())).toBeDefined();
+    }
+    // The planner's half alone damaged or from another write: the files half still serves full runs,
+    // and --changed-since reads everything instead (validate-incremental.test.ts runs that path).
+    for (const damage of [() => writeFileSync(join(dir, 'links.v8'), 'garbage'), () => writeFileSync(join(dir, 'links.v8'), serialize({ format: 'pwc-validate-cache', id: 'other' }))]) {
+      await validate({ root, today: TODAY, workers: 1 });
+      damage();
+      const cache = loadCache(root, toolsKey());
+      expect(cache?.dependencyIndex()).toBeUndefined();
+      expect((await validate({ root, today: TODAY, workers: 1 })).findings).toEqual(expected);
     }
   });
 });

@@ -1,25 +1,30 @@
-// The validator's on-disk cache (.pwc-cache/validate/ under the data root): per file its size,
-// mtime and content hash, its own findings, its links (for the planner) and, in a pack file, its
-// schema-valid data as JSON; plus the findings of the last whole-repository check, keyed by the
-// hash of every file. The index is one v8-serialised blob of columns (typed arrays and joined
-// strings, so it loads in milliseconds at 190,000 files); the pack is read only where needed.
-// A cache that is missing, foreign, corrupt or written by other tool sources is ignored.
+// The validator's on-disk cache (.pwc-cache/validate/ under the data root). Per file: size, mtime,
+// content hash (the git blob id), its own findings, its schema-valid data (as JSON, in a pack file
+// read only where needed) and its links for the planner; plus the findings of the last
+// whole-repository check, keyed by the hash of every file.
+//
+// Two v8-serialised blobs of columns (typed arrays and joined strings, so each loads in tens of
+// milliseconds at 190,000 files): files.v8 (what a full run needs) and links.v8 (what the planner
+// needs: the used keys as an interned table, the reverse index, the stand-ins), loaded only by
+// --changed-since. A cache that is missing, foreign, corrupt or written by other tool sources is ignored.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Finding } from './finding.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
-import { entityKey, type DependencyIndex } from './plan.ts';
+import type { Finding } from './finding.ts';
+import { danglingKeys, entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
 
 export const CACHE_DIR = '.pwc-cache/validate';
-const INDEX_FILE = 'index.v8';
+const FILES = 'files.v8';
+const LINKS = 'links.v8';
 const FORMAT = 'pwc-validate-cache';
-const VERSION = 1;
+const VERSION = 2;
 const NEWLINE = Buffer.from('\n');
+const KINDS: readonly EntityKind[] = ['task', 'dataset', 'method', 'paper'];
 
-/** What ties the cache to git, so --changed-since trusts it without reading every file. */
+/** What ties the cache to git, so runs trust it without reading every file. */
 export interface CacheBase {
   /** A commit; every file not in `dirty` has in the cache the content it has in this commit. */
   commit: string;
@@ -32,15 +37,16 @@ export interface CheckMemo {
   findings: Finding[];
 }
 
-interface IndexBlob {
+interface FilesBlob {
   format: string;
   version: number;
   tools: string;
+  /** Names the links blob written with this one. */
+  id: string;
   writtenAt: number;
   base: CacheBase | null;
   pack: string;
   packBytes: number;
-  liveBytes: number;
   paths: string;
   size: Float64Array;
   mtime: Float64Array;
@@ -48,12 +54,26 @@ interface IndexBlob {
   dataOffset: Float64Array;
   dataLength: Float64Array;
   findings: string;
-  uses: string;
-  keys: string;
-  postingStart: Uint32Array;
-  postings: Uint32Array;
-  stubs: string;
   memo: string | null;
+}
+
+interface LinksBlob {
+  format: string;
+  id: string;
+  /** Every key used or defined, sorted, joined by NUL. */
+  keys: string;
+  /** Per file, the indexes (into keys) of the keys it uses: useIdx[useStart[i]..useStart[i+1]]. */
+  useStart: Uint32Array;
+  useIdx: Uint32Array;
+  /** Per key, the files using it, and the files whose path defines it. */
+  userStart: Uint32Array;
+  users: Uint32Array;
+  definerStart: Uint32Array;
+  definers: Uint32Array;
+  /** Per file, a bit per kind (KINDS order): it names an id of that kind that no valid file defines. */
+  dangling: Uint8Array;
+  /** [file index, stand-in] for valid tasks, datasets and methods. */
+  stubs: string;
 }
 
 /** One file as the cache keeps it; `data` is new JSON or a record of the previous cache. */
@@ -95,7 +115,7 @@ export function toolsKey(): string {
 export function loadCache(root: string, tools: string): LoadedCache | undefined {
   try {
     const dir = join(root, CACHE_DIR);
-    const blob = deserialize(readFileSync(join(dir, INDEX_FILE))) as IndexBlob;
+    const blob = deserialize(readFileSync(join(dir, FILES))) as FilesBlob;
     if (!blob || blob.format !== FORMAT || blob.version !== VERSION || blob.tools !== tools) return undefined;
     const cache = new LoadedCache(dir, blob);
     return cache.consistent() ? cache : undefined;
@@ -108,28 +128,19 @@ export class LoadedCache {
   readonly paths: string[];
   readonly base: CacheBase | null;
   readonly writtenAt: number;
-  private readonly blob: IndexBlob;
   private byPath?: Map<string, number>;
   private findingsByFile?: Map<number, Finding[]>;
-  private useLines?: string[];
+  private linksBlob?: LinksBlob | null;
   private keyList?: string[];
   private packFd?: number;
 
   constructor(
     private readonly dir: string,
-    blob: IndexBlob,
+    readonly blob: FilesBlob,
   ) {
-    this.blob = blob;
     this.paths = blob.paths === '' ? [] : blob.paths.split('\0');
     this.base = blob.base;
     this.writtenAt = blob.writtenAt;
-  }
-
-  /** Builds the lookups a partial run needs (path map, reverse-index keys), e.g. while git works. */
-  prepare(): void {
-    this.indexOf('');
-    this.keys();
-    void this.uses;
   }
 
   /** The columns agree with each other and the pack is there and long enough. */
@@ -137,8 +148,6 @@ export class LoadedCache {
     const b = this.blob;
     const n = this.paths.length;
     if (b.size.length !== n || b.mtime.length !== n || b.hashes.length !== n * 40 || b.dataOffset.length !== n || b.dataLength.length !== n) return false;
-    if (b.postingStart.length !== this.keys().length + 1) return false;
-    if (this.uses.length !== n) return false;
     const pack = join(this.dir, b.pack);
     if (n > 0 && (!existsSync(pack) || statSync(pack).size < b.packBytes)) return false;
     return true;
@@ -171,27 +180,50 @@ export class LoadedCache {
     return this.findingsByFile.get(i) ?? [];
   }
 
-  private get uses(): string[] {
-    if (!this.useLines) this.useLines = this.blob.uses === '' && this.paths.length === 0 ? [] : this.blob.uses.split('\n');
-    return this.useLines;
-  }
-
-  usesOf(i: number): string[] {
-    const line = this.uses[i];
-    return line ? line.split('\t') : [];
-  }
-
-  /** The stand-ins of every valid task, dataset and method, by file index. */
-  stubs(): Map<number, Record<string, unknown>> {
-    return new Map(JSON.parse(this.blob.stubs) as [number, Record<string, unknown>][]);
-  }
-
   memo(): CheckMemo | undefined {
     try {
       return this.blob.memo ? (JSON.parse(this.blob.memo) as CheckMemo) : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /** The planner's half of the cache, or undefined when it is missing or from another write. */
+  links(): LinksBlob | undefined {
+    if (this.linksBlob === undefined) {
+      try {
+        const blob = deserialize(readFileSync(join(this.dir, LINKS))) as LinksBlob;
+        const n = this.paths.length;
+        const ok = blob && blob.format === FORMAT && blob.id === this.blob.id && blob.useStart.length === n + 1 && blob.dangling.length === n;
+        this.linksBlob = ok ? blob : null;
+        if (ok) this.keyList = blob.keys === '' ? [] : blob.keys.split('\0');
+        if (ok && (blob.userStart.length !== this.keyList!.length + 1 || blob.definerStart.length !== this.keyList!.length + 1)) this.linksBlob = null;
+      } catch {
+        this.linksBlob = null;
+      }
+    }
+    return this.linksBlob ?? undefined;
+  }
+
+  /** Loads what the planner asks for (path map, links), e.g. while git works. */
+  prepare(): void {
+    this.indexOf('');
+    this.links();
+  }
+
+  /** The keys a file uses (strings), from the links. */
+  usesOf(i: number): string[] {
+    const links = this.links();
+    if (!links) return [];
+    const out: string[] = [];
+    for (let j = links.useStart[i]; j < links.useStart[i + 1]; j++) out.push(this.keyList![links.useIdx[j]]);
+    return out;
+  }
+
+  /** The stand-ins of every valid task, dataset and method, by file index. */
+  stubs(): Map<number, Record<string, unknown>> {
+    const links = this.links();
+    return new Map(links ? (JSON.parse(links.stubs) as [number, Record<string, unknown>][]) : []);
   }
 
   /** The valid data of one file from the pack; undefined if the pack cannot give it (then read the file). */
@@ -242,30 +274,26 @@ export class LoadedCache {
     this.packFd = undefined;
   }
 
-  keys(): string[] {
-    if (!this.keyList) this.keyList = this.blob.keys === '' ? [] : this.blob.keys.split('\0');
-    return this.keyList;
-  }
-
-  /** The files (indexes) listed under a key of the reverse index. */
-  posting(key: string): Uint32Array {
-    const keys = this.keys();
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (keys[lo] !== key) return new Uint32Array(0);
-    return this.blob.postings.subarray(this.blob.postingStart[lo], this.blob.postingStart[lo + 1]);
-  }
-
-  /** The planner's view of the cached state. */
-  dependencyIndex(): DependencyIndex {
+  /** The planner's view of the cached state; undefined when the links are not usable. */
+  dependencyIndex(): DependencyIndex | undefined {
+    const links = this.links();
+    if (!links) return undefined;
+    const keys = this.keyList!;
     const paths = this.paths;
-    const toPaths = (list: Uint32Array) => Array.from(list, (i) => paths[i]);
-    const keys = () => this.keys();
+    const keyIndex = (key: string): number => {
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (keys[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return keys[lo] === key ? lo : -1;
+    };
+    const listed = (start: Uint32Array, list: Uint32Array, key: string): string[] => {
+      const k = keyIndex(key);
+      return k < 0 ? [] : Array.from(list.subarray(start[k], start[k + 1]), (i) => paths[i]);
+    };
     return {
       exists: (path) => this.indexOf(path) !== undefined,
       isValid: (path) => {
@@ -276,10 +304,15 @@ export class LoadedCache {
         const i = this.indexOf(path);
         return i === undefined ? [] : this.usesOf(i);
       },
-      users: (key) => toPaths(this.posting(key)),
-      definers: (entity) => toPaths(this.posting(`=${entity}`)),
-      *usedKeys(prefix) {
-        for (const key of keys()) if (key.startsWith(prefix)) yield key;
+      users: (key) => listed(links.userStart, links.users, key),
+      definers: (entity) => listed(links.definerStart, links.definers, entity),
+      danglingUsers: (kind) => {
+        const bit = 1 << KINDS.indexOf(kind);
+        const out: string[] = [];
+        links.dangling.forEach((bits, i) => {
+          if (bits & bit) out.push(paths[i]);
+        });
+        return out;
       },
       pathsUnder: (prefix) => {
         let lo = 0;
@@ -307,14 +340,9 @@ export interface WriteOptions {
 /**
  * Writes the cache for `files` (sorted by path). New data goes to the end of the previous pack;
  * the pack is rewritten when most of it is dead. Best effort: a failure leaves no cache, never a
- * half-written one (the index is renamed into place last).
+ * half-written one (files.v8, which names everything else, is renamed into place last).
  */
-export function writeCache(
-  root: string,
-  tools: string,
-  files: readonly CacheFile[],
-  options: WriteOptions,
-): void {
+export function writeCache(root: string, tools: string, files: readonly CacheFile[], options: WriteOptions): void {
   const dir = join(root, CACHE_DIR);
   mkdirSync(dir, { recursive: true });
   const lock = join(dir, 'lock');
@@ -341,38 +369,73 @@ export function writeCache(
   }
 }
 
-function writeLocked(
-  dir: string,
-  tools: string,
-  files: readonly CacheFile[],
-  options: WriteOptions,
-): void {
-  const previous = options.previous;
-  const prevBlob = previous ? (previous as unknown as { blob: IndexBlob }).blob : undefined;
+function writeLocked(dir: string, tools: string, all: readonly CacheFile[], options: WriteOptions): void {
+  const id = randomBytes(8).toString('hex');
+  const written = writePack(dir, all, options.previous?.blob);
+  // A record the old pack could not give is dropped with its file, which the next run reads again.
+  const kept = all.map((f, i) => !f.data || written.dataLength[i] > 0);
+  const files = all.filter((_, i) => kept[i]);
+  const dataOffset = written.dataOffset.filter((_, i) => kept[i]);
+  const dataLength = written.dataLength.filter((_, i) => kept[i]);
+  const { pack, packBytes } = written;
+  const tmp = (name: string) => join(dir, `${name}.${process.pid}.tmp`);
+  writeFileSync(tmp(LINKS), serialize(linksOf(id, files, dataLength)));
+  const blob: FilesBlob = {
+    format: FORMAT,
+    version: VERSION,
+    tools,
+    id,
+    writtenAt: Date.now(),
+    base: options.base,
+    pack,
+    packBytes,
+    paths: files.map((f) => f.path).join('\0'),
+    size: Float64Array.from(files, (f) => f.size),
+    mtime: Float64Array.from(files, (f) => f.mtimeMs),
+    hashes: files.map((f) => f.hash).join(''),
+    dataOffset,
+    dataLength,
+    findings: JSON.stringify(files.flatMap((f, i) => (f.findings.length > 0 ? [[i, f.findings]] : []))),
+    memo: options.memo ? JSON.stringify(options.memo) : null,
+  };
+  writeFileSync(tmp(FILES), serialize(blob));
+  renameSync(tmp(LINKS), join(dir, LINKS));
+  renameSync(tmp(FILES), join(dir, FILES));
+  // Packs no index refers to any more.
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('data-') && name !== pack) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // gone already
+      }
+    }
+  }
+}
+
+/** Appends new records to the previous pack, or writes a new pack when most of the old one would be dead. */
+function writePack(dir: string, files: readonly CacheFile[], previous: FilesBlob | undefined) {
   const n = files.length;
   const dataOffset = new Float64Array(n);
   const dataLength = new Float64Array(n);
-
-  // Decide the pack: keep appending to the previous one unless most of it would be dead.
   let liveOld = 0;
   let newBytes = 0;
   for (const f of files) {
     if (f.data && 'json' in f.data) newBytes += Buffer.byteLength(f.data.json) + 1;
-    else if (f.data && prevBlob) liveOld += prevBlob.dataLength[f.data.record] + 1;
+    else if (f.data && previous) liveOld += previous.dataLength[f.data.record] + 1;
   }
-  const appendable = prevBlob !== undefined && existsSync(join(dir, prevBlob.pack)) && liveOld >= (prevBlob.packBytes + newBytes) / 2;
-  const packName = appendable ? prevBlob!.pack : `data-${randomBytes(6).toString('hex')}.jsonl`;
-  const packPath = join(dir, packName);
+  const appendable = previous !== undefined && existsSync(join(dir, previous.pack)) && liveOld >= (previous.packBytes + newBytes) / 2;
+  const pack = appendable ? previous!.pack : `data-${randomBytes(6).toString('hex')}.jsonl`;
   let oldPack: Buffer | undefined;
-  if (!appendable && prevBlob && liveOld > 0) {
+  if (!appendable && previous && liveOld > 0) {
     try {
-      oldPack = readFileSync(join(dir, prevBlob.pack));
+      oldPack = readFileSync(join(dir, previous.pack));
     } catch {
       oldPack = undefined;
     }
   }
-  const fd = openSync(packPath, appendable ? 'r+' : 'w');
-  let position = appendable ? prevBlob!.packBytes : 0;
+  const fd = openSync(join(dir, pack), appendable ? 'r+' : 'w');
+  let position = appendable ? previous!.packBytes : 0;
   // Records are gathered into chunks of a few MB, so the pack is written without holding it whole.
   const chunks: Buffer[] = [];
   let chunkBytes = 0;
@@ -399,9 +462,9 @@ function writeLocked(
         const bytes = Buffer.from(data.json);
         dataOffset[i] = append(bytes);
         dataLength[i] = bytes.length;
-      } else if (prevBlob) {
-        const start = prevBlob.dataOffset[data.record];
-        const length = prevBlob.dataLength[data.record];
+      } else if (previous) {
+        const start = previous.dataOffset[data.record];
+        const length = previous.dataLength[data.record];
         if (appendable) {
           dataOffset[i] = start;
           dataLength[i] = length;
@@ -415,72 +478,72 @@ function writeLocked(
   } finally {
     closeSync(fd);
   }
-
-  // The reverse index: every key used, and "=<entity>" for the files whose path defines it.
-  const postings = new Map<string, number[]>();
-  const useLines: string[] = new Array(n);
-  const stubs: [number, Record<string, unknown>][] = [];
-  const findings: [number, readonly Finding[]][] = [];
-  files.forEach((f, i) => {
-    useLines[i] = f.uses.join('\t');
-    for (const key of f.uses) pushTo(postings, key, i);
-    const ref = classifyPath(f.path);
-    const entity = isPathProblem(ref) ? undefined : entityKey(ref);
-    if (entity) pushTo(postings, `=${entity}`, i);
-    if (f.stub && dataLength[i] > 0) stubs.push([i, f.stub]);
-    if (f.findings.length > 0) findings.push([i, f.findings]);
-  });
-  const keys = [...postings.keys()].sort();
-  const postingStart = new Uint32Array(keys.length + 1);
-  let total = 0;
-  keys.forEach((k, j) => {
-    postingStart[j] = total;
-    total += postings.get(k)!.length;
-  });
-  postingStart[keys.length] = total;
-  const postingArray = new Uint32Array(total);
-  keys.forEach((k, j) => postingArray.set(postings.get(k)!, postingStart[j]));
-
-  const blob: IndexBlob = {
-    format: FORMAT,
-    version: VERSION,
-    tools,
-    writtenAt: Date.now(),
-    base: options.base,
-    pack: packName,
-    packBytes: position,
-    liveBytes: dataLength.reduce((a, b) => a + (b > 0 ? b + 1 : 0), 0),
-    paths: files.map((f) => f.path).join('\0'),
-    size: Float64Array.from(files, (f) => f.size),
-    mtime: Float64Array.from(files, (f) => f.mtimeMs),
-    hashes: files.map((f) => f.hash).join(''),
-    dataOffset,
-    dataLength,
-    findings: JSON.stringify(findings),
-    uses: useLines.join('\n'),
-    keys: keys.join('\0'),
-    postingStart,
-    postings: postingArray,
-    stubs: JSON.stringify(stubs),
-    memo: options.memo ? JSON.stringify(options.memo) : null,
-  };
-  const tmp = join(dir, `${INDEX_FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, serialize(blob));
-  renameSync(tmp, join(dir, INDEX_FILE));
-  // Packs no index refers to any more.
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('data-') && name !== packName) {
-      try {
-        unlinkSync(join(dir, name));
-      } catch {
-        // in use elsewhere or gone
-      }
-    }
-  }
+  return { pack, packBytes: position, dataOffset, dataLength };
 }
 
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The planner's columns: interned keys, forward and reverse indexes, dangling references, stand-ins. */
+function linksOf(id: string, files: readonly CacheFile[], dataLength: Float64Array): LinksBlob {
+  const n = files.length;
+  const entities: (string | undefined)[] = files.map((f) => {
+    const ref = classifyPath(f.path);
+    return isPathProblem(ref) ? undefined : entityKey(ref);
+  });
+  const keySet = new Set<string>();
+  files.forEach((f, i) => {
+    for (const key of f.uses) keySet.add(key);
+    if (entities[i]) keySet.add(entities[i]!);
+  });
+  const keys = [...keySet].sort();
+  const keyIndex = new Map(keys.map((k, j) => [k, j]));
+
+  const useStart = new Uint32Array(n + 1);
+  let total = 0;
+  files.forEach((f, i) => {
+    useStart[i] = total;
+    total += f.uses.length;
+  });
+  useStart[n] = total;
+  const useIdx = new Uint32Array(total);
+  const userCount = new Uint32Array(keys.length);
+  const definerCount = new Uint32Array(keys.length);
+  files.forEach((f, i) => {
+    f.uses.forEach((key, j) => {
+      const k = keyIndex.get(key)!;
+      useIdx[useStart[i] + j] = k;
+      userCount[k]++;
+    });
+    if (entities[i]) definerCount[keyIndex.get(entities[i]!)!]++;
+  });
+  const postings = (count: Uint32Array) => {
+    const start = new Uint32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) start[k + 1] = start[k] + count[k];
+    return { start, list: new Uint32Array(start[keys.length]), fill: start.slice(0, keys.length) };
+  };
+  const users = postings(userCount);
+  const definers = postings(definerCount);
+  files.forEach((f, i) => {
+    for (let j = useStart[i]; j < useStart[i + 1]; j++) users.list[users.fill[useIdx[j]]++] = i;
+    if (entities[i]) {
+      const k = keyIndex.get(entities[i]!)!;
+      definers.list[definers.fill[k]++] = i;
+    }
+  });
+
+  // Dangling references, judged against the valid files of this state.
+  const validEntities = new Set<string>();
+  files.forEach((f, i) => {
+    if (entities[i] && dataLength[i] > 0) validEntities.add(entities[i]!);
+  });
+  const asIndex: Pick<DependencyIndex, 'definers' | 'isValid'> = {
+    definers: (entity) => (validEntities.has(entity) ? [entity] : []),
+    isValid: () => true,
+  };
+  const dangling = new Uint8Array(n);
+  files.forEach((f, i) => {
+    KINDS.forEach((kind, bit) => {
+      if (danglingKeys(f.uses, kind, asIndex).length > 0) dangling[i] |= 1 << bit;
+    });
+  });
+  const stubs = JSON.stringify(files.flatMap((f, i) => (f.stub && dataLength[i] > 0 ? [[i, f.stub]] : [])));
+  return { format: FORMAT, id, keys: keys.join('\0'), useStart, useIdx, userStart: users.start, users: users.list, definerStart: definers.start, definers: definers.list, dangling, stubs };
 }

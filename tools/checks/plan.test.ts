@@ -112,14 +112,15 @@ describe('neighbourhood', () => {
       'data/results/image-classification/imagenet/resnet.yaml',
       'data/results/image-classification/imagenet/semi.yaml',
     ]);
-    expect(around.allPapers).toBe(false);
+    expect(around.allOf).toEqual([]);
+    expect(around.entities).toEqual(['data/tasks/image-classification.yaml']);
     expect(around.present).toEqual(['data/areas.yaml', 'data/datasets/imagenet.yaml', 'data/papers/2019/semi.yaml', 'data/tasks/image-classification.yaml']);
   });
 
   it('loads every paper when a planned file names a paper that does not exist (its tip scans them all)', () => {
     const method = 'data/methods/resnet.yaml';
     const broken = new LayeredIndex(index, new Map([[method, stateOf(method, { name: 'ResNet', introduced_by: 'resnett' })]]));
-    expect(neighbourhood([method], broken).allPapers).toBe(true);
+    expect(neighbourhood([method], broken).allOf).toEqual(['paper']);
   });
 
   it('loads the papers sharing a planned paper\'s title', () => {

@@ -13,6 +13,7 @@
 // - duplicate-paper: a paper re-checks the papers sharing its arXiv id or title, before and after;
 // - "did you mean" tips are computed over every valid id of a kind: when a file of that kind appears,
 //   disappears or changes validity, every file with a reference to no valid id of that kind is re-checked.
+import { createHash } from 'node:crypto';
 import { AREAS_PATH, classifyPath, isPathProblem, type FileRef } from '../model/paths.ts';
 import type { ValidFile } from '../model/repository.ts';
 import { normaliseName } from './nearest.ts';
@@ -23,7 +24,8 @@ export type EntityKind = 'task' | 'dataset' | 'method' | 'paper';
 /**
  * What one file uses of others, as keys: "task:<id>", "dataset:<id>", "method:<id>", "paper:<id>",
  * "area:<id>", "parent:<task>", "variant:<dataset>", "board:<task>/<dataset>", "arxiv:<id>",
- * "title:<normalised title>". Only schema-valid files use anything (others are not in the Repository).
+ * "title:<hash of the normalised title>" (a hash keeps the index small; two titles sharing one only
+ * make the plan larger). Only schema-valid files use anything (others are not in the Repository).
  */
 export function usesOf(file: ValidFile): string[] {
   const { ref } = file;
@@ -52,7 +54,7 @@ export function usesOf(file: ValidFile): string[] {
       ids('dataset', d.datasets);
       ids('arxiv', d.arxiv);
       const title = typeof d.title === 'string' ? normaliseName(d.title) : '';
-      if (title) out.push(`title:${title}`);
+      if (title) out.push(`title:${createHash('sha1').update(title).digest('base64url').slice(0, 12)}`);
       break;
     }
     case 'result':
@@ -101,8 +103,11 @@ export interface DependencyIndex {
   users(key: string): readonly string[];
   /** The files (valid or not) whose path defines the entity ("paper:<id>"); papers may have several years. */
   definers(entity: string): readonly string[];
-  /** Every key in use that starts with the prefix ("task:"). */
-  usedKeys(prefix: string): Iterable<string>;
+  /**
+   * The files (a superset is fine) with a reference of this kind ("task:", "parent:", ...) to an id
+   * no valid file defines: their "did you mean" tips list every valid id of the kind.
+   */
+  danglingUsers(kind: EntityKind): readonly string[];
   /** The files whose path starts with the prefix ("data/tasks/"). */
   pathsUnder(prefix: string): readonly string[];
 }
@@ -118,14 +123,6 @@ export interface FileState {
   valid: boolean;
   uses: readonly string[];
 }
-
-/** Keys naming an entity of each kind, as used by referencing files. */
-const REFERENCE_PREFIXES: Record<EntityKind, string[]> = {
-  task: ['task:', 'parent:'],
-  dataset: ['dataset:', 'variant:'],
-  method: ['method:'],
-  paper: ['paper:'],
-};
 
 /**
  * The files to check after `changes`, sorted: the changed files that exist now and every file whose
@@ -198,18 +195,17 @@ export function planCheck(changes: readonly Change[], index: DependencyIndex): s
     }
     if (ref.kind !== 'areas' && ref.kind !== 'result' && (c.before?.valid ?? false) !== (c.after?.valid ?? false)) tipsChanged.add(ref.kind);
   }
-  for (const kind of tipsChanged) add(danglingUsers(kind, index));
+  for (const kind of tipsChanged) add(index.danglingUsers(kind));
   return [...out].filter((p) => index.exists(p)).sort();
 }
 
-/** Files with a reference of this kind to no valid entity (their "did you mean" tip lists the valid ids). */
-function danglingUsers(kind: EntityKind, index: DependencyIndex): string[] {
+/** Keys naming an entity of this kind that a file uses and no valid file defines. */
+export function danglingKeys(uses: readonly string[], kind: EntityKind, index: Pick<DependencyIndex, 'definers' | 'isValid'>): string[] {
   const out: string[] = [];
-  for (const prefix of REFERENCE_PREFIXES[kind]) {
-    for (const key of index.usedKeys(prefix)) {
-      const id = key.slice(prefix.length);
-      if (!index.definers(`${kind}:${id}`).some((p) => index.isValid(p))) out.push(...index.users(key));
-    }
+  for (const key of uses) {
+    const colon = key.indexOf(':');
+    if (linkKind(key.slice(0, colon)) !== kind) continue;
+    if (!index.definers(`${kind}:${key.slice(colon + 1)}`).some((p) => index.isValid(p))) out.push(key);
   }
   return out;
 }
@@ -218,29 +214,33 @@ function danglingUsers(kind: EntityKind, index: DependencyIndex): string[] {
 export interface Neighbourhood {
   /** Valid files to load in full (the plan's valid files and the files their rules compare them with). */
   full: string[];
-  /** Load every valid paper in full: a planned file names a paper that does not exist, so its tip scans them all. */
-  allPapers: boolean;
+  /** Valid files that must be in the Repository, in full or as their stand-in (stubOf). */
+  entities: string[];
+  /**
+   * Kinds whose every valid entity must be in the Repository: a planned file names an id of the
+   * kind that does not exist (its tip scans them all), or a planned task or dataset (the whole
+   * parent or variant_of graph decides loops). Papers have no stand-in: they are loaded in full.
+   */
+  allOf: EntityKind[];
   /** Paths for the checks' `files` context: the files (valid or not) that planned files name, and areas. */
   present: string[];
 }
 
-/**
- * The neighbourhood of a plan. Besides it, a partial run stands in every valid task, dataset and
- * method by `stubOf`, so ids, tips and parent/variant chains are complete.
- */
+/** The neighbourhood of a plan: what the repository rules read to judge the planned files. */
 export function neighbourhood(plan: readonly string[], index: DependencyIndex): Neighbourhood {
   const full = new Set<string>();
+  const entities = new Set<string>();
   const present = new Set<string>();
-  let allPapers = false;
-  const addValid = (paths: Iterable<string>) => {
-    for (const p of paths) if (index.isValid(p)) full.add(p);
+  const allOf = new Set<EntityKind>();
+  const addValid = (into: Set<string>, paths: Iterable<string>) => {
+    for (const p of paths) if (index.isValid(p)) into.add(p);
   };
   const papersNamed = (uses: readonly string[]) => {
-    for (const key of uses) if (key.startsWith('paper:')) addValid(index.definers(key));
+    for (const key of uses) if (key.startsWith('paper:')) addValid(full, index.definers(key));
   };
   if (index.exists(AREAS_PATH)) {
     present.add(AREAS_PATH);
-    addValid([AREAS_PATH]);
+    addValid(full, [AREAS_PATH]);
   }
   for (const path of plan) {
     if (!index.isValid(path)) continue;
@@ -254,25 +254,32 @@ export function neighbourhood(plan: readonly string[], index: DependencyIndex): 
       if (!kind) continue;
       const definers = index.definers(`${kind}:${key.slice(colon + 1)}`);
       for (const p of definers) present.add(p);
-      if (kind === 'paper' && !definers.some((p) => index.isValid(p))) allPapers = true;
+      if (!definers.some((p) => index.isValid(p))) allOf.add(kind);
     }
     switch (ref.kind) {
       case 'result': {
-        // The whole leaderboard, with the papers that date its rows, and the dataset with the paper that dates it.
+        // The whole leaderboard, with the papers that date its rows; the dataset with the paper that dates it; the task.
         const board = index.users(`board:${ref.task}/${ref.dataset}`);
-        addValid(board);
+        addValid(full, board);
         for (const row of board) papersNamed(index.uses(row));
         for (const dataset of index.definers(`dataset:${ref.dataset}`)) {
           if (!index.isValid(dataset)) continue;
           full.add(dataset);
           papersNamed(index.uses(dataset));
         }
+        addValid(entities, index.definers(`task:${ref.task}`));
         break;
       }
       case 'paper':
-        for (const key of uses) if (key.startsWith('arxiv:') || key.startsWith('title:')) addValid(index.users(key));
+        for (const key of uses) if (key.startsWith('arxiv:') || key.startsWith('title:')) addValid(full, index.users(key));
+        break;
+      case 'task':
+        allOf.add('task');
         break;
       case 'dataset':
+        allOf.add('dataset');
+        papersNamed(uses);
+        break;
       case 'method':
         papersNamed(uses);
         break;
@@ -280,7 +287,11 @@ export function neighbourhood(plan: readonly string[], index: DependencyIndex): 
         break;
     }
   }
-  return { full: [...full].sort(), allPapers, present: [...present].sort() };
+  return { full: [...full].sort(), entities: [...entities].filter((p) => !full.has(p)).sort(), allOf: [...allOf].sort(), present: [...present].sort() };
+}
+
+function linkPrefixes(kind: EntityKind): string[] {
+  return kind === 'task' ? ['task:', 'parent:'] : kind === 'dataset' ? ['dataset:', 'variant:'] : [`${kind}:`];
 }
 
 function linkKind(prefix: string): EntityKind | undefined {
@@ -335,8 +346,10 @@ export class MemoryIndex implements DependencyIndex {
   definers(entity: string): readonly string[] {
     return this.byEntity.get(entity) ?? [];
   }
-  *usedKeys(prefix: string): Iterable<string> {
-    for (const key of this.byKey.keys()) if (key.startsWith(prefix)) yield key;
+  danglingUsers(kind: EntityKind): readonly string[] {
+    const out = new Set<string>();
+    for (const [key, users] of this.byKey) if (danglingKeys([key], kind, this).length > 0) for (const u of users) out.add(u);
+    return [...out].sort();
   }
   pathsUnder(prefix: string): readonly string[] {
     return this.sortedPaths.filter((p) => p.startsWith(prefix));
@@ -356,7 +369,7 @@ export const EMPTY_INDEX: DependencyIndex = {
   uses: () => [],
   users: () => [],
   definers: () => [],
-  usedKeys: () => [],
+  danglingUsers: () => [],
   pathsUnder: () => [],
 };
 
@@ -389,13 +402,19 @@ export class LayeredIndex implements DependencyIndex {
   definers(entity: string): readonly string[] {
     return this.merge(this.base.definers(entity), this.top.definers(entity));
   }
-  *usedKeys(prefix: string): Iterable<string> {
-    const seen = new Set<string>();
-    for (const key of this.base.usedKeys(prefix)) {
-      seen.add(key);
-      yield key;
+  danglingUsers(kind: EntityKind): readonly string[] {
+    const out = new Set(this.base.danglingUsers(kind).filter((p) => !this.overlay.has(p)));
+    for (const [path, state] of this.overlay) {
+      if (state && danglingKeys(state.uses, kind, this).length > 0) out.add(path);
+      // Files of the base that named a replaced entity may now dangle.
+      const ref = classifyPath(path);
+      const entity = isPathProblem(ref) ? undefined : entityKey(ref);
+      if (entity?.startsWith(`${kind}:`)) {
+        const id = entity.slice(kind.length + 1);
+        for (const prefix of linkPrefixes(kind)) for (const user of this.users(`${prefix}${id}`)) out.add(user);
+      }
     }
-    for (const key of this.top.usedKeys(prefix)) if (!seen.has(key)) yield key;
+    return [...out].sort();
   }
   pathsUnder(prefix: string): readonly string[] {
     return this.merge(this.base.pathsUnder(prefix), this.top.pathsUnder(prefix));

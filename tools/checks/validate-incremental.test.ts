@@ -211,6 +211,18 @@ const EDITS: Record<string, (root: string, rand: Rand) => string | undefined> = 
     save(root, path, dataset);
     return `${path}: benchmark changed`;
   },
+  'retarget a benchmark'(root, rand) {
+    const results = filesUnder(root, 'data/results');
+    if (results.length === 0) return undefined;
+    const [, , task, dataset] = pick(rand, results).split('/');
+    const path = `data/datasets/${dataset}.yaml`;
+    const data = existsSync(join(root, path)) ? load(root, path) : undefined;
+    const benchmark = data?.benchmarks?.find((b: { task: string }) => b.task === task);
+    if (!benchmark) return undefined;
+    benchmark.task = pick(rand, filesUnder(root, 'data/tasks')).split('/').pop()!.slice(0, -5);
+    save(root, path, data);
+    return `${path}: the benchmark of ${task} now names ${benchmark.task}`;
+  },
   'add a task near a dangling reference'(root, rand) {
     const task = pick(rand, filesUnder(root, 'data/tasks'));
     const id = task.split('/').pop()!.slice(0, -5);
@@ -263,12 +275,14 @@ describe('validate --changed-since', () => {
       if (round % 4 === 1) git(root, 'add', '-A'); // staged as well as unstaged and untracked changes
       // Alternate: the cache as the last full run left it, no cache at all, a cache refreshed now.
       const mode = round % 3;
-      if (mode === 2) await validate({ root, today: TODAY, workers: 1 });
+      // A full run with the cache (git says which files to read again) must equal one without.
+      const cachedFull = mode === 2 ? await validate({ root, today: TODAY, workers: 1 }) : undefined;
       const incremental = await validate({ root, changedSince: 'HEAD', today: TODAY, cache: mode !== 1, workers: 1 });
       const after = (await validate({ root, cache: false, today: TODAY, workers: 1 })).findings;
       const planned = new Set(incremental.checked);
       const context = `round ${round} (${done.join('; ')})`;
 
+      if (cachedFull) expect(cachedFull.findings, `${context}: full run with the cache`).toEqual(after);
       expect(incremental.findings, context).toEqual(after.filter((f) => planned.has(f.file)));
       const was = byFile(before);
       const now = byFile(after);

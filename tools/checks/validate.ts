@@ -1,16 +1,20 @@
 // The validation run: every data file checked alone (in worker threads when many, skipped when the
 // cache knows its content), the Repository built from the valid ones, the repository rules run,
 // and their reports located. With `changedSince`, only the planned files are checked (plan.ts).
+//
+// Which files to read again: in a git work tree whose cache has a base commit, git says which
+// files may differ from the cache (see CacheBase), so nothing else is listed, stat'ed or read;
+// elsewhere every file is listed and stat'ed, and read when its size or mtime changed.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AREAS_PATH, classifyPath, isPathProblem } from '../model/paths.ts';
 import { buildRepository, listDataFiles, type Repository, type ValidFile } from '../model/repository.ts';
-import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheFile, type LoadedCache } from './cache.ts';
+import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheFile, type CheckMemo, type LoadedCache } from './cache.ts';
 import { checkFile } from './check-file.ts';
 import { checkRepository, locateReports } from './check-repository.ts';
 import { compareFindings, type Finding } from './finding.ts';
-import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type FileState } from './plan.ts';
+import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type DependencyIndex, type FileState } from './plan.ts';
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
 import { checkBytes, checkFileOnDisk, type CheckedFile } from './worker-job.ts';
 import { changedBetween, changedSince, contentsAt, headCommit, indexState, resolveCommit } from './worktree-changes.ts';
@@ -47,7 +51,7 @@ function trace(phase: string): void {
 const WORKER_THRESHOLD = 1500;
 /** A file modified this close to the cache's writing may have changed within one mtime tick: hash it again. */
 const RACY_MS = 2000;
-/** When this many files may differ from the cache's base commit, ask git for a fresh base. */
+/** When this many files may differ from the cache's base commit, take a fresh base from git. */
 const DIRTY_LIMIT = 5000;
 
 /** One data file as this run knows it: unchanged since the cache (index `cached`) or read now (`fresh`). */
@@ -59,16 +63,26 @@ interface Known {
   data?: unknown;
 }
 
+/** Git's answer: the files that may differ from the cache, and the changes since the revision asked. */
+interface GitView {
+  /** Paths whose content may differ from the cache's (all others are as cached). */
+  stale: string[];
+  since?: { commit: string; paths: string[] };
+}
+
 export async function validate(options: ValidateOptions): Promise<Validation> {
-  // git looks at the working tree while this process loads the cache.
+  // git looks at the working tree while this process loads the cache and compiles the schemas.
   const since = options.changedSince === undefined ? undefined : sinceRevision(options.root, options.changedSince);
   since?.catch(() => undefined);
   if (since) warmUp();
   trace('started');
   const run = new Run(options);
-  if (since) run.cache?.prepare();
   try {
-    return since === undefined ? await run.full() : await run.incremental(await since);
+    if (since) {
+      run.cache?.prepare();
+      return await run.incremental(await since);
+    }
+    return await run.full();
   } finally {
     run.cache?.close();
   }
@@ -94,10 +108,19 @@ class Run {
 
   /** Every file: the full run. */
   async full(): Promise<Validation> {
-    const paths = await listDataFiles(this.root);
-    trace(`listed ${paths.length} files`);
-    const known = await this.readAll(paths, true);
-    trace(`read ${known.filter((k) => k.fresh && !k.fresh.same).length} files that changed`);
+    const git = await this.gitView();
+    let known: Known[];
+    if (git) {
+      const fresh = await this.readAll(git.stale, false);
+      trace(`git: ${git.stale.length} files may differ from the cache; ${fresh.filter((k) => k.fresh && !k.fresh.same).length} did`);
+      known = this.current(git.stale, fresh);
+    } else {
+      const paths = await listDataFiles(this.root);
+      trace(`listed ${paths.length} files`);
+      known = await this.readAll(paths, true);
+      trace(`read ${known.filter((k) => k.fresh && !k.fresh.same).length} files that changed`);
+    }
+    const paths = known.map((k) => k.path);
 
     const memoKey = this.memoKey(known);
     const memo = this.cache?.memo();
@@ -108,118 +131,125 @@ class Run {
     } else {
       repository = this.repositoryOf(known);
       trace('built the repository');
-      const reports = checkRepository(repository, { today: this.today, files: known.map((k) => k.path) });
+      const reports = checkRepository(repository, { today: this.today, files: paths });
       repoFindings = locateReports(reports, (path) => this.readText(path));
       trace('checked the repository');
     }
-    const findings = [...known.flatMap((k) => this.findingsOf(k)), ...repoFindings].sort(compareFindings);
+    const findings = [...known.flatMap((k) => this.findingsOf(k)), ...repoFindings];
 
     if (this.useCache) {
       const changed = this.changedFromCache(known);
-      if (changed.size > 0 || !memo || memo.key !== memoKey || known.some((k) => k.fresh?.same)) {
+      // Without git, files read again only for their new mtime are worth remembering too.
+      const restat = !git && known.some((k) => k.fresh?.same);
+      if (changed.size > 0 || !memo || memo.key !== memoKey || restat) {
         const dirty = new Set([...(this.cache?.base?.dirty ?? []), ...changed]);
-        const base =
-          this.cache?.base && dirty.size <= DIRTY_LIMIT
-            ? { commit: this.cache.base.commit, dirty: [...dirty].sort() }
-            : ((await gitBase(this.root, this.hashesOf(known))) ?? null);
+        const keepBase = this.cache?.base && dirty.size <= DIRTY_LIMIT && (await headCommit(this.root)) === this.cache.base.commit;
+        const base = keepBase ? { commit: this.cache!.base!.commit, dirty: [...dirty].sort() } : ((await gitBase(this.root, this.hashesOf(known))) ?? null);
         this.write(known, base, { key: memoKey, findings: repoFindings });
         trace('wrote the cache');
       }
     }
-    return this.result(findings, paths, known, repository);
+    return this.result(findings, paths, () => repository ?? this.repositoryOf(known));
   }
 
   /** Only what changed since a commit and what depends on it. */
-  async incremental({ commit, paths: sinceRev }: { commit: string; paths: string[] }): Promise<Validation> {
-    trace(`git: ${sinceRev.length} files changed since ${commit.slice(0, 12)}`);
-
-    // Which files may differ from the cache: those changed since rev, and those the cache itself
-    // does not hold at rev (its dirty files and what changed between its base commit and rev).
-    let stale: Set<string> | undefined;
-    const cache = this.cache;
-    if (cache?.base) {
-      try {
-        stale = new Set([...sinceRev, ...cache.base.dirty, ...(await changedBetween(this.root, cache.base.commit, commit))]);
-      } catch {
-        stale = undefined; // the base commit is gone: read everything
-      }
-    }
-    const readEverything = stale === undefined;
-    const toRead = readEverything ? [...new Set([...(await listDataFiles(this.root)), ...(cache?.paths ?? [])])].sort() : [...stale!].sort();
+  async incremental(since: { commit: string; paths: string[] }): Promise<Validation> {
+    trace(`git: ${since.paths.length} files changed since ${since.commit.slice(0, 12)}`);
+    const cached = this.cache?.dependencyIndex();
+    const git = cached ? await this.gitView(since) : undefined;
+    // Without a usable cache and git base, every file is read.
+    const toRead = git ? git.stale : [...new Set([...(await listDataFiles(this.root)), ...(this.cache?.paths ?? [])])].sort();
     const fresh = await this.readAll(toRead, false);
-    trace(`read ${fresh.length} files that may differ from the cache${readEverything ? ' (no usable cache: all)' : ''}`);
+    trace(`read ${fresh.length} files that may differ from the cache${git ? '' : ' (no usable cache: all)'}`);
     const freshByPath = new Map(fresh.map((k) => [k.path, k]));
     const overlay = new Map<string, FileState | undefined>();
     for (const path of toRead) {
       const k = freshByPath.get(path);
       overlay.set(path, k ? this.stateOf(k) : undefined);
     }
-    const base = cache && !readEverything ? cache.dependencyIndex() : EMPTY_INDEX;
-    const index = new LayeredIndex(base, overlay);
+    const index: DependencyIndex = new LayeredIndex(git ? cached! : EMPTY_INDEX, overlay);
 
-    // The state at rev of each changed file.
-    const before = await contentsAt(this.root, commit, sinceRev);
-    const changes: Change[] = sinceRev.map((path) => {
+    // The state at the revision of each changed file.
+    const before = await contentsAt(this.root, since.commit, since.paths);
+    const changes: Change[] = since.paths.map((path) => {
       const bytes = before.get(path);
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
       const k = freshByPath.get(path);
-      return {
-        path,
-        before: then ? { valid: then.json !== undefined, uses: then.uses } : undefined,
-        after: k ? this.stateOf(k) : undefined,
-      };
+      return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after: k && this.stateOf(k) };
     });
     const plan = planCheck(changes, index);
     const around = neighbourhood(plan, index);
-    trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allPapers ? ' and every paper' : ''}`);
+    trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allOf.length ? `, every ${around.allOf.join(', ')}` : ''}`);
 
-    // Each path of the current state, known from the overlay or the cache.
+    // The partial repository: the neighbourhood in full, stand-ins for the other entities it needs.
     const knownOf = (path: string): Known | undefined => {
       if (overlay.has(path)) return freshByPath.get(path);
-      const i = cache?.indexOf(path);
+      const i = this.cache?.indexOf(path);
       return i === undefined ? undefined : { path, cached: i };
     };
     const full = new Set(around.full);
-    if (around.allPapers) for (const p of index.pathsUnder('data/papers/')) if (index.isValid(p)) full.add(p);
-    const loaded = [...full].map(knownOf).filter((k): k is Known => k !== undefined);
-    const valid: ValidFile[] = this.validFiles(loaded);
-    // Stand-ins for every other valid task, dataset and method.
-    if (cache && !readEverything) {
-      for (const [i, stub] of cache.stubs()) {
-        const path = cache.paths[i];
-        if (!overlay.has(path) && !full.has(path)) valid.push({ ref: classifyPath(path) as ValidFile['ref'], data: stub });
+    if (around.allOf.includes('paper')) for (const p of index.pathsUnder('data/papers/')) if (index.isValid(p)) full.add(p);
+    const valid: ValidFile[] = this.validFiles([...full].map(knownOf).filter((k): k is Known => k !== undefined));
+    const standIns = new Set(around.entities.filter((p) => !full.has(p)));
+    for (const kind of around.allOf) {
+      if (kind === 'paper') continue;
+      for (const p of index.pathsUnder(`data/${kind === 'dataset' ? 'datasets' : `${kind}s`}/`)) if (index.isValid(p) && !full.has(p)) standIns.add(p);
+    }
+    if (standIns.size > 0) {
+      const stubs = git ? this.cache!.stubs() : new Map<number, Record<string, unknown>>();
+      for (const path of standIns) {
+        const k = knownOf(path);
+        const stub = k?.fresh && !k.fresh.same ? k.fresh.stub : k?.cached !== undefined ? stubs.get(k.cached) : undefined;
+        const ref = classifyPath(path);
+        if (stub && !isPathProblem(ref)) valid.push({ ref, data: stub });
       }
     }
-    for (const k of fresh) if (k.fresh?.stub && !full.has(k.path) && this.stateOf(k).valid) valid.push({ ref: classifyPath(k.path) as ValidFile['ref'], data: k.fresh.stub });
-
     trace(`built the partial repository (${valid.length} entities)`);
+
     const planned = new Set(plan);
     const reports = checkRepository(buildRepository(valid), { today: this.today, files: around.present }).filter((r) => planned.has(r.file));
     const repoFindings = locateReports(reports, (path) => this.readText(path));
     const plannedKnown = plan.map(knownOf).filter((k): k is Known => k !== undefined);
-    const findings = [...plannedKnown.flatMap((k) => this.findingsOf(k)), ...repoFindings].sort(compareFindings);
+    const findings = [...plannedKnown.flatMap((k) => this.findingsOf(k)), ...repoFindings];
     trace('checked the planned files');
 
-    if (readEverything && this.useCache) {
+    if (!git && this.useCache) {
       const all = toRead.map((p) => freshByPath.get(p)).filter((k): k is Known => k !== undefined);
       this.write(all, (await gitBase(this.root, this.hashesOf(all))) ?? null, undefined);
     }
-    const current = () => {
-      const paths = new Set<string>();
-      if (!readEverything && cache) for (const p of cache.paths) paths.add(p);
-      for (const [p, state] of overlay) {
-        if (state) paths.add(p);
-        else paths.delete(p);
-      }
-      return [...paths].sort().map(knownOf).filter((k): k is Known => k !== undefined);
-    };
-    return this.result(findings, plan, undefined, undefined, current);
+    return this.result(findings, plan, () => this.repositoryOf(git ? this.current(toRead, fresh) : fresh));
+  }
+
+  /**
+   * With a cache based on a commit: the files that may differ from the cache (those changed since
+   * its base commit, or dirty when it was written) and, for --changed-since, the changes since the
+   * revision. Undefined without such a cache or when git cannot tell (the base commit is gone).
+   */
+  private async gitView(since?: { commit: string; paths: string[] }): Promise<GitView | undefined> {
+    const base = this.cache?.base;
+    if (!base) return undefined;
+    try {
+      const sinceBase = since ? await changedBetween(this.root, base.commit, since.commit).then((between) => [...between, ...since.paths]) : await changedSince(this.root, base.commit);
+      return { stale: [...new Set([...sinceBase, ...base.dirty])].sort(), since };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Every file now: the cache's, with the stale paths replaced by what was read (or dropped when gone). */
+  private current(stale: readonly string[], fresh: readonly Known[]): Known[] {
+    const replaced = new Set(stale);
+    const out: Known[] = [...fresh];
+    this.cache!.paths.forEach((path, i) => {
+      if (!replaced.has(path)) out.push({ path, cached: i });
+    });
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /**
    * Reads files that may have changed since the cache (all of `paths` when `trustStat` is false;
    * with it, files whose size and mtime match the cache are taken as they are). In worker threads
-   * when there are many.
+   * when there are many. Files that do not exist are left out.
    */
   private async readAll(paths: readonly string[], trustStat: boolean): Promise<Known[]> {
     const cache = this.cache;
@@ -260,32 +290,33 @@ class Run {
     return known.filter((k): k is Known => k !== undefined);
   }
 
+  /** Was the file read now with new content (rather than known from the cache)? */
+  private isNew(k: Known): k is Known & { fresh: CheckedFile } {
+    return k.fresh !== undefined && !k.fresh.same;
+  }
+
   /** The planner's view of a file now. */
   private stateOf(k: Known): FileState {
-    if (k.fresh && !k.fresh.same) return { valid: k.fresh.json !== undefined, uses: k.fresh.uses };
+    if (this.isNew(k)) return { valid: k.fresh.json !== undefined, uses: k.fresh.uses };
     return { valid: this.cache!.isValid(k.cached!), uses: this.cache!.usesOf(k.cached!) };
   }
 
   private findingsOf(k: Known): Finding[] {
-    if (k.fresh && !k.fresh.same) return k.fresh.findings;
-    return this.cache!.findings(k.cached!);
+    return this.isNew(k) ? k.fresh.findings : this.cache!.findings(k.cached!);
   }
 
   private isValid(k: Known): boolean {
-    return this.stateOf(k).valid;
+    return this.isNew(k) ? k.fresh.json !== undefined : this.cache!.isValid(k.cached!);
   }
 
   /** The valid files among `known`, with their data (from the pack, or read again if it fails). */
   private validFiles(known: readonly Known[]): ValidFile[] {
-    const fromCache = known.filter((k) => k.data === undefined && !(k.fresh && !k.fresh.same) && this.isValid(k));
+    const fromCache = known.filter((k) => k.data === undefined && !this.isNew(k) && this.isValid(k));
     const records = fromCache.length > 0 ? this.cache!.records(fromCache.map((k) => k.cached!)) : new Map<number, unknown>();
     const out: ValidFile[] = [];
     for (const k of known) {
       if (!this.isValid(k)) continue;
-      if (k.data === undefined) {
-        if (k.fresh && !k.fresh.same) k.data = JSON.parse(k.fresh.json!);
-        else k.data = records.get(k.cached!) ?? this.reread(k);
-      }
+      if (k.data === undefined) k.data = this.isNew(k) ? JSON.parse(k.fresh.json!) : (records.get(k.cached!) ?? this.reread(k));
       if (k.data === undefined) continue;
       const ref = classifyPath(k.path);
       if (!isPathProblem(ref)) out.push({ ref, data: k.data });
@@ -328,16 +359,17 @@ class Run {
     const present = new Set<string>();
     for (const k of known) {
       present.add(k.path);
-      if (k.fresh && !k.fresh.same) out.add(k.path);
+      if (this.isNew(k)) out.add(k.path);
     }
     for (const p of this.cache?.paths ?? []) if (!present.has(p)) out.add(p);
     return out;
   }
 
-  private write(known: readonly Known[], base: CacheBase | null, memo: { key: string; findings: Finding[] } | undefined): void {
+  private write(known: readonly Known[], base: CacheBase | null, memo: CheckMemo | undefined): void {
     const cache = this.cache;
+    const stubs = cache && known.some((k) => !this.isNew(k)) ? cache.stubs() : new Map<number, Record<string, unknown>>();
     const files: CacheFile[] = known.map((k) => {
-      if (k.fresh && !k.fresh.same) {
+      if (this.isNew(k)) {
         const f = k.fresh;
         return { path: k.path, size: f.size, mtimeMs: f.mtimeMs, hash: f.hash, findings: f.findings, uses: f.uses, stub: f.stub, data: f.json === undefined ? undefined : { json: f.json } };
       }
@@ -349,18 +381,10 @@ class Run {
         hash: cache!.hash(i),
         findings: cache!.findings(i),
         uses: cache!.usesOf(i),
-        stub: undefined,
+        stub: stubs.get(i),
         data: cache!.isValid(i) ? { record: i } : undefined,
       };
     });
-    // Stand-ins of unchanged files come from the previous index.
-    if (cache) {
-      const stubs = cache.stubs();
-      files.forEach((f, j) => {
-        const k = known[j];
-        if (f.stub === undefined && k.cached !== undefined && stubs.has(k.cached)) f.stub = stubs.get(k.cached);
-      });
-    }
     try {
       writeCache(this.root, this.tools, files, { base, memo, previous: cache });
     } catch {
@@ -368,19 +392,17 @@ class Run {
     }
   }
 
-  private result(unordered: Finding[], checked: string[], known: readonly Known[] | undefined, repository: Repository | undefined, current?: () => Known[]): Validation {
-    // One key order whatever the source (fresh, cache, memo), so output is byte-identical.
-    const findings = unordered.map(({ rule, severity, file, line, column, message, tip }) => ({ rule, severity, file, line, column, message, tip }));
-    let repo = repository;
-    const load = () => {
-      if (!repo) repo = this.repositoryOf(known ?? current!());
-      return repo;
-    };
+  private result(unordered: Finding[], checked: string[], repository: () => Repository): Validation {
+    // One order and one key order whatever the source (fresh, cache, memo), so output is byte-identical.
+    const findings = unordered
+      .map(({ rule, severity, file, line, column, message, tip }) => ({ rule, severity, file, line, column, message, tip }))
+      .sort(compareFindings);
+    let repo: Repository | undefined;
     return {
       findings,
       checked,
       get repository() {
-        return load();
+        return (repo ??= repository());
       },
     };
   }
