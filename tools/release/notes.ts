@@ -5,6 +5,7 @@ import { ENTITY_KINDS } from '../bundle/index.ts';
 import { code, plain } from '../review/escape.ts';
 import type { Changes, SotaChange } from './changes-schema.ts';
 import type { Collections } from './changes.ts';
+import type { Entity } from './renames.ts';
 
 /** At most this many lines per list; the rest is in changes.json. */
 export const LIST_LIMIT = 50;
@@ -40,17 +41,23 @@ export function parseMarker(body: string | null | undefined): ReleaseMarker | un
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Dates and versions need no escaping mid-line; anything else from the data goes through plain(). */
+const literal = (text: string, max: number) => (/^[0-9A-Za-z.:-]{1,40}$/.test(text) ? text : plain(text, max));
 
 function formatValue(value: number | null, unit: string | undefined): string {
   if (value === null) return 'no ranked result';
   return `${value}${unit ? (unit === '%' ? '%' : ` ${plain(unit, 40)}`) : ''}`;
 }
 
-function sotaLine(s: SotaChange, data: Collections): string {
-  const benchmark = data.benchmarks.find((b) => b.id === s.benchmark) as { metrics?: Array<{ name: string; unit?: string }> } | undefined;
+interface Lookup {
+  benchmarks: Map<string, Entity>;
+  results: Map<string, Entity>;
+  papers: Map<string, Entity>;
+}
+
+function sotaLine(s: SotaChange, { benchmarks, results: rows, papers }: Lookup): string {
+  const benchmark = benchmarks.get(s.benchmark) as { metrics?: Array<{ name: string; unit?: string }> } | undefined;
   const unit = benchmark?.metrics?.find((m) => m.name === s.current.metric)?.unit;
-  const rows = new Map(data.results.map((r) => [r.id, r]));
-  const papers = new Map(data.papers.map((p) => [p.id, p]));
   const by = s.current.results
     .slice(0, 3)
     .map((id) => {
@@ -78,7 +85,7 @@ function capped<T>(items: readonly T[], line: (item: T) => string): string[] {
 export function renderNotes(changes: Changes, data: Collections): string {
   const { current, previous } = changes;
   const out: string[] = [
-    `Data of commit \`${current.source_commit.slice(0, 12)}\`${current.data_version ? ` (committed ${current.data_version})` : ''}, bundle schema ${plain(current.schema_version, 40)}; ` +
+    `Data of commit \`${current.source_commit.slice(0, 12)}\`${current.data_version ? ` (committed ${current.data_version})` : ''}, bundle schema ${literal(current.schema_version, 40)}; ` +
       (changes.previous_release ? `changes since ${code(changes.previous_release)}.` : 'the first release.'),
     '',
   ];
@@ -91,19 +98,21 @@ export function renderNotes(changes: Changes, data: Collections): string {
     }
     out.push('');
   } else {
-    out.push(`No entity changed; the bundle's schema changed from ${plain(previous?.schema_version ?? '', 40)} to ${plain(current.schema_version, 40)}.`, '');
+    out.push(`No entity changed; the bundle's schema changed from ${literal(previous?.schema_version ?? '', 40)} to ${literal(current.schema_version, 40)}.`, '');
   }
+  const byId = (list: readonly Entity[]) => new Map(list.map((e) => [e.id, e]));
+  const lookup: Lookup = { benchmarks: byId(data.benchmarks), results: byId(data.results), papers: byId(data.papers) };
   const improved = changes.new_sota.filter((s) => s.improved);
   const otherTops = changes.new_sota.filter((s) => !s.improved);
-  if (improved.length > 0) out.push(`### New states of the art (${improved.length})`, '', ...capped(improved, (s) => sotaLine(s, data)), '');
-  if (otherTops.length > 0) out.push(`### Other changes at the top of a leaderboard (${otherTops.length})`, '', ...capped(otherTops, (s) => sotaLine(s, data)), '');
+  if (improved.length > 0) out.push(`### New states of the art (${improved.length})`, '', ...capped(improved, (s) => sotaLine(s, lookup)), '');
+  if (otherTops.length > 0) out.push(`### Other changes at the top of a leaderboard (${otherTops.length})`, '', ...capped(otherTops, (s) => sotaLine(s, lookup)), '');
   const addedPapers = changes.changes.filter((c) => c.kind === 'papers' && c.change === 'added');
   if (addedPapers.length > 0) {
     out.push(`### Added papers (${addedPapers.length})`, '');
     out.push(
       ...capped(addedPapers, (c) => {
         const p = (c as { value: Record<string, unknown> }).value;
-        return `- ${plain(String(p.title), 300)} (${plain(String(p.date), 20)}) ${code(c.id)}`;
+        return `- ${plain(String(p.title), 300)} (${literal(String(p.date), 20)}) ${code(c.id)}`;
       }),
       '',
     );

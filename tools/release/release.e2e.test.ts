@@ -165,7 +165,7 @@ describe('pwc release (the CLI as a process, against the fake GitHub)', () => {
     expect(release.body).toContain('| papers | 1 | 1 | 0 | 1 |');
     expect(release.body).toContain('| results | 1 | 4 | 1 | 2 |');
     expect(release.body).toContain('### New states of the art (1)\n\n- `scoring/bench`: **100%** Score (higher is better) by `Champion` (Paper D); before: 99.999%');
-    expect(release.body).toContain('### Added papers (1)\n\n- Paper D (2022\\-02\\-02) `paper-d`');
+    expect(release.body).toContain('### Added papers (1)\n\n- Paper D (2022-02-02) `paper-d`');
     // The same files are left in --dist for the workflow's logs and artifacts.
     expect(readFileSync(join(dist2, 'changes.json')).equals(bytesOf(release.assets.find((a) => a.name === 'changes.json')!))).toBe(true);
     expect(readFileSync(join(dist2, 'release-notes.md'), 'utf8')).toBe(release.body);
