@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildBundle, writeBundle } from '../bundle/index.ts';
 import { createGitHub, type GitHub } from '../github/octokit.ts';
 import { FakeGitHub } from '../github/testing/fake-github.ts';
 import { breakUploads } from '../github/testing/fake-releases.ts';
@@ -18,14 +17,7 @@ const target = { owner: 'octo', repo: 'data' };
 let gh: FakeGitHub;
 let github: GitHub;
 let repo: DataRepository;
-let builds = 0;
-
-/** Bundles HEAD of the test repository into a new folder (the bundle stage's own build and atomic write). */
-async function dist(): Promise<string> {
-  const out = join(repo.work, `dist-${++builds}`);
-  await writeBundle(out, (await buildBundle(repo.root)).files);
-  return out;
-}
+const dist = () => repo.bundle();
 const release = async (dir: string, extra: { dryRun?: boolean; date?: string } = {}) => runRelease({ github, target, dist: dir, ...extra });
 const releases = () => gh.repo(REPO).releases.list;
 

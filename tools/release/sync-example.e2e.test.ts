@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle, writeBundle } from '../bundle/index.ts';
 import { createGitHub, type GitHub } from '../github/octokit.ts';
 import { FakeGitHub } from '../github/testing/fake-github.ts';
 import { runRelease } from './release.ts';
@@ -20,11 +19,8 @@ let github: GitHub;
 let repo: DataRepository;
 let latest: string;
 let local: string;
-let builds = 0;
-
 async function release(): Promise<string> {
-  const dist = join(repo.work, `dist-${++builds}`);
-  await writeBundle(dist, (await buildBundle(repo.root)).files);
+  const dist = await repo.bundle();
   const outcome = await runRelease({ github, target, dist });
   expect(outcome.status).toBe('released');
   return dist;

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildBundle, writeBundle } from '../bundle/index.ts';
 import { commitAll, EDGE_REPOSITORY, tempDir, writeFiles } from '../bundle/testing.ts';
 
 export { EDGE_REPOSITORY, PROJECT_ROOT, PWC_BIN } from '../bundle/testing.ts';
@@ -34,6 +35,15 @@ export class DataRepository {
     git(this.root, ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
     this.head = git(this.root, ['rev-parse', 'HEAD']);
     return this.head;
+  }
+
+  private builds = 0;
+
+  /** Bundles HEAD into a new folder with the bundle stage's own build and atomic write (in process); returns the folder. */
+  async bundle(): Promise<string> {
+    const out = join(this.work, `dist-${++this.builds}`);
+    await writeBundle(out, (await buildBundle(this.root)).files);
+    return out;
   }
 
   remove(): void {
