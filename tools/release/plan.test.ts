@@ -115,6 +115,8 @@ describe('planActions', () => {
     expect(planActions(wanted, unchecked).map((a) => a.kind)).toEqual(['delete-asset', 'upload-asset']);
     const oldNotes = release({ body: 'older notes', assets: [asset('a.json', 'A'), asset('b.gz', 'BB')] });
     expect(planActions(wanted, oldNotes).map((a) => a.kind)).toEqual(['update-draft']);
+    const crlf = release({ body: wanted.body.replace(/\n/g, '\r\n'), assets: [asset('a.json', 'A'), asset('b.gz', 'BB')] });
+    expect(planActions(wanted, crlf).map((a) => a.kind)).toEqual(['publish']);
   });
 
   it('says why an asset cannot stay', () => {

@@ -106,6 +106,9 @@ export type Action =
   | { kind: 'upload-asset'; releaseId: number; file: ReleaseFile }
   | { kind: 'publish'; id: number; tag: string };
 
+/** Text as GitHub may give it back (line endings, trailing space): a difference there is no reason to edit. */
+const sameText = (text: string) => text.replace(/\r\n?/g, '\n').trimEnd();
+
 /** Why an existing asset cannot stay, or undefined when it is exactly the wanted file. */
 export function assetProblem(asset: AssetState, wanted: ReleaseFile | undefined): string | undefined {
   if (!wanted) return 'not a file of this release';
@@ -135,7 +138,7 @@ export function planActions(wanted: WantedRelease, ours: ReleaseState | undefine
     else good.add(asset.name);
   }
   for (const file of wanted.files) if (!good.has(file.name)) actions.push({ kind: 'upload-asset', releaseId: ours.id, file });
-  if (ours.draft && (ours.body !== wanted.body || ours.name !== wanted.name)) actions.push({ kind: 'update-draft', id: ours.id, name: wanted.name, body: wanted.body });
+  if (ours.draft && (sameText(ours.body) !== sameText(wanted.body) || ours.name !== wanted.name)) actions.push({ kind: 'update-draft', id: ours.id, name: wanted.name, body: wanted.body });
   if (ours.draft && actions.length === 0) actions.push({ kind: 'publish', id: ours.id, tag: ours.tag });
   return actions;
 }
