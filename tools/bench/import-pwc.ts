@@ -1,8 +1,7 @@
 // Bench section for `pwc import-pwc`: a seeded synthetic archive at full scale (576,000 papers, 300,000 code
 // links, 60,000 result rows, 15,000 datasets, 8,700 methods) written gzipped to a temporary folder, then the
 // import timed in a fresh process with its peak memory (target: under 1.5 GB).
-// Runs alone too: `tsx tools/bench/import-pwc.ts --scale 0.01`.
-import { execFile } from 'node:child_process';
+// Run it with `npm run bench -- --only import-pwc [--scale 0.1]`.
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createGzip, constants } from 'node:zlib';
 import { importPwc } from '../import-pwc/import.ts';
 import type { Progress } from '../import-pwc/progress.ts';
+import { reportProbe, type BenchContext, type BenchRow, type BenchSection } from './section.ts';
 import { seededRandom } from './synthetic-repo.ts';
 
 export interface ArchiveScale {
@@ -27,19 +27,6 @@ export const FULL_ARCHIVE: ArchiveScale = { papers: 576_000, links: 300_000, row
 export function archiveScaleBy(factor: number, base: ArchiveScale = FULL_ARCHIVE): ArchiveScale {
   const f = (n: number) => Math.max(20, Math.round(n * factor));
   return { papers: f(base.papers), links: f(base.links), rows: f(base.rows), datasets: f(base.datasets), methods: f(base.methods) };
-}
-
-/** One measured import in its own process. */
-export interface ImportRun {
-  label: string;
-  seconds: number;
-  /** Peak resident memory of the process, MiB. */
-  peakMiB: number;
-  /** Seconds per step, in order: each dump read, deciding, checking, writing, validating. */
-  phases: [string, number][];
-  rows: { total: number; imported: number; reported: number };
-  files: number;
-  dumpBytes: number;
 }
 
 const SELF = fileURLToPath(import.meta.url);
@@ -246,8 +233,8 @@ class PhaseClock implements Progress {
   }
 }
 
-/** The child: imports the dumps in `dir` into `out` and prints one JSON line of figures. */
-async function measureInThisProcess(dir: string, out: string): Promise<void> {
+/** The probe: imports the dumps in `dir` into `out` in this process and prints its figures. */
+async function probe(dir: string, out: string): Promise<void> {
   const clock = new PhaseClock();
   const t0 = performance.now();
   const { report, created } = await importPwc({
@@ -261,62 +248,50 @@ async function measureInThisProcess(dir: string, out: string): Promise<void> {
   });
   clock.finish();
   if (report.validation.errors > 0) throw new Error(`the import of the synthetic archive has ${report.validation.errors} validation errors`);
-  process.stdout.write(
-    `${JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, phases: clock.phases, rows: report.rows, files: created })}\n`,
-  );
+  reportProbe({ seconds: (performance.now() - t0) / 1000, phases: clock.phases, rows: report.rows, created });
 }
 
-function runChild(dir: string, out: string): Promise<Omit<ImportRun, 'label' | 'dumpBytes'>> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', SELF, '--measure', dir, '--out', out], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`import-pwc bench child failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').pop()!));
-    });
-  });
-}
+/** Peak memory the importer is held to at full archive scale: 1.5 GB. */
+const TARGET_MB = 1536;
 
-/** The section: writes the synthetic archive, imports it into an empty folder, then again into the same folder. */
-export async function benchImportPwc(scale: ArchiveScale = FULL_ARCHIVE): Promise<ImportRun[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'pwc-bench-import-'));
-  try {
-    const t = performance.now();
-    const { bytes } = await writeSyntheticArchive(dir, scale);
-    process.stderr.write(`synthetic archive: ${(bytes / 1e6).toFixed(0)} MB gzipped in ${((performance.now() - t) / 1000).toFixed(1)} s (${dir})\n`);
-    const out = join(dir, 'out');
-    const cold = await runChild(dir, out);
-    const again = await runChild(dir, out);
-    const what = `${scale.papers} papers, ${scale.links} links, ${scale.rows} rows, ${scale.datasets} datasets, ${scale.methods} methods`;
-    return [
-      { label: `import-pwc into an empty folder (${what})`, dumpBytes: bytes, ...cold },
-      { label: 'import-pwc again into the same folder (nothing changes)', dumpBytes: bytes, ...again },
-    ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+export const importPwcSection: BenchSection = {
+  name: 'import-pwc',
+  description: 'pwc import-pwc on a seeded synthetic archive in the dumps\' shapes, gzipped (576,000 papers, 300,000 links, 60,000 rows, 15,000 datasets, 8,700 methods at scale 1): into an empty folder, then again',
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const scale = archiveScaleBy(ctx.factor);
+    const dir = mkdtempSync(join(tmpdir(), 'pwc-bench-import-'));
+    try {
+      const t = performance.now();
+      const { bytes } = await writeSyntheticArchive(dir, scale, ctx.seed);
+      ctx.log(`synthetic archive: ${(bytes / 1e6).toFixed(0)} MB gzipped in ${((performance.now() - t) / 1000).toFixed(1)} s (${scale.papers} papers, ${scale.links} links, ${scale.rows} rows, ${scale.datasets} datasets, ${scale.methods} methods)`);
+      const out = join(dir, 'out');
+      const rows: BenchRow[] = [];
+      for (const name of ['import into an empty folder', 'import again into the same folder (nothing changes)']) {
+        const { result, wallSeconds, peakMB } = await ctx.measure('import-pwc.ts', ['--probe', dir, '--out', out]);
+        const phases = (result.phases as [string, number][]).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join('; ');
+        const imported = result.rows as { total: number; imported: number };
+        ctx.log(`${name}: ${phases}`);
+        rows.push({
+          name: `${name}, ${imported.imported} of ${imported.total} rows`,
+          seconds: result.seconds,
+          wallSeconds,
+          peakMB,
+          target: ctx.factor === 1 ? `peak < ${TARGET_MB} MB` : undefined,
+          met: ctx.factor === 1 ? peakMB < TARGET_MB : undefined,
+        });
+      }
+      return rows;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+if (process.argv[1] === SELF) {
+  const { values } = parseArgs({ options: { probe: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.probe || !values.out) {
+    process.stderr.write('usage: npm run bench -- --only import-pwc [--scale 0.1]   (this file runs itself with --probe DIR --out DIR)\n');
+    process.exit(2);
   }
+  await probe(values.probe, values.out);
 }
-
-const f = (n: number) => n.toFixed(1);
-
-/** Markdown table rows for the README. */
-export function formatImportBench(runs: readonly ImportRun[]): string {
-  const lines = [
-    '| Run | Time (s) | Peak memory (MiB) | Rows imported / total | Phases (s) |',
-    '| --- | ---: | ---: | --- | --- |',
-    ...runs.map(
-      (r) => `| ${r.label} | ${f(r.seconds)} | ${Math.round(r.peakMiB)} | ${r.rows.imported} / ${r.rows.total} | ${r.phases.map(([p, s]) => `${p} ${f(s)}`).join('; ')} |`,
-    ),
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
-async function standalone(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { measure: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' } } });
-  if (values.measure) {
-    await measureInThisProcess(values.measure, values.out ?? join(values.measure, 'out'));
-    return;
-  }
-  const scale = values.scale ? archiveScaleBy(Number(values.scale)) : FULL_ARCHIVE;
-  process.stdout.write(formatImportBench(await benchImportPwc(scale)));
-}
-
-if (process.argv[1] === SELF) await standalone(process.argv.slice(2));

@@ -2,5 +2,6 @@
 import type { BenchSection } from './section.ts';
 import { validateSection } from './validate-section.ts';
 import { generateSection } from './generate.ts';
+import { importPwcSection } from './import-pwc.ts';
 
-export const sections: BenchSection[] = [validateSection, generateSection];
+export const sections: BenchSection[] = [validateSection, generateSection, importPwcSection];

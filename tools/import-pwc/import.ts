@@ -1,5 +1,5 @@
 // `pwc import-pwc`: reads the dumps, decides the layout, checks it with the validator's rules, writes it and the report.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { validate } from '../checks/validate.ts';
 import { sameData } from '../format/lossless.ts';
@@ -12,7 +12,7 @@ import { readEvaluationTables } from './evaluation-tables.ts';
 import { Layout, type OutputFile, type ResultGroup } from './layout.ts';
 import { loadDirectionTable, MetricDirections } from './metric-direction.ts';
 import { writeOutput, writeWhole } from './output.ts';
-import { preflight } from './preflight.ts';
+import { preflight, type ExistingFolder } from './preflight.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { REPORT_VERSION, renderSummary, type ImportReport } from './report.ts';
 
@@ -51,15 +51,6 @@ async function validationOf(root: string, today: string | undefined): Promise<No
     warnings: findings.filter((f) => f.severity === 'warning').length,
     byRule: Object.fromEntries(Object.entries(byRule).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
   };
-}
-
-async function existingFiles(out: string): Promise<Map<string, ValidFile>> {
-  const found = new Map<string, ValidFile>();
-  for (const path of await listDataFiles(out)) {
-    const file = readValidFile(path, await readFile(join(out, path)));
-    if (file) found.set(path, file);
-  }
-  return found;
 }
 
 /**
@@ -146,16 +137,27 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
 }
 
 /**
- * The pre-flight check against the files already in the output folder (read here, and let go
- * after). A task, dataset, method or paper file that exists with other content will be kept, so
- * it is the existing version that the check sees.
+ * The pre-flight check against the files already in the output folder. Files at the paths of our
+ * result files are not read (ours is what is checked there); a task, dataset, method or paper file
+ * that exists with other data will be kept, so it is the existing version that the check sees.
+ * What is read is let go after the check.
  */
 async function checkLayout(out: string, layout: Layout, files: OutputFile[], archive: Archive): Promise<ResultGroup[]> {
-  const existing = await existingFiles(out);
-  const kept = new Set<string>();
-  for (const file of files) {
-    const theirs = existing.get(file.path); // same data in canonical form is the same file
-    if (theirs && !sameData(theirs.data, file.data)) kept.add(file.path);
+  const load = (path: string): ValidFile | undefined => readValidFile(path, readFileSync(join(out, path)));
+  const ours = new Map(files.map((f) => [f.path, f]));
+  const resultPaths = new Set(layout.resultGroups().map((g) => g.path));
+  const folder: ExistingFolder = { others: new Map(), kept: new Set(), resultPaths: new Set(), load };
+  for (const path of await listDataFiles(out)) {
+    if (resultPaths.has(path)) {
+      (folder.resultPaths as Set<string>).add(path);
+      continue;
+    }
+    const theirs = load(path);
+    const mine = ours.get(path);
+    // Same data in canonical form is the same file; other data (or an invalid file) is kept as it is.
+    if (mine && theirs && sameData(theirs.data, mine.data)) continue;
+    if (mine) (folder.kept as Set<string>).add(path);
+    if (theirs) folder.others.set(path, theirs);
   }
-  return preflight(layout, files, existing, kept, (s) => archive.skip(s)).groups;
+  return preflight(layout, files, folder, (s) => archive.skip(s)).groups;
 }

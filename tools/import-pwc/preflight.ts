@@ -14,6 +14,17 @@ import type { Skipped } from './report.ts';
 /** How many times the rules run at most: each round only removes data, so this is reached only on a bug. */
 const MAX_ROUNDS = 8;
 
+/** What the output folder already holds, as the pre-flight needs it. */
+export interface ExistingFolder {
+  /** Valid files at paths we do not write, and the existing version of files kept as conflicts. */
+  others: Map<string, ValidFile>;
+  /** Paths we would write but whose existing file (with other content) is kept. */
+  kept: ReadonlySet<string>;
+  /** Existing files at the paths of our result files: not read unless a group of ours leaves the path. */
+  resultPaths: ReadonlySet<string>;
+  load(path: string): ValidFile | undefined;
+}
+
 export interface PreflightResult {
   groups: ResultGroup[];
   /** Errors the pre-flight could not resolve by leaving data out (on files that are not result rows). */
@@ -34,7 +45,8 @@ function validFile(file: OutputFile): ValidFile {
  * of our result rows takes the value out; an error on anything else in a row takes the row out;
  * both are reported with the rule's message. Repeats until no such error is left.
  */
-export function preflight(layout: Layout, files: OutputFile[], existing: Map<string, ValidFile>, kept: ReadonlySet<string>, skip: (s: Skipped) => void): PreflightResult {
+export function preflight(layout: Layout, files: OutputFile[], folder: ExistingFolder, skip: (s: Skipped) => void): PreflightResult {
+  const { others: existing, kept } = folder;
   const fixed: ValidFile[] = [];
   for (const file of files) {
     if (kept.has(file.path)) continue;
@@ -62,7 +74,13 @@ export function preflight(layout: Layout, files: OutputFile[], existing: Map<str
       for (const rule of fileRules) rule.check(file, (r) => resultReports.push({ ...r, rule: rule.id, severity: rule.severity, file: file.ref.path }));
     }
     const ourPaths = new Set([...fixed, ...results].map((f) => f.ref.path));
-    const others = [...existing.values()].filter((f) => !ourPaths.has(f.ref.path));
+    const others = [...existing.values()];
+    // An existing result file where a group of ours was but no longer is: now it is someone else's.
+    for (const path of folder.resultPaths) {
+      if (ourPaths.has(path)) continue;
+      const file = folder.load(path);
+      if (file) others.push(file);
+    }
     const repo = buildRepository([...others, ...fixed, ...results]);
     const reports = [...fileReports, ...resultReports, ...checkRepository(repo)].filter((r) => r.severity === 'error');
     let changed = false;
