@@ -28,7 +28,7 @@ export interface Skipped extends Origin {
 
 /** Something taken, but changed or decided on the way (a renamed id, a date from an arXiv id, a default area). */
 export interface Note {
-  kind: 'id' | 'date' | 'area' | 'parent' | 'metric' | 'merge';
+  kind: 'id' | 'date' | 'area' | 'metric';
   /** The path of the file concerned. */
   path: string;
   note: string;
