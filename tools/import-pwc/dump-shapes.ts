@@ -2,6 +2,7 @@
 // Only structure the mapping walks is constrained; free-text fields are read leniently (see fields.ts).
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../model/ajv.ts';
+import { pointerToPath } from '../model/check-schema.ts';
 import { DumpError, type DumpEntry } from './dump-reader.ts';
 import type { JsonPath } from './locate-json.ts';
 
@@ -137,15 +138,6 @@ function validatorFor(kind: DumpKind): ValidateFunction {
     validators = new Map(Object.entries(schemas).map(([k, schema]) => [k as DumpKind, ajv.compile(schema)]));
   }
   return validators.get(kind)!;
-}
-
-function pointerToPath(pointer: string): JsonPath {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 export function formatJsonPath(path: JsonPath): string {

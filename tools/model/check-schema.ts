@@ -28,7 +28,7 @@ export function checkSchema(kind: FileKind, data: unknown): SchemaProblem[] {
   return (validate.errors ?? []).map((e) => explain(e, kind));
 }
 
-function pointerToPath(pointer: string): PathSegment[] {
+export function pointerToPath(pointer: string): PathSegment[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
