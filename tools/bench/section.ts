@@ -1,7 +1,7 @@
 // What a benchmark section is, and what the runner gives it: the scale, a shared synthetic
 // repository, and a way to measure a probe script in its own process (time and peak memory).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,14 +73,27 @@ export class BenchContext {
     const root = this.dir ?? mkdtempSync(join(tmpdir(), 'pwc-bench-'));
     mkdirSync(root, { recursive: true });
     const scale = scaleBy(this.factor);
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' } });
+    // A folder from an earlier run with the same scale and seed is reused, reset to its commit.
+    const marker = join(root, '.git', 'pwc-bench.json');
+    const wanted = JSON.stringify({ scale, seed: this.seed });
+    if (existsSync(marker)) {
+      const saved = JSON.parse(readFileSync(marker, 'utf8')) as { key: string; repo: SyntheticRepository };
+      if (saved.key === wanted) {
+        this.log(`reusing the synthetic repository in ${root}`);
+        git('reset', '-q', '--hard');
+        git('clean', '-fdq', '--', 'data');
+        this.repo = saved.repo;
+        return this.repo;
+      }
+    }
     this.log(`generating ${scale.papers} papers, ${scale.results} results, ${scale.datasets} datasets, ${scale.tasks} tasks, ${scale.methods} methods in ${root}`);
     let t = performance.now();
-    if (existsSync(join(root, 'data'))) throw new Error(`${root} already holds data/; give an empty or new folder`);
+    if (existsSync(join(root, 'data'))) throw new Error(`${root} already holds data/ from something else; give an empty or new folder`);
     const { files, bytes } = writeSyntheticRepository(root, scale, this.seed);
     const generateSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' } });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-q', '-m', 'synthetic data');
@@ -88,6 +101,7 @@ export class BenchContext {
     git('update-index', '--refresh', '-q');
     const commitSeconds = (performance.now() - t) / 1000;
     this.repo = { root, scale, files, bytes, generateSeconds, commitSeconds };
+    writeFileSync(marker, JSON.stringify({ key: wanted, repo: this.repo }));
     return this.repo;
   }
 

@@ -13,14 +13,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { folderTimes, type FolderTimes } from './cache-folders.ts';
 import type { Finding } from './finding.ts';
-import { danglingKeys, entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
+import { entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
 
 export const CACHE_DIR = '.pwc-cache/validate';
 const FILES = 'files.v8';
 const LINKS = 'links.v8';
 const FORMAT = 'pwc-validate-cache';
-const VERSION = 2;
+const VERSION = 3;
 const NEWLINE = Buffer.from('\n');
 const KINDS: readonly EntityKind[] = ['task', 'dataset', 'method', 'paper'];
 
@@ -29,6 +30,8 @@ export interface CacheBase {
   /** A commit; every file not in `dirty` has in the cache the content it has in this commit. */
   commit: string;
   dirty: string[];
+  /** Files of the cache that git did not track when it was written (a superset is fine). */
+  untracked: string[];
 }
 
 /** The findings of the whole-repository check for one exact set of file contents. */
@@ -44,7 +47,11 @@ interface FilesBlob {
   /** Names the links blob written with this one. */
   id: string;
   writtenAt: number;
+  /** When the run that wrote the cache started: folders changed since then are listed again. */
+  startedAt: number;
   base: CacheBase | null;
+  folders: string;
+  folderMtimes: Float64Array;
   pack: string;
   packBytes: number;
   paths: string;
@@ -70,7 +77,7 @@ interface LinksBlob {
   users: Uint32Array;
   definerStart: Uint32Array;
   definers: Uint32Array;
-  /** Per file, a bit per kind (KINDS order): it names an id of that kind that no valid file defines. */
+  /** Per file, a bit per kind (KINDS order: 1 task, 2 dataset, 4 method, 8 paper): it names an id of that kind that no valid file defines. */
   dangling: Uint8Array;
   /** [file index, stand-in] for valid tasks, datasets and methods. */
   stubs: string;
@@ -128,6 +135,7 @@ export class LoadedCache {
   readonly paths: string[];
   readonly base: CacheBase | null;
   readonly writtenAt: number;
+  readonly startedAt: number;
   private byPath?: Map<string, number>;
   private findingsByFile?: Map<number, Finding[]>;
   private linksBlob?: LinksBlob | null;
@@ -141,6 +149,12 @@ export class LoadedCache {
     this.paths = blob.paths === '' ? [] : blob.paths.split('\0');
     this.base = blob.base;
     this.writtenAt = blob.writtenAt;
+    this.startedAt = blob.startedAt;
+  }
+
+  /** The folders of the cached files with their mtimes when the cache was written. */
+  folderTimes(): FolderTimes {
+    return { folders: this.blob.folders === '' ? [] : this.blob.folders.split('\0'), mtimes: this.blob.folderMtimes };
   }
 
   /** The columns agree with each other and the pack is there and long enough. */
@@ -148,6 +162,7 @@ export class LoadedCache {
     const b = this.blob;
     const n = this.paths.length;
     if (b.size.length !== n || b.mtime.length !== n || b.hashes.length !== n * 40 || b.dataOffset.length !== n || b.dataLength.length !== n) return false;
+    if (this.folderTimes().folders.length !== b.folderMtimes.length) return false;
     const pack = join(this.dir, b.pack);
     if (n > 0 && (!existsSync(pack) || statSync(pack).size < b.packBytes)) return false;
     return true;
@@ -332,6 +347,8 @@ export class LoadedCache {
 
 export interface WriteOptions {
   base: CacheBase | null;
+  /** When the run started (see FilesBlob.startedAt). */
+  startedAt: number;
   memo?: CheckMemo;
   /** The cache this run loaded: records it still uses are kept from its pack. */
   previous?: LoadedCache;
@@ -359,7 +376,7 @@ export function writeCache(root: string, tools: string, files: readonly CacheFil
     }
   }
   try {
-    writeLocked(dir, tools, files, options);
+    writeLocked(root, dir, tools, files, options);
   } finally {
     try {
       unlinkSync(lock);
@@ -369,7 +386,7 @@ export function writeCache(root: string, tools: string, files: readonly CacheFil
   }
 }
 
-function writeLocked(dir: string, tools: string, all: readonly CacheFile[], options: WriteOptions): void {
+function writeLocked(root: string, dir: string, tools: string, all: readonly CacheFile[], options: WriteOptions): void {
   const id = randomBytes(8).toString('hex');
   const written = writePack(dir, all, options.previous?.blob);
   // A record the old pack could not give is dropped with its file, which the next run reads again.
@@ -380,13 +397,17 @@ function writeLocked(dir: string, tools: string, all: readonly CacheFile[], opti
   const { pack, packBytes } = written;
   const tmp = (name: string) => join(dir, `${name}.${process.pid}.tmp`);
   writeFileSync(tmp(LINKS), serialize(linksOf(id, files, dataLength)));
+  const folders = folderTimes(root, files.map((f) => f.path));
   const blob: FilesBlob = {
     format: FORMAT,
     version: VERSION,
     tools,
     id,
     writtenAt: Date.now(),
+    startedAt: options.startedAt,
     base: options.base,
+    folders: folders.folders.join('\0'),
+    folderMtimes: folders.mtimes,
     pack,
     packBytes,
     paths: files.map((f) => f.path).join('\0'),
@@ -534,15 +555,16 @@ function linksOf(id: string, files: readonly CacheFile[], dataLength: Float64Arr
   files.forEach((f, i) => {
     if (entities[i] && dataLength[i] > 0) validEntities.add(entities[i]!);
   });
-  const asIndex: Pick<DependencyIndex, 'definers' | 'isValid'> = {
-    definers: (entity) => (validEntities.has(entity) ? [entity] : []),
-    isValid: () => true,
-  };
   const dangling = new Uint8Array(n);
+  const bitOf: Record<string, number> = { task: 1, parent: 1, dataset: 2, variant: 2, method: 4, paper: 8 };
+  const kindOf: Record<string, string> = { task: 'task', parent: 'task', dataset: 'dataset', variant: 'dataset', method: 'method', paper: 'paper' };
   files.forEach((f, i) => {
-    KINDS.forEach((kind, bit) => {
-      if (danglingKeys(f.uses, kind, asIndex).length > 0) dangling[i] |= 1 << bit;
-    });
+    for (const key of f.uses) {
+      const colon = key.indexOf(':');
+      const prefix = key.slice(0, colon);
+      const bit = bitOf[prefix];
+      if (bit && !validEntities.has(`${kindOf[prefix]}:${key.slice(colon + 1)}`)) dangling[i] |= bit;
+    }
   });
   const stubs = JSON.stringify(files.flatMap((f, i) => (f.stub && dataLength[i] > 0 ? [[i, f.stub]] : [])));
   return { format: FORMAT, id, keys: keys.join('\0'), useStart, useIdx, userStart: users.start, users: users.list, definerStart: definers.start, definers: definers.list, dangling, stubs };

@@ -218,8 +218,7 @@ export interface Neighbourhood {
   entities: string[];
   /**
    * Kinds whose every valid entity must be in the Repository: a planned file names an id of the
-   * kind that does not exist (its tip scans them all), or a planned task or dataset (the whole
-   * parent or variant_of graph decides loops). Papers have no stand-in: they are loaded in full.
+   * kind that does not exist (its tip scans them all). Papers have no stand-in: they are loaded in full.
    */
   allOf: EntityKind[];
   /** Paths for the checks' `files` context: the files (valid or not) that planned files name, and areas. */
@@ -273,11 +272,9 @@ export function neighbourhood(plan: readonly string[], index: DependencyIndex): 
       case 'paper':
         for (const key of uses) if (key.startsWith('arxiv:') || key.startsWith('title:')) addValid(full, index.users(key));
         break;
-      case 'task':
-        allOf.add('task');
-        break;
+      // A planned task or dataset in a parent or variant_of loop comes with every file whose chain
+      // reaches the loop (planCheck plans all descendants of a change), so no other stand-in is needed.
       case 'dataset':
-        allOf.add('dataset');
         papersNamed(uses);
         break;
       case 'method':

@@ -17,7 +17,8 @@ import { compareFindings, type Finding } from './finding.ts';
 import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type DependencyIndex, type FileState } from './plan.ts';
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
 import { checkBytes, checkFileOnDisk, type CheckedFile } from './worker-job.ts';
-import { changedBetween, changedSince, contentsAt, headCommit, indexState, resolveCommit } from './worktree-changes.ts';
+import { newFilesInFolders } from './cache-folders.ts';
+import { changedBetween, contentsAt, headCommit, indexState, resolveCommit, trackedChangesSince, untrackedFiles } from './worktree-changes.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -63,11 +64,18 @@ interface Known {
   data?: unknown;
 }
 
-/** Git's answer: the files that may differ from the cache, and the changes since the revision asked. */
+/** A revision and the tracked files under data/ whose working-tree content differs from it. */
+interface Since {
+  commit: string;
+  tracked: string[];
+}
+
+/** What git (and the cache's folder times) say: which files may differ from the cache, and what changed since a revision. */
 interface GitView {
   /** Paths whose content may differ from the cache's (all others are as cached). */
   stale: string[];
-  since?: { commit: string; paths: string[] };
+  /** With --changed-since: every path whose content may differ from the revision's (untracked files included). */
+  changed?: string[];
 }
 
 export async function validate(options: ValidateOptions): Promise<Validation> {
@@ -95,6 +103,7 @@ class Run {
   readonly useCache: boolean;
   readonly tools: string;
   readonly cache?: LoadedCache;
+  readonly startedAt = Date.now();
 
   constructor(options: ValidateOptions) {
     this.root = options.root;
@@ -142,9 +151,14 @@ class Run {
       // Without git, files read again only for their new mtime are worth remembering too.
       const restat = !git && known.some((k) => k.fresh?.same);
       if (changed.size > 0 || !memo || memo.key !== memoKey || restat) {
-        const dirty = new Set([...(this.cache?.base?.dirty ?? []), ...changed]);
-        const keepBase = this.cache?.base && dirty.size <= DIRTY_LIMIT && (await headCommit(this.root)) === this.cache.base.commit;
-        const base = keepBase ? { commit: this.cache!.base!.commit, dirty: [...dirty].sort() } : ((await gitBase(this.root, this.hashesOf(known))) ?? null);
+        const old = this.cache?.base;
+        const dirty = new Set([...(old?.dirty ?? []), ...changed]);
+        const keepBase = old && dirty.size <= DIRTY_LIMIT && (await headCommit(this.root)) === old.commit;
+        // Files new to the cache may be untracked: kept as such until git is asked again.
+        const added = [...changed].filter((p) => this.cache?.indexOf(p) === undefined);
+        const base = keepBase
+          ? { commit: old!.commit, dirty: [...dirty].sort(), untracked: [...new Set([...old!.untracked, ...added])].sort() }
+          : ((await gitBase(this.root, this.hashesOf(known))) ?? null);
         this.write(known, base, { key: memoKey, findings: repoFindings });
         trace('wrote the cache');
       }
@@ -153,11 +167,12 @@ class Run {
   }
 
   /** Only what changed since a commit and what depends on it. */
-  async incremental(since: { commit: string; paths: string[] }): Promise<Validation> {
-    trace(`git: ${since.paths.length} files changed since ${since.commit.slice(0, 12)}`);
+  async incremental(since: Since): Promise<Validation> {
     const cached = this.cache?.dependencyIndex();
     const git = cached ? await this.gitView(since) : undefined;
-    // Without a usable cache and git base, every file is read.
+    // Without a usable cache and git base, every file is read, and git lists the untracked ones.
+    const changedPaths = git ? git.changed! : [...new Set([...since.tracked, ...(await untrackedFiles(this.root))])].sort();
+    trace(`git: ${changedPaths.length} files changed since ${since.commit.slice(0, 12)}`);
     const toRead = git ? git.stale : [...new Set([...(await listDataFiles(this.root)), ...(this.cache?.paths ?? [])])].sort();
     const fresh = await this.readAll(toRead, false);
     trace(`read ${fresh.length} files that may differ from the cache${git ? '' : ' (no usable cache: all)'}`);
@@ -170,8 +185,8 @@ class Run {
     const index: DependencyIndex = new LayeredIndex(git ? cached! : EMPTY_INDEX, overlay);
 
     // The state at the revision of each changed file.
-    const before = await contentsAt(this.root, since.commit, since.paths);
-    const changes: Change[] = since.paths.map((path) => {
+    const before = await contentsAt(this.root, since.commit, changedPaths);
+    const changes: Change[] = changedPaths.map((path) => {
       const bytes = before.get(path);
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
       const k = freshByPath.get(path);
@@ -221,16 +236,23 @@ class Run {
   }
 
   /**
-   * With a cache based on a commit: the files that may differ from the cache (those changed since
-   * its base commit, or dirty when it was written) and, for --changed-since, the changes since the
-   * revision. Undefined without such a cache or when git cannot tell (the base commit is gone).
+   * With a cache based on a commit: the files that may differ from the cache (tracked files changed
+   * since its base commit, files dirty when it was written, new files in folders whose mtime changed)
+   * and, for --changed-since, the files that may differ from the revision. Undefined without such a
+   * cache or when git cannot tell (the base commit is gone). No file is listed or stat'ed but folders.
    */
-  private async gitView(since?: { commit: string; paths: string[] }): Promise<GitView | undefined> {
-    const base = this.cache?.base;
-    if (!base) return undefined;
+  private async gitView(since?: Since): Promise<GitView | undefined> {
+    const cache = this.cache;
+    const base = cache?.base;
+    if (!cache || !base) return undefined;
     try {
-      const sinceBase = since ? await changedBetween(this.root, base.commit, since.commit).then((between) => [...between, ...since.paths]) : await changedSince(this.root, base.commit);
-      return { stale: [...new Set([...sinceBase, ...base.dirty])].sort(), since };
+      const tracked = since ? Promise.all([changedBetween(this.root, base.commit, since.commit), since.tracked]).then(([a, b]) => [...a, ...b]) : trackedChangesSince(this.root, base.commit);
+      tracked.catch(() => undefined);
+      // While git works: the folders that changed since the cache, for the files git does not track.
+      const added = newFilesInFolders(this.root, cache.folderTimes(), cache.startedAt - RACY_MS, (p) => cache.indexOf(p) !== undefined);
+      const stale = [...new Set([...(await tracked), ...base.dirty, ...added])].sort();
+      const changed = since ? [...new Set([...since.tracked, ...base.untracked, ...added])].sort() : undefined;
+      return { stale, changed };
     } catch {
       return undefined;
     }
@@ -386,7 +408,7 @@ class Run {
       };
     });
     try {
-      writeCache(this.root, this.tools, files, { base, memo, previous: cache });
+      writeCache(this.root, this.tools, files, { base, memo, previous: cache, startedAt: this.startedAt });
     } catch {
       // A cache that cannot be written (read-only checkout, full disk) only costs time next run.
     }
@@ -413,9 +435,9 @@ function warmUp(): void {
   checkFile(AREAS_PATH, Buffer.from('areas:\n  - id: warm\n    name: Warm\n'));
 }
 
-async function sinceRevision(root: string, rev: string): Promise<{ commit: string; paths: string[] }> {
+async function sinceRevision(root: string, rev: string): Promise<Since> {
   const commit = await resolveCommit(root, rev);
-  return { commit, paths: await changedSince(root, commit) };
+  return { commit, tracked: await trackedChangesSince(root, commit) };
 }
 
 /**
@@ -428,9 +450,13 @@ async function gitBase(root: string, hashes: ReadonlyMap<string, string>): Promi
   try {
     const { blobs, staged } = await indexState(root, commit);
     const dirty = new Set(staged);
-    for (const [path, hash] of hashes) if (blobs.get(path) !== hash) dirty.add(path);
+    const untracked: string[] = [];
+    for (const [path, hash] of hashes) {
+      if (blobs.get(path) !== hash) dirty.add(path);
+      if (!blobs.has(path)) untracked.push(path);
+    }
     for (const path of blobs.keys()) if (!hashes.has(path)) dirty.add(path);
-    return { commit, dirty: [...dirty].sort() };
+    return { commit, dirty: [...dirty].sort(), untracked };
   } catch {
     return undefined;
   }

@@ -37,13 +37,20 @@ export async function headCommit(root: string): Promise<string | undefined> {
   }
 }
 
-/** Paths under data/ (relative to root) whose working-tree content differs from `commit`, untracked included. */
+/** Tracked paths under data/ (relative to root) whose working-tree content differs from `commit` (staged or not, deleted included). */
+export async function trackedChangesSince(root: string, commit: string): Promise<string[]> {
+  return nulList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', commit, '--', 'data'])).sort();
+}
+
+/** Untracked files under data/ (ignored ones left out). */
+export async function untrackedFiles(root: string): Promise<string[]> {
+  return nulList(await git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', 'data'])).sort();
+}
+
+/** Paths under data/ whose working-tree content differs from `commit`, untracked files included. */
 export async function changedSince(root: string, commit: string): Promise<string[]> {
-  const [tracked, untracked] = await Promise.all([
-    git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', commit, '--', 'data']),
-    git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', 'data']),
-  ]);
-  return [...new Set([...nulList(tracked), ...nulList(untracked)])].sort();
+  const [tracked, untracked] = await Promise.all([trackedChangesSince(root, commit), untrackedFiles(root)]);
+  return [...new Set([...tracked, ...untracked])].sort();
 }
 
 /**
