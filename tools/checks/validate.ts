@@ -88,6 +88,7 @@ export async function validate(options: ValidateOptions): Promise<Validation> {
   try {
     if (since) {
       run.cache?.prepare();
+      trace('prepared');
       return await run.incremental(await since);
     }
     return await run.full();
@@ -250,6 +251,7 @@ class Run {
       tracked.catch(() => undefined);
       // While git works: the folders that changed since the cache, for the files git does not track.
       const added = newFilesInFolders(this.root, cache.folderTimes(), cache.startedAt - RACY_MS, (p) => cache.indexOf(p) !== undefined);
+      trace(`folders scanned: ${added.length} new files`);
       const stale = [...new Set([...(await tracked), ...base.dirty, ...added])].sort();
       const changed = since ? [...new Set([...since.tracked, ...base.untracked, ...added])].sort() : undefined;
       return { stale, changed };
