@@ -2,6 +2,7 @@
 // untracked files, deletions, renames as a deletion and an addition), between two commits, and the
 // contents of files at a commit. The only module of the checks that runs git.
 import { execFile, spawn } from 'node:child_process';
+import { isDataPath } from '../model/paths.ts';
 
 export class GitError extends Error {}
 
@@ -16,6 +17,11 @@ function git(root: string, args: string[]): Promise<string> {
 
 function nulList(output: string): string[] {
   return output.split('\0').filter((p) => p !== '');
+}
+
+/** Git lists every file under data/; only data files count (not data/LICENSE or data/project.json). */
+function dataList(output: string): string[] {
+  return nulList(output).filter(isDataPath);
 }
 
 /** The commit a revision names; throws GitError when it names none (or root is not in a git work tree). */
@@ -39,12 +45,12 @@ export async function headCommit(root: string): Promise<string | undefined> {
 
 /** Tracked paths under data/ (relative to root) whose working-tree content differs from `commit` (staged or not, deleted included). */
 export async function trackedChangesSince(root: string, commit: string): Promise<string[]> {
-  return nulList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', commit, '--', 'data'])).sort();
+  return dataList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', commit, '--', 'data'])).sort();
 }
 
 /** Untracked files under data/ (ignored ones left out). */
 export async function untrackedFiles(root: string): Promise<string[]> {
-  return nulList(await git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', 'data'])).sort();
+  return dataList(await git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', 'data'])).sort();
 }
 
 /** Paths under data/ whose working-tree content differs from `commit`, untracked files included. */
@@ -67,15 +73,16 @@ export async function indexState(root: string, commit: string): Promise<{ blobs:
     // "<mode> <blob> <stage>\t<path>"; a conflicted path (stage > 0) has no single blob.
     const tab = entry.indexOf('\t');
     const [, blob, stage] = entry.slice(0, tab).split(' ');
-    blobs.set(entry.slice(tab + 1), stage === '0' ? blob : 'conflict');
+    const path = entry.slice(tab + 1);
+    if (isDataPath(path)) blobs.set(path, stage === '0' ? blob : 'conflict');
   }
-  return { blobs, staged: nulList(staged) };
+  return { blobs, staged: dataList(staged) };
 }
 
 /** Paths under data/ that differ between two commits. */
 export async function changedBetween(root: string, from: string, to: string): Promise<string[]> {
   if (from === to) return [];
-  return nulList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', from, to, '--', 'data'])).sort();
+  return dataList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', from, to, '--', 'data'])).sort();
 }
 
 /** The bytes of each path at a commit (undefined where the commit has no such file), via one `git cat-file --batch`. */

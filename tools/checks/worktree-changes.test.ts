@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validate } from './validate.ts';
+import { changedSince, indexState } from './worktree-changes.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'pwc-worktree-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
+}
+
+describe('git listings of data/', () => {
+  it('leave out files under data/ that are not data files (licence, Nx project)', async () => {
+    mkdirSync(join(root, 'data/tasks'), { recursive: true });
+    writeFileSync(join(root, 'data/areas.yaml'), 'areas:\n  - id: computer-vision\n    name: Computer Vision\n');
+    writeFileSync(join(root, 'data/tasks/image-classification.yaml'), 'name: Image Classification\narea: computer-vision\n');
+    writeFileSync(join(root, 'data/LICENSE'), 'CC BY-SA 4.0\n');
+    writeFileSync(join(root, 'data/project.json'), '{}\n');
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const { blobs } = await indexState(root, 'HEAD');
+    expect([...blobs.keys()].sort()).toEqual(['data/areas.yaml', 'data/tasks/image-classification.yaml']);
+    writeFileSync(join(root, 'data/LICENSE'), 'changed\n');
+    expect(await changedSince(root, 'HEAD')).toEqual([]);
+    // The cold run fills the cache from git; the warm run reads it: neither may call the licence a data file.
+    for (let run = 0; run < 2; run++) {
+      const { findings } = await validate({ root });
+      expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    }
+  });
+});
