@@ -1,11 +1,12 @@
 // Benchmark section: `pwc generate` on the synthetic repository, cold (no generated/) and after one
 // result changed, each in its own process (time and peak memory). The same file is the probe.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../checks/validate.ts';
 import { renderSite } from '../views/site.ts';
 import { syncGenerated } from '../views/sync.ts';
+import { changeOneResult } from './edits.ts';
 import { reportProbe, type BenchContext, type BenchRow, type BenchSection, type Measurement } from './section.ts';
 
 export const generateSection: BenchSection = {
@@ -41,21 +42,6 @@ export const generateSection: BenchSection = {
     ];
   },
 };
-
-/** Changes one metric value of the last result file, so exactly the pages showing it change. */
-export function changeOneResult(root: string): string {
-  const last = (dir: string): string => {
-    const entry = readdirSync(dir).sort().pop()!;
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? last(path) : path;
-  };
-  const path = last(join(root, 'data', 'results'));
-  const text = readFileSync(path, 'utf8');
-  const changed = text.replace(/^(\s+[^:\n]+: )(-?\d+(?:\.\d+)?)$/m, (_, key: string, value: string) => `${key}${Math.round((Number(value) + 0.01) * 100) / 100}`);
-  if (changed === text) throw new Error(`no metric value to change in ${path}`);
-  writeFileSync(path, changed);
-  return path;
-}
 
 /**
  * The probe: what `pwc generate` does (validate, then render and sync), timed from inside the

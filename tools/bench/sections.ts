@@ -2,6 +2,7 @@
 import type { BenchSection } from './section.ts';
 import { validateSection } from './validate-section.ts';
 import { generateSection } from './generate.ts';
+import { bundleSection } from './bundle.ts';
 import { importPwcSection } from './import-pwc.ts';
 
-export const sections: BenchSection[] = [validateSection, generateSection, importPwcSection];
+export const sections: BenchSection[] = [validateSection, generateSection, bundleSection, importPwcSection];

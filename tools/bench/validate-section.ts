@@ -1,9 +1,9 @@
 // Benchmark section: `pwc validate` on the synthetic repository, against the floor (read and
 // parse every file with `yaml` in one thread): cold, unchanged (cache), and after 10 changed files.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext, BenchRow, BenchSection, Measurement } from './section.ts';
-import { seededRandom } from './synthetic-repo.ts';
+import { changeTenFiles } from './edits.ts';
 
 export const validateSection: BenchSection = {
   name: 'validate',
@@ -40,42 +40,3 @@ export const validateSection: BenchSection = {
     ];
   },
 };
-
-/**
- * Ten edits a pull request could make, all keeping the data valid: four result values, two
- * abstracts, a dataset, a task and a method description, and a new method.
- */
-export function changeTenFiles(root: string, seed: number): string[] {
-  const rand = seededRandom(seed * 7919 + 1);
-  const list = (dir: string): string[] => (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => `${dir}/${f}`).sort();
-  const pickFrom = (files: string[], n: number) => {
-    const out = new Set<string>();
-    while (out.size < Math.min(n, files.length)) out.add(files[Math.floor(rand() * files.length)]);
-    return [...out];
-  };
-  const edit = (path: string, change: (text: string) => string) => {
-    const full = join(root, path);
-    const before = readFileSync(full, 'utf8');
-    const after = change(before);
-    if (after === before) throw new Error(`the edit of ${path} changed nothing`);
-    writeFileSync(full, after);
-  };
-  const changed: string[] = [];
-  for (const path of pickFrom(list('data/results'), 4)) {
-    edit(path, (t) => t.replace(/^(\s+[^:\n]+: )(\d+(?:\.\d+)?)$/m, (_, key: string, v: string) => `${key}${Math.round((Number(v) - 0.01) * 100) / 100}`));
-    changed.push(path);
-  }
-  const appendTo = (field: string) => (t: string) => t.replace(new RegExp(`^(${field}: .*?)(")?$`, 'm'), (_, line: string, quote = '') => `${line} Revised${quote}`);
-  for (const path of pickFrom(list('data/papers'), 2)) {
-    edit(path, appendTo('abstract'));
-    changed.push(path);
-  }
-  for (const dir of ['data/datasets', 'data/tasks', 'data/methods']) {
-    const [path] = pickFrom(list(dir), 1);
-    edit(path, appendTo('description'));
-    changed.push(path);
-  }
-  writeFileSync(join(root, 'data/methods/bench-new-method.yaml'), 'name: Bench New Method\ndescription: Added by the benchmark.\n');
-  changed.push('data/methods/bench-new-method.yaml');
-  return changed;
-}
