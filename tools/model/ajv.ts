@@ -10,9 +10,12 @@ const addFormats: FormatsPlugin = require('ajv-formats').default;
 
 export type Ajv = AjvClass;
 
-export function createAjv(): Ajv {
-  // allErrors: contributors fix every problem in one round; strictNumbers: NaN and Infinity are not numbers.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
+// allErrors: contributors fix every problem in one round; strictNumbers: NaN and Infinity are not numbers.
+export const AJV_OPTIONS = { allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true } as const;
+
+/** `extra` adds options for special uses (e.g. `code` for standalone code); checking uses the defaults. */
+export function createAjv(extra: Omit<ConstructorParameters<typeof AjvClass>[0] & object, keyof typeof AJV_OPTIONS> = {}): Ajv {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
   return ajv;
 }

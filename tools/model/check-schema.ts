@@ -1,6 +1,6 @@
 // Schema conformance of one file's data, with every error turned into a located report.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from './ajv.ts';
+import { loadValidators } from './compiled-validators.ts';
 import { fileSchemas, type FileKind } from './schemas.ts';
 import type { PathSegment } from './source.ts';
 
@@ -14,10 +14,7 @@ export interface SchemaProblem {
 let validators: Map<FileKind, ValidateFunction> | undefined;
 
 function validatorFor(kind: FileKind): ValidateFunction {
-  if (!validators) {
-    const ajv = createAjv();
-    validators = new Map(Object.entries(fileSchemas).map(([k, schema]) => [k as FileKind, ajv.compile(schema)]));
-  }
+  validators ??= loadValidators();
   return validators.get(kind)!;
 }
 
