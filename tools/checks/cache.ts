@@ -16,12 +16,13 @@ import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { folderTimes, type FolderTimes } from './cache-folders.ts';
 import type { Finding } from './finding.ts';
 import { entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
+import { StringTable, toColumn, type StringColumn } from './string-table.ts';
 
 export const CACHE_DIR = '.pwc-cache/validate';
 const FILES = 'files.v8';
 const LINKS = 'links.v8';
 const FORMAT = 'pwc-validate-cache';
-const VERSION = 3;
+const VERSION = 4;
 const NEWLINE = Buffer.from('\n');
 const KINDS: readonly EntityKind[] = ['task', 'dataset', 'method', 'paper'];
 
@@ -54,7 +55,8 @@ interface FilesBlob {
   folderMtimes: Float64Array;
   pack: string;
   packBytes: number;
-  paths: string;
+  /** Sorted. */
+  paths: StringColumn;
   size: Float64Array;
   mtime: Float64Array;
   hashes: string;
@@ -67,8 +69,8 @@ interface FilesBlob {
 interface LinksBlob {
   format: string;
   id: string;
-  /** Every key used or defined, sorted, joined by NUL. */
-  keys: string;
+  /** Every key used or defined, sorted. */
+  keys: StringColumn;
   /** Per file, the indexes (into keys) of the keys it uses: useIdx[useStart[i]..useStart[i+1]]. */
   useStart: Uint32Array;
   useIdx: Uint32Array;
@@ -79,8 +81,8 @@ interface LinksBlob {
   definers: Uint32Array;
   /** Per file, a bit per kind (KINDS order: 1 task, 2 dataset, 4 method, 8 paper): it names an id of that kind that no valid file defines. */
   dangling: Uint8Array;
-  /** [file index, stand-in] for valid tasks, datasets and methods. */
-  stubs: string;
+  /** Per file, the JSON of its stand-in (valid tasks, datasets and methods), or "". */
+  stubs: StringColumn;
 }
 
 /** One file as the cache keeps it; `data` is new JSON or a record of the previous cache. */
@@ -132,23 +134,33 @@ export function loadCache(root: string, tools: string): LoadedCache | undefined 
 }
 
 export class LoadedCache {
-  readonly paths: string[];
+  private readonly pathTable: StringTable;
   readonly base: CacheBase | null;
   readonly writtenAt: number;
   readonly startedAt: number;
   private findingsByFile?: Map<number, Finding[]>;
   private linksBlob?: LinksBlob | null;
-  private keyList?: string[];
+  private keyTable?: StringTable;
+  private stubTable?: StringTable;
   private packFd?: number;
 
   constructor(
     private readonly dir: string,
     readonly blob: FilesBlob,
   ) {
-    this.paths = blob.paths === '' ? [] : blob.paths.split('\0');
+    this.pathTable = new StringTable(blob.paths);
     this.base = blob.base;
     this.writtenAt = blob.writtenAt;
     this.startedAt = blob.startedAt;
+  }
+
+  /** Every cached path, sorted (made on first use: a partial run never needs them all). */
+  get paths(): string[] {
+    return this.pathTable.toArray();
+  }
+
+  path(i: number): string {
+    return this.pathTable.at(i);
   }
 
   /** The folders of the cached files with their mtimes when the cache was written. */
@@ -159,7 +171,8 @@ export class LoadedCache {
   /** The columns agree with each other and the pack is there and long enough. */
   consistent(): boolean {
     const b = this.blob;
-    const n = this.paths.length;
+    const n = this.pathTable.length;
+    if (!this.pathTable.consistent()) return false;
     if (b.size.length !== n || b.mtime.length !== n || b.hashes.length !== n * 40 || b.dataOffset.length !== n || b.dataLength.length !== n) return false;
     if (this.folderTimes().folders.length !== b.folderMtimes.length) return false;
     const pack = join(this.dir, b.pack);
@@ -168,20 +181,12 @@ export class LoadedCache {
   }
 
   get size(): number {
-    return this.paths.length;
+    return this.pathTable.length;
   }
 
   /** Binary search: the paths are sorted, and a Map of 190,000 paths costs more to build than all lookups of a run. */
   indexOf(path: string): number | undefined {
-    const paths = this.paths;
-    let lo = 0;
-    let hi = paths.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paths[mid] < path) lo = mid + 1;
-      else hi = mid;
-    }
-    return paths[lo] === path ? lo : undefined;
+    return this.pathTable.indexOf(path);
   }
 
   fileSize(i: number): number {
@@ -215,11 +220,15 @@ export class LoadedCache {
     if (this.linksBlob === undefined) {
       try {
         const blob = deserialize(readFileSync(join(this.dir, LINKS))) as LinksBlob;
-        const n = this.paths.length;
-        const ok = blob && blob.format === FORMAT && blob.id === this.blob.id && blob.useStart.length === n + 1 && blob.dangling.length === n;
+        const n = this.pathTable.length;
+        const ok = blob && blob.format === FORMAT && blob.id === this.blob.id && blob.useStart.length === n + 1 && blob.dangling.length === n && blob.stubs.ends.length === n;
         this.linksBlob = ok ? blob : null;
-        if (ok) this.keyList = blob.keys === '' ? [] : blob.keys.split('\0');
-        if (ok && (blob.userStart.length !== this.keyList!.length + 1 || blob.definerStart.length !== this.keyList!.length + 1)) this.linksBlob = null;
+        if (ok) {
+          this.keyTable = new StringTable(blob.keys);
+          this.stubTable = new StringTable(blob.stubs);
+          const keys = this.keyTable.length;
+          if (blob.userStart.length !== keys + 1 || blob.definerStart.length !== keys + 1 || !this.keyTable.consistent() || !this.stubTable.consistent()) this.linksBlob = null;
+        }
       } catch {
         this.linksBlob = null;
       }
@@ -237,14 +246,15 @@ export class LoadedCache {
     const links = this.links();
     if (!links) return [];
     const out: string[] = [];
-    for (let j = links.useStart[i]; j < links.useStart[i + 1]; j++) out.push(this.keyList![links.useIdx[j]]);
+    for (let j = links.useStart[i]; j < links.useStart[i + 1]; j++) out.push(this.keyTable!.at(links.useIdx[j]));
     return out;
   }
 
-  /** The stand-ins of every valid task, dataset and method, by file index. */
-  stubs(): Map<number, Record<string, unknown>> {
-    const links = this.links();
-    return new Map(links ? (JSON.parse(links.stubs) as [number, Record<string, unknown>][]) : []);
+  /** The stand-in of a valid task, dataset or method (undefined for other files). */
+  stub(i: number): Record<string, unknown> | undefined {
+    if (!this.links()) return undefined;
+    const text = this.stubTable!.at(i);
+    return text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
   }
 
   /** The valid data of one file from the pack; undefined if the pack cannot give it (then read the file). */
@@ -299,21 +309,11 @@ export class LoadedCache {
   dependencyIndex(): DependencyIndex | undefined {
     const links = this.links();
     if (!links) return undefined;
-    const keys = this.keyList!;
-    const paths = this.paths;
-    const keyIndex = (key: string): number => {
-      let lo = 0;
-      let hi = keys.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (keys[mid] < key) lo = mid + 1;
-        else hi = mid;
-      }
-      return keys[lo] === key ? lo : -1;
-    };
+    const keys = this.keyTable!;
+    const paths = this.pathTable;
     const listed = (start: Uint32Array, list: Uint32Array, key: string): string[] => {
-      const k = keyIndex(key);
-      return k < 0 ? [] : Array.from(list.subarray(start[k], start[k + 1]), (i) => paths[i]);
+      const k = keys.indexOf(key);
+      return k === undefined ? [] : Array.from(list.subarray(start[k], start[k + 1]), (i) => paths.at(i));
     };
     return {
       exists: (path) => this.indexOf(path) !== undefined,
@@ -331,20 +331,17 @@ export class LoadedCache {
         const bit = 1 << KINDS.indexOf(kind);
         const out: string[] = [];
         links.dangling.forEach((bits, i) => {
-          if (bits & bit) out.push(paths[i]);
+          if (bits & bit) out.push(paths.at(i));
         });
         return out;
       },
       pathsUnder: (prefix) => {
-        let lo = 0;
-        let hi = paths.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (paths[mid] < prefix) lo = mid + 1;
-          else hi = mid;
-        }
         const out: string[] = [];
-        for (let i = lo; i < paths.length && paths[i].startsWith(prefix); i++) out.push(paths[i]);
+        for (let i = paths.lowerBound(prefix); i < paths.length; i++) {
+          const path = paths.at(i);
+          if (!path.startsWith(prefix)) break;
+          out.push(path);
+        }
         return out;
       },
     };
@@ -416,7 +413,7 @@ function writeLocked(root: string, dir: string, tools: string, all: readonly Cac
     folderMtimes: folders.mtimes,
     pack,
     packBytes,
-    paths: files.map((f) => f.path).join('\0'),
+    paths: toColumn(files.map((f) => f.path)),
     size: Float64Array.from(files, (f) => f.size),
     mtime: Float64Array.from(files, (f) => f.mtimeMs),
     hashes: files.map((f) => f.hash).join(''),
@@ -572,6 +569,6 @@ function linksOf(id: string, files: readonly CacheFile[], dataLength: Float64Arr
       if (bit && !validEntities.has(`${kindOf[prefix]}:${key.slice(colon + 1)}`)) dangling[i] |= bit;
     }
   });
-  const stubs = JSON.stringify(files.flatMap((f, i) => (f.stub && dataLength[i] > 0 ? [[i, f.stub]] : [])));
-  return { format: FORMAT, id, keys: keys.join('\0'), useStart, useIdx, userStart: users.start, users: users.list, definerStart: definers.start, definers: definers.list, dangling, stubs };
+  const stubs = toColumn(files.map((f, i) => (f.stub && dataLength[i] > 0 ? JSON.stringify(f.stub) : '')));
+  return { format: FORMAT, id, keys: toColumn(keys), useStart, useIdx, userStart: users.start, users: users.list, definerStart: definers.start, definers: definers.list, dangling, stubs };
 }

@@ -212,10 +212,9 @@ class Run {
       for (const p of index.pathsUnder(`data/${kind === 'dataset' ? 'datasets' : `${kind}s`}/`)) if (index.isValid(p) && !full.has(p)) standIns.add(p);
     }
     if (standIns.size > 0) {
-      const stubs = git ? this.cache!.stubs() : new Map<number, Record<string, unknown>>();
       for (const path of standIns) {
         const k = knownOf(path);
-        const stub = k?.fresh && !k.fresh.same ? k.fresh.stub : k?.cached !== undefined ? stubs.get(k.cached) : undefined;
+        const stub = k?.fresh && !k.fresh.same ? k.fresh.stub : k?.cached !== undefined && git ? this.cache!.stub(k.cached) : undefined;
         const ref = classifyPath(path);
         if (stub && !isPathProblem(ref)) valid.push({ ref, data: stub });
       }
@@ -391,7 +390,6 @@ class Run {
 
   private write(known: readonly Known[], base: CacheBase | null, memo: CheckMemo | undefined): void {
     const cache = this.cache;
-    const stubs = cache && known.some((k) => !this.isNew(k)) ? cache.stubs() : new Map<number, Record<string, unknown>>();
     const files: CacheFile[] = known.map((k) => {
       if (this.isNew(k)) {
         const f = k.fresh;
@@ -405,7 +403,7 @@ class Run {
         hash: cache!.hash(i),
         findings: cache!.findings(i),
         uses: cache!.usesOf(i),
-        stub: stubs.get(i),
+        stub: cache!.stub(i),
         data: cache!.isValid(i) ? { record: i } : undefined,
       };
     });
