@@ -169,6 +169,9 @@ class Run {
 
   /** Only what changed since a commit and what depends on it. */
   async incremental(since: Since): Promise<Validation> {
+    // The revision's side of the tracked changes, fetched while git and the folders are looked at.
+    const beforeTracked = contentsAt(this.root, since.commit, since.tracked);
+    beforeTracked.catch(() => undefined);
     const cached = this.cache?.dependencyIndex();
     const git = cached ? await this.gitView(since) : undefined;
     // Without a usable cache and git base, every file is read, and git lists the untracked ones.
@@ -186,7 +189,9 @@ class Run {
     const index: DependencyIndex = new LayeredIndex(git ? cached! : EMPTY_INDEX, overlay);
 
     // The state at the revision of each changed file.
-    const before = await contentsAt(this.root, since.commit, changedPaths);
+    const tracked = new Set(since.tracked);
+    const before = await beforeTracked;
+    for (const [path, bytes] of await contentsAt(this.root, since.commit, changedPaths.filter((p) => !tracked.has(p)))) before.set(path, bytes);
     const changes: Change[] = changedPaths.map((path) => {
       const bytes = before.get(path);
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
