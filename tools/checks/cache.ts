@@ -300,6 +300,16 @@ export class LoadedCache {
     return out;
   }
 
+  /** Removes the index (which names everything else), so no later run uses this cache. */
+  discard(): void {
+    this.close();
+    try {
+      unlinkSync(join(this.dir, FILES));
+    } catch {
+      // gone already
+    }
+  }
+
   close(): void {
     if (this.packFd !== undefined) closeSync(this.packFd);
     this.packFd = undefined;

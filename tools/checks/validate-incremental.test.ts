@@ -306,3 +306,64 @@ describe('validate --changed-since', () => {
     expect(small).toBeGreaterThan(rounds / 2);
   }, 600_000);
 });
+
+describe('a cache restored into another clone (as validate.yml restores main\'s)', () => {
+  it('is used, and --changed-since still equals the full run on the planned files', async () => {
+    const main = mkdtempSync(join(tmpdir(), 'pwc-cache-main-'));
+    roots.push(main);
+    writeSyntheticRepository(main, { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 11);
+    writeFileSync(join(main, '.gitignore'), '.pwc-cache/\n');
+    git(main, 'init', '-q');
+    git(main, 'add', '-A');
+    git(main, 'commit', '-q', '-m', 'main');
+    await validate({ root: main, today: TODAY }); // what publish.yml saves
+
+    // A pull request: a clone with a commit of its own, checked out later (other mtimes), with main's cache copied in.
+    const pr = mkdtempSync(join(tmpdir(), 'pwc-cache-pr-'));
+    roots.push(pr);
+    execFileSync('git', ['clone', '-q', main, pr]);
+    const rand = seededRandom(99);
+    const done = ['change a metric value', 'break a paper reference', 'add a task near a dangling reference', 'change a benchmark'].map((name) => EDITS[name](pr, rand));
+    git(pr, 'add', '-A');
+    git(pr, 'commit', '-q', '-m', 'pull request');
+    EDITS['break the YAML'](pr, rand); // and one uncommitted change
+    mkdirSync(join(pr, '.pwc-cache'), { recursive: true });
+    execFileSync('cp', ['-r', join(main, '.pwc-cache', 'validate'), join(pr, '.pwc-cache', 'validate')]);
+
+    const base = git(pr, 'rev-parse', 'HEAD~1').trim();
+    const index = join(pr, '.pwc-cache', 'validate', 'files.v8');
+    const restored = readFileSync(index);
+    const incremental = await validate({ root: pr, changedSince: base, today: TODAY, workers: 1 });
+    const full = (await validate({ root: pr, cache: false, today: TODAY, workers: 1 })).findings;
+    const planned = new Set(incremental.checked);
+    expect(incremental.findings, done.join('; ')).toEqual(full.filter((f) => planned.has(f.file)));
+    expect(full.length).toBeGreaterThan(0);
+    // The restored cache was used as it is: without a usable one, the run reads every file and writes a new cache.
+    expect(readFileSync(index).equals(restored)).toBe(true);
+    expect(incremental.checked.length).toBeLessThan(filesUnder(pr, 'data').length / 2);
+  }, 120_000);
+
+  it('a cache whose links file is lost is not trusted for what files use, and is not rewritten from it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pwc-cache-links-'));
+    roots.push(root);
+    writeSyntheticRepository(root, { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 13);
+    writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'base');
+    const links = join(root, '.pwc-cache', 'validate', 'links.v8');
+    const rand = seededRandom(5);
+    for (const edit of ['change a benchmark', 'break a paper reference', 'retarget a benchmark']) {
+      await validate({ root, today: TODAY, workers: 1 });
+      unlinkSync(links);
+      const done = EDITS[edit](root, rand);
+      // A full run with the damaged cache, then an incremental one: both as without any cache.
+      const full = (await validate({ root, cache: false, today: TODAY, workers: 1 })).findings;
+      expect((await validate({ root, today: TODAY, workers: 1 })).findings, `${edit}: ${done}`).toEqual(full);
+      const incremental = await validate({ root, changedSince: 'HEAD', today: TODAY, workers: 1 });
+      const planned = new Set(incremental.checked);
+      expect(incremental.findings, `${edit}: ${done}`).toEqual(full.filter((f) => planned.has(f.file)));
+      git(root, 'reset', '-q', '--hard');
+    }
+  }, 120_000);
+});

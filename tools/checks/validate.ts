@@ -178,7 +178,8 @@ class Run {
     const changedPaths = git ? git.changed! : [...new Set([...since.tracked, ...(await untrackedFiles(this.root))])].sort();
     trace(`git: ${changedPaths.length} files changed since ${since.commit.slice(0, 12)}`);
     const toRead = git ? git.stale : [...new Set([...(await listDataFiles(this.root)), ...(this.cache?.paths ?? [])])].sort();
-    const fresh = await this.readAll(toRead, false);
+    // A file the cache knows but whose links are unusable must be parsed again: the planner needs what it uses.
+    const fresh = await this.readAll(toRead, false, cached !== undefined);
     trace(`read ${fresh.length} files that may differ from the cache${git ? '' : ' (no usable cache: all)'}`);
     const freshByPath = new Map(fresh.map((k) => [k.path, k]));
     const overlay = new Map<string, FileState | undefined>();
@@ -279,8 +280,8 @@ class Run {
    * with it, files whose size and mtime match the cache are taken as they are). In worker threads
    * when there are many. Files that do not exist are left out.
    */
-  private async readAll(paths: readonly string[], trustStat: boolean): Promise<Known[]> {
-    const cache = this.cache;
+  private async readAll(paths: readonly string[], trustStat: boolean, useCache = true): Promise<Known[]> {
+    const cache = useCache ? this.cache : undefined;
     const known: (Known | undefined)[] = new Array(paths.length);
     const toRead: number[] = [];
     const racy = cache ? cache.writtenAt - RACY_MS : 0;
@@ -395,6 +396,12 @@ class Run {
 
   private write(known: readonly Known[], base: CacheBase | null, memo: CheckMemo | undefined): void {
     const cache = this.cache;
+    if (cache && known.some((k) => !this.isNew(k)) && !cache.links()) {
+      // The links of the cached files are lost: a cache written now would say they use nothing.
+      // Dropped instead, so the next run reads every file and writes a whole one.
+      cache.discard();
+      return;
+    }
     const files: CacheFile[] = known.map((k) => {
       if (this.isNew(k)) {
         const f = k.fresh;

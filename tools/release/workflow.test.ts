@@ -62,8 +62,28 @@ describe('publish.yml', () => {
     expect(uses('release', 'actions/checkout')[0].with['persist-credentials']).toBe(false);
   });
 
+  it("saves the validator's cache after validating main, under the key pull requests restore", () => {
+    const validateYml = parse(readFileSync('.github/workflows/validate.yml', 'utf8')) as { jobs: Record<string, { steps: any[] }> };
+    const prSteps = validateYml.jobs.validate.steps;
+    const restoreAt = prSteps.findIndex((s) => String(s.uses ?? '').startsWith('actions/cache/restore@'));
+    const validateAt = prSteps.findIndex((s) => /^npx pwc validate --changed-since/.test(String(s.run ?? '')));
+    expect(restoreAt).toBeGreaterThanOrEqual(0);
+    expect(restoreAt).toBeLessThan(validateAt);
+    const restore = prSteps[restoreAt].with;
+    const saveAt = steps('build').findIndex((s) => String(s.uses ?? '').startsWith('actions/cache/save@'));
+    const save = steps('build')[saveAt].with;
+    expect(saveAt).toBeGreaterThan(runs('build').findIndex((r) => /^npx pwc validate\b/.test(r)));
+    expect(save.path).toBe('.pwc-cache/validate');
+    expect(restore.path).toBe(save.path);
+    // The key names the validator's sources; a pull request falls back to main's newest cache for them.
+    expect(save.key).toContain("hashFiles('tools/checks/**', 'tools/model/**', 'package-lock.json')");
+    expect(save.key.startsWith(restore['restore-keys'])).toBe(true);
+    expect(restore.key.startsWith(restore['restore-keys'])).toBe(true);
+  });
+
   it('uses the same pinned actions as the other workflows', () => {
-    const pins = (file: string) => new Set([...readFileSync(`.github/workflows/${file}`, 'utf8').matchAll(/uses:\s+(\S+@[0-9a-f]{40})/g)].map((m) => m[1]));
+    // By repository and commit: actions/cache/save and actions/cache/restore are one pin.
+    const pins = (file: string) => new Set([...readFileSync(`.github/workflows/${file}`, 'utf8').matchAll(/uses:\s+([\w.-]+\/[\w.-]+)[^@\s]*(@[0-9a-f]{40})/g)].map((m) => m[1] + m[2]));
     const others = new Set([...pins('validate.yml'), ...pins('review.yml')]);
     for (const pin of pins('publish.yml')) expect(others, pin).toContain(pin);
   });
