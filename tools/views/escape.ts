@@ -8,8 +8,12 @@
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>|&~$!#]/g;
 
-/** Anything markdownText would change: special or control characters, odd whitespace, URL starts, block starts. */
-const NEEDS_ESCAPE = /[\\`*_[\]<>|&~$!#\u0000-\u001f\u007f]|\s\s|[^\S ]|^\s|\s$|:\/\/|www\.|^[-+=\d]/i;
+/**
+ * Exactly the texts markdownText changes: special or control characters, odd whitespace, URL
+ * starts, and the block starts it escapes (a "-" or "+" list marker, an ordered list marker such
+ * as "1." or "2)", a line of only "-" and "="). Dates, numbers and "-0.5" pass untouched.
+ */
+const NEEDS_ESCAPE = /[\\`*_[\]<>|&~$!#\u0000-\u001f\u007f]|\s\s|[^\S ]|^\s|\s$|:\/\/|www\.|^[-+](?:\s|$)|^\d{1,9}[.)](?:\s|$)|^[-=\s]+$/i;
 
 /**
  * Plain text (a name, title, model name, author) as Markdown that renders as exactly that text,
@@ -90,14 +94,19 @@ export function markdownDestination(url: string): string {
 /** `[text](url)`, or just the text when the URL is not a web URL or a relative page path. */
 export function markdownLink(text: string, url: string): string {
   // Parentheses too: some renderers (marked) end a label early at an escaped "]" followed by "(".
-  const label = markdownText(text).replace(/[()]/g, '\\$&');
-  if (!isWebUrl(url) && !isRelativePage(url)) return label;
+  const label = markdownText(text).replace(PARENTHESES, '\\$&');
+  // A page path holds none of the characters markdownDestination encodes (and is most links).
+  if (isRelativePage(url)) return `[${label}](<${url}>)`;
+  if (!isWebUrl(url)) return label;
   return `[${label}](${markdownDestination(url)})`;
 }
 
+const PARENTHESES = /[()]/g;
+const RELATIVE_PAGE = /^(\.\.?\/)*[a-z0-9][a-z0-9./#-]*$/;
+
 /** Relative links between generated pages: slug paths only, never a scheme. */
 function isRelativePage(url: string): boolean {
-  return /^(\.\.?\/)*[a-z0-9][a-z0-9./#-]*$/.test(url) && !url.includes('//') && !url.includes(':');
+  return RELATIVE_PAGE.test(url) && !url.includes('//') && !url.includes(':');
 }
 
 const XML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -25,6 +25,8 @@ describe('markdownText', () => {
     ...Object.values(HOSTILE).flat(),
     '- dash', '+ plus', '> quote', '= equals', '====', '2020. year', '12) paren', '    indented', '\ttab', 'trailing  ',
     'a\u0000b\u0007c', 'emoji :smile: @user #123', 'x < 3 & y > 2', '~~~', '```', '\\', '*', '_', '|', '!', '[', ']',
+    // Block starts alone or at the edge of what the fast path lets through untouched.
+    '-', '+', '=', '--', '-=-', '1.', '2)', '123456789.', '1234567890.', '3.x', '+x', '-x',
   ];
   for (const sample of samples) {
     it(`renders ${JSON.stringify(sample).slice(0, 50)} as that text`, () => {
@@ -42,6 +44,7 @@ describe('markdownText', () => {
   it('keeps ordinary text readable: no escapes where nothing is special', () => {
     expect(markdownText('ResNet-50 (v1.5), 84.8 top-1')).toBe('ResNet-50 (v1.5), 84.8 top-1');
     expect(markdownText('-0.5')).toBe('-0.5');
+    for (const plain of ['2019-08-12', '85.3', '1.5x faster', '+3.2', '7 of 12', '1234567890.']) expect(markdownText(plain)).toBe(plain);
   });
 });
 
