@@ -1,17 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gitIn } from '../git/testing.ts';
 import { validate } from './validate.ts';
 import { changedSince, indexState } from './worktree-changes.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pwc-worktree-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
-}
+const git = gitIn(root);
 
 describe('git listings of data/', () => {
   it('leave out files under data/ that are not data files (licence, Nx project)', async () => {

@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentsAt, readBlobs } from './cat-file.ts';
+import { headCommit, resolveCommit } from './revision.ts';
+import { git, GitError, nulList } from './run.ts';
+import { gitIn } from './testing.ts';
+
+const parent = mkdtempSync(join(tmpdir(), 'pwc-git-'));
+const root = join(parent, 'repo');
+const notGit = join(parent, 'plain');
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+const NEWLINE_PATH = 'data/odd\nname.yaml';
+const BINARY = Buffer.from([0, 10, 13, 10, 255, 0x0a, 0x0a]);
+let first = '';
+let second = '';
+const sh = gitIn(root);
+
+
+beforeAll(() => {
+  mkdirSync(join(root, 'data/sub'), { recursive: true });
+  mkdirSync(notGit);
+  writeFileSync(join(root, 'data/a.yaml'), 'name: A\n');
+  writeFileSync(join(root, NEWLINE_PATH), 'name: newline\n');
+  writeFileSync(join(root, 'data/sub/binary.bin'), BINARY);
+  writeFileSync(join(root, 'data/empty.yaml'), '');
+  sh('init', '-q');
+  sh('add', '-A');
+  sh('commit', '-qm', 'first');
+  first = sh('rev-parse', 'HEAD');
+  writeFileSync(join(root, 'data/a.yaml'), 'name: A2\n');
+  sh('commit', '-qam', 'second');
+  second = sh('rev-parse', 'HEAD');
+});
+
+describe('git', () => {
+  it('returns stdout; a failure is a GitError naming the command and git\'s reason', async () => {
+    expect((await git(root, ['rev-parse', 'HEAD'])).trim()).toBe(second);
+    const error = await git(root, ['diff', 'no-such-rev']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toMatch(/^git diff: fatal: .*no-such-rev/);
+    expect((error as GitError).stderr).toContain('no-such-rev');
+    expect((error as GitError).notInstalled).toBe(false);
+    const outside = (await git(notGit, ['status']).catch((e: unknown) => e)) as GitError;
+    expect(outside.message).toMatch(/^git status: fatal: not a git repository/);
+  });
+
+  it('can leave out the caller\'s GIT_* variables, which would otherwise redirect it', async () => {
+    const saved = process.env.GIT_DIR;
+    process.env.GIT_DIR = join(notGit, 'nowhere');
+    try {
+      await expect(git(root, ['rev-parse', 'HEAD'])).rejects.toThrow(GitError);
+      expect((await git(root, ['rev-parse', 'HEAD'], { ignoreGitEnv: true })).trim()).toBe(second);
+    } finally {
+      if (saved === undefined) delete process.env.GIT_DIR;
+      else process.env.GIT_DIR = saved;
+    }
+  });
+
+  it('splits a -z listing, paths with newlines kept whole', async () => {
+    expect(nulList(await git(root, ['ls-files', '-z']))).toEqual(['data/a.yaml', 'data/empty.yaml', NEWLINE_PATH, 'data/sub/binary.bin']);
+    expect(nulList('')).toEqual([]);
+  });
+});
+
+describe('resolveCommit', () => {
+  it('names the commit of a revision', async () => {
+    expect(await resolveCommit(root, 'HEAD')).toBe(second);
+    expect(await resolveCommit(root, 'HEAD~1')).toBe(first);
+    expect(await resolveCommit(root, first.slice(0, 10))).toBe(first);
+  });
+
+  it('refuses a revision that git could read as an option', async () => {
+    await expect(resolveCommit(root, '--output=/tmp/x')).rejects.toThrow(new GitError('"--output=/tmp/x" is not a revision'));
+    await expect(resolveCommit(root, '-h')).rejects.toThrow(GitError);
+  });
+
+  it('says when a revision names no commit, with the caller\'s hint', async () => {
+    await expect(resolveCommit(root, 'nope')).rejects.toThrow(`"nope" does not name a commit in the git repository at ${root}`);
+    await expect(resolveCommit(root, 'nope', 'fetch it first')).rejects.toThrow(/at .* \(fetch it first\)$/);
+    // A tree is not a commit; outside a repository nothing is.
+    await expect(resolveCommit(root, `${second}^{tree}`)).rejects.toThrow(/does not name a commit/);
+    await expect(resolveCommit(notGit, 'HEAD')).rejects.toThrow(GitError);
+  });
+
+  it('headCommit: HEAD, or undefined outside git and before the first commit', async () => {
+    expect(await headCommit(root)).toBe(second);
+    expect(await headCommit(notGit)).toBeUndefined();
+    const fresh = join(parent, 'fresh');
+    mkdirSync(fresh);
+    gitIn(fresh)('init', '-q');
+    expect(await headCommit(fresh)).toBeUndefined();
+  });
+});
+
+describe('readBlobs (one git cat-file --batch)', () => {
+  it('reads blobs by id exactly, in order; missing ids and non-blobs are undefined', async () => {
+    const ids = nulList(await git(root, ['ls-tree', '-r', '-z', first])).map((line) => {
+      const tab = line.indexOf('\t');
+      return { id: line.slice(0, tab).split(' ')[2], path: line.slice(tab + 1) };
+    });
+    const byPath = new Map(ids.map((e) => [e.path, e.id]));
+    const tree = sh('rev-parse', `${first}^{tree}`);
+    const names = [byPath.get(NEWLINE_PATH)!, '0'.repeat(40), byPath.get('data/sub/binary.bin')!, tree, byPath.get('data/empty.yaml')!, byPath.get('data/a.yaml')!];
+    const blobs = await readBlobs(root, names);
+    expect(blobs.map((b) => b?.toString('utf8'))).toEqual(['name: newline\n', undefined, BINARY.toString('utf8'), undefined, '', 'name: A\n']);
+    expect(blobs[2]).toEqual(BINARY);
+  });
+
+  it('asks nothing of git for no names, and fails with a GitError outside a repository', async () => {
+    expect(await readBlobs(notGit, [])).toEqual([]);
+    await expect(readBlobs(notGit, ['HEAD:x'])).rejects.toThrow(/^git cat-file: fatal: not a git repository/);
+  });
+});
+
+describe('contentsAt', () => {
+  it('reads paths at a commit; a missing path, a folder and a path with a newline are undefined', async () => {
+    const paths = ['data/a.yaml', 'data/missing.yaml', 'data/sub', NEWLINE_PATH, 'data/sub/binary.bin', 'data/empty.yaml'];
+    const before = await contentsAt(root, first, paths);
+    expect([...before.keys()]).toEqual(paths);
+    expect(before.get('data/a.yaml')?.toString()).toBe('name: A\n');
+    expect(before.get('data/missing.yaml')).toBeUndefined();
+    expect(before.get('data/sub')).toBeUndefined();
+    // Batch mode takes one name a line: such a path cannot be asked for (and is no valid data path).
+    expect(before.get(NEWLINE_PATH)).toBeUndefined();
+    expect(before.get('data/sub/binary.bin')).toEqual(BINARY);
+    expect(before.get('data/empty.yaml')).toEqual(Buffer.alloc(0));
+    expect((await contentsAt(root, second, ['data/a.yaml'])).get('data/a.yaml')?.toString()).toBe('name: A2\n');
+  });
+
+  it('reads paths relative to root when root is a folder inside the repository', async () => {
+    const inside = await contentsAt(join(root, 'data'), first, ['a.yaml', 'data/a.yaml']);
+    expect(inside.get('a.yaml')?.toString()).toBe('name: A\n');
+    expect(inside.get('data/a.yaml')).toBeUndefined();
+  });
+});
