@@ -32,6 +32,18 @@ function filesUnder(root: string, dir: string): string[] {
   return out.sort();
 }
 
+/** A synthetic repository, valid by construction, committed to a new git repository. */
+function committedRepository(prefix: string, scale: Parameters<typeof writeSyntheticRepository>[1], seed: number): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  roots.push(root);
+  writeSyntheticRepository(root, scale, seed);
+  writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'base');
+  return root;
+}
+
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
@@ -250,13 +262,7 @@ function byFile(findings: readonly Finding[]): Map<string, string[]> {
 
 describe('validate --changed-since', () => {
   it('gives exactly the full run\'s findings on the planned files, and the edits touch nothing outside the plan', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'pwc-incremental-'));
-    roots.push(root);
-    writeSyntheticRepository(root, { papers: 160, results: 110, datasets: 24, tasks: 10, methods: 16 }, 7);
-    writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
-    git(root, 'init', '-q');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'base');
+    const root = committedRepository('pwc-incremental-', { papers: 160, results: 110, datasets: 24, tasks: 10, methods: 16 }, 7);
 
     const rand = seededRandom(20250601);
     const names = Object.keys(EDITS);
@@ -309,13 +315,7 @@ describe('validate --changed-since', () => {
 
 describe('a cache restored into another clone (as validate.yml restores main\'s)', () => {
   it('is used, and --changed-since still equals the full run on the planned files', async () => {
-    const main = mkdtempSync(join(tmpdir(), 'pwc-cache-main-'));
-    roots.push(main);
-    writeSyntheticRepository(main, { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 11);
-    writeFileSync(join(main, '.gitignore'), '.pwc-cache/\n');
-    git(main, 'init', '-q');
-    git(main, 'add', '-A');
-    git(main, 'commit', '-q', '-m', 'main');
+    const main = committedRepository('pwc-cache-main-', { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 11);
     await validate({ root: main, today: TODAY }); // what publish.yml saves
 
     // A pull request: a clone with a commit of its own, checked out later (other mtimes), with main's cache copied in.
@@ -344,13 +344,7 @@ describe('a cache restored into another clone (as validate.yml restores main\'s)
   }, 120_000);
 
   it('a cache whose links file is lost is not trusted for what files use, and is not rewritten from it', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'pwc-cache-links-'));
-    roots.push(root);
-    writeSyntheticRepository(root, { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 13);
-    writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
-    git(root, 'init', '-q');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'base');
+    const root = committedRepository('pwc-cache-links-', { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 13);
     const links = join(root, '.pwc-cache', 'validate', 'links.v8');
     const rand = seededRandom(5);
     for (const edit of ['change a benchmark', 'break a paper reference', 'retarget a benchmark']) {
