@@ -4,8 +4,7 @@ import { rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../checks/validate.ts';
-import { renderSite } from '../views/site.ts';
-import { syncGenerated } from '../views/sync.ts';
+import { generate } from '../views/generate.ts';
 import { changeOneResult } from './edits.ts';
 import { reportProbe, type BenchContext, type BenchRow, type BenchSection, type Measurement } from './section.ts';
 
@@ -57,7 +56,7 @@ async function probe(root: string, changedFile?: string): Promise<void> {
   // counted here, with validation, so the render/write figure is rendering and writing alone.
   const repository = validation.repository;
   const t1 = performance.now();
-  const report = await syncGenerated(root, renderSite(repository), { check: false });
+  const report = await generate(root, { check: false, repo: repository });
   const t2 = performance.now();
   let outside = 0;
   if (changedFile) {

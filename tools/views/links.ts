@@ -16,11 +16,18 @@ export const pagePaths = {
  * down to the target, except between pages of one folder. (Cheaper than path.relative, which
  * shows at archive scale, and just as valid for GitHub.)
  */
+let base = linkBase('');
+
 export function relativeHref(from: string, to: string): string {
-  const slash = from.lastIndexOf('/');
-  const dir = from.slice(0, slash + 1);
+  // A page makes all its links in a row: its folder and way up are worked out once per page.
+  if (from !== base.from) base = linkBase(from);
+  const { dir, up } = base;
   if (dir !== '' && to.startsWith(dir) && !to.includes('/', dir.length)) return `./${to.slice(dir.length)}`;
+  return up === '' ? `./${to}` : `${up}${to}`;
+}
+
+function linkBase(from: string): { from: string; dir: string; up: string } {
   let up = '';
   for (let i = 0; i < from.length; i++) if (from.charCodeAt(i) === 47) up += '../';
-  return up === '' ? `./${to}` : `${up}${to}`;
+  return { from, dir: from.slice(0, from.lastIndexOf('/') + 1), up };
 }

@@ -52,7 +52,10 @@ export function methodLink(index: SiteIndex, from: string, id: string): Link {
 }
 
 export function paperLink(index: SiteIndex, from: string, id: string): Link {
-  const paper = index.repo.papers.get(id);
+  return linkToPaper(from, id, index.repo.papers.get(id));
+}
+
+function linkToPaper(from: string, id: string, paper: Paper | undefined): Link {
   return paper ? { text: paper.title, href: relativeHref(from, pagePaths.paper(id, paper.date)) } : textOnly(id);
 }
 
@@ -85,8 +88,13 @@ export function boardSummary(index: SiteIndex, from: string, board: Leaderboard)
   };
 }
 
+export function paperItem(index: SiteIndex, from: string, id: string): PaperItem {
+  const paper = index.repo.papers.get(id);
+  return { paper: linkToPaper(from, id, paper), date: paper?.date ?? '' };
+}
+
 export function paperItems(index: SiteIndex, from: string, ids: readonly string[]): PaperItem[] {
-  return ids.map((id) => ({ paper: paperLink(index, from, id), date: index.repo.papers.get(id)?.date ?? '' }));
+  return ids.map((id) => paperItem(index, from, id));
 }
 
 /** The code link a result row shows: its own, else the paper's official one, else the paper's first. */

@@ -6,7 +6,7 @@ import { compareText, count, formatValue, metricLabel } from '../format.ts';
 import { pagePaths } from '../links.ts';
 import type { RelatedPaper } from '../related.ts';
 import { entryKey, ranksByMetric, type SiteIndex } from '../site-index.ts';
-import { datasetLink, leaderboardLink, methodLink, paperLink, taskLink, type Link } from './common.ts';
+import { datasetLink, leaderboardLink, methodLink, paperItem, taskLink, type Link } from './common.ts';
 
 export interface PaperResult {
   task: Link;
@@ -117,8 +117,7 @@ export function paperPage(index: SiteIndex, paper: Paper, related: RelatedPaper[
     abstract: (paper.abstract ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== ''),
     results,
     related: related.map((r) => ({
-      paper: paperLink(index, path, r.paper),
-      date: index.repo.papers.get(r.paper)?.date ?? '',
+      ...paperItem(index, path, r.paper),
       shared: [
         r.shared.tasks ? count(r.shared.tasks, 'task') : '',
         r.shared.datasets ? count(r.shared.datasets, 'dataset') : '',
