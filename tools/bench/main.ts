@@ -38,8 +38,14 @@ try {
 }
 
 const repo = ctx.generated;
+// Sections such as import-pwc make their own data: the synthetic repository is described only when one was generated.
+const heading = results.every((r) => r.rows.length === 0)
+  ? 'No section ran.'
+  : repo
+    ? `Synthetic repository: ${repo.files} files, ${(repo.bytes / 2 ** 20).toFixed(0)} MB (${repo.scale.papers} papers, ${repo.scale.results} results, ${repo.scale.datasets} datasets, ${repo.scale.tasks} tasks, ${repo.scale.methods} methods); generated in ${repo.generateSeconds.toFixed(1)} s, committed in ${repo.commitSeconds.toFixed(1)} s. Load average at the end: ${ctx.load()}.`
+    : `Sections run: ${results.map((r) => r.section).join(', ')} (no synthetic repository was needed). Load average at the end: ${ctx.load()}.`;
 const out: string[] = [
-  !repo ? 'No section ran.' : `Synthetic repository: ${repo.files} files, ${(repo.bytes / 2 ** 20).toFixed(0)} MB (${repo.scale.papers} papers, ${repo.scale.results} results, ${repo.scale.datasets} datasets, ${repo.scale.tasks} tasks, ${repo.scale.methods} methods); generated in ${repo.generateSeconds.toFixed(1)} s, committed in ${repo.commitSeconds.toFixed(1)} s. Load average at the end: ${ctx.load()}.`,
+  heading,
   '',
   '| section | measurement | time in process | process wall | peak memory | target | |',
   '| --- | --- | ---: | ---: | ---: | --- | --- |',

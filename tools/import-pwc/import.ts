@@ -9,6 +9,7 @@ import { Archive } from './archive.ts';
 import { readDatasets, readLinks, readMethods, readPapers } from './catalog-dumps.ts';
 import type { ReadOptions } from './dump-reader.ts';
 import { readEvaluationTables } from './evaluation-tables.ts';
+import { collectGarbage } from './heap.ts';
 import { Layout, type OutputFile, type ResultGroup } from './layout.ts';
 import { loadDirectionTable, MetricDirections } from './metric-direction.ts';
 import { writeOutput, writeWhole } from './output.ts';
@@ -64,6 +65,7 @@ export async function importPwc(options: ImportOptions): Promise<ImportOutcome> 
   const progress = options.progress ?? silentProgress;
   const { report: imported, created, unchanged } = await importFiles(out, options, progress);
   progress.step('validating the output');
+  collectGarbage(); // what the import built is garbage now; the validator builds a repository of its own
   const report: ImportReport = { ...imported, validation: await validationOf(out, options.today) };
   await writeWhole(join(out, REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`);
   await writeWhole(join(out, REPORT_SUMMARY), renderSummary(report));
@@ -90,6 +92,7 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
   progress.step('checking the layout with the validator\'s rules');
   const groups = await checkLayout(out, layout, files, archive);
   const results = groups.map((g) => layout.resultFile(g));
+  collectGarbage(); // the pre-flight's repositories and reports
 
   progress.step(`writing ${files.length + results.length} files`);
   const all: OutputFile[] = [...files, ...results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -159,5 +162,6 @@ async function checkLayout(out: string, layout: Layout, files: OutputFile[], arc
     if (mine) (folder.kept as Set<string>).add(path);
     if (theirs) folder.others.set(path, theirs);
   }
+  collectGarbage(); // the existing files read and compared
   return preflight(layout, files, folder, (s) => archive.skip(s)).groups;
 }
