@@ -5,12 +5,13 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../checks/validate.ts';
 import { generate } from '../views/generate.ts';
+import { MEMO_DIR } from '../views/page-memo.ts';
 import { changeOneResult } from './edits.ts';
 import { reportProbe, type BenchContext, type BenchRow, type BenchSection, type Measurement } from './section.ts';
 
 export const generateSection: BenchSection = {
   name: 'generate',
-  description: 'pwc generate: cold (no generated/), then after one result changed (only its pages rewritten)',
+  description: 'pwc generate: cold (no generated/), then after one result changed (only its pages rendered and rewritten)',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const { root } = ctx.repository();
     let changedFile = '';
@@ -20,13 +21,15 @@ export const generateSection: BenchSection = {
       ctx.log(`  ${m.result.seconds.toFixed(2)} s in the process, ${m.wallSeconds.toFixed(2)} s wall, ${m.peakMB} MB peak; ${m.result.written} written`);
       return m;
     };
+    // Cold: no pages and no page memo of an earlier run.
     rmSync(join(root, 'generated'), { recursive: true, force: true });
+    rmSync(join(root, MEMO_DIR), { recursive: true, force: true });
     const cold = await step('generate, cold');
     changedFile = changeOneResult(root);
     ctx.log(`changed: ${changedFile}`);
     const changed = await step('generate, one result changed');
     const note = (m: Measurement) =>
-      `validate ${Number(m.result.validate).toFixed(2)} s + render/write ${Number(m.result.render).toFixed(2)} s; ${m.result.written} files written, ${m.result.unchanged} unchanged`;
+      `validate ${Number(m.result.validate).toFixed(2)} s + render/write ${Number(m.result.render).toFixed(2)} s; ${m.result.written} files written, ${m.result.unchanged} unchanged, ${m.result.vouched} of them known from the page memo (not rendered)`;
     const row = (name: string, m: Measurement, extra: Partial<BenchRow> = {}): BenchRow => ({
       name,
       seconds: m.result.seconds,
@@ -73,6 +76,7 @@ async function probe(root: string, changedFile?: string): Promise<void> {
     render: (t2 - t1) / 1000,
     written: report.written.length,
     unchanged: report.unchanged,
+    vouched: report.vouched,
     outside,
   });
 }

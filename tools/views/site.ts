@@ -1,5 +1,6 @@
-// Every generated page of a repository, as (path, text) pairs: a pure function of the data, yielded
-// one page at a time so an archive-scale site never sits in memory at once.
+// Every generated page of a repository: first as (path, kind, model), a pure function of the data,
+// then rendered to (path, text). Yielded one page at a time so an archive-scale site never sits in
+// memory at once.
 import type { Repository } from '../model/repository.ts';
 import { chartModel } from './chart.ts';
 import { pagePaths } from './links.ts';
@@ -11,7 +12,7 @@ import { boardRanksCache, paperPage } from './pages/paper.ts';
 import { readmePage } from './pages/readme.ts';
 import { taskPage } from './pages/task.ts';
 import { relatedPapers } from './related.ts';
-import { createRenderer, type Renderer } from './render.ts';
+import { createRenderer, type PageKind, type PageModels, type Renderer } from './render.ts';
 import { buildSiteIndex } from './site-index.ts';
 
 export interface GeneratedFile {
@@ -20,19 +21,30 @@ export interface GeneratedFile {
   text: string;
 }
 
-export function* renderSite(repo: Repository, render: Renderer = createRenderer()): Generator<GeneratedFile> {
+/** A page before rendering: its path, its template and the model the template renders. */
+export type SitePage = { [K in PageKind]: { path: string; kind: K; model: PageModels[K] } }[PageKind];
+
+export function* sitePages(repo: Repository): Generator<SitePage> {
   const index = buildSiteIndex(repo);
-  yield { path: pagePaths.readme(), text: render('readme', readmePage(index)) };
+  yield { path: pagePaths.readme(), kind: 'readme', model: readmePage(index) };
   for (const board of index.leaderboards.values()) {
-    yield { path: pagePaths.leaderboard(board.task, board.dataset), text: render('leaderboard', leaderboardPage(index, board)) };
-    yield { path: pagePaths.chart(board.task, board.dataset), text: render('chart', chartModel(board, leaderboardTitle(index, board))) };
+    yield { path: pagePaths.leaderboard(board.task, board.dataset), kind: 'leaderboard', model: leaderboardPage(index, board) };
+    yield { path: pagePaths.chart(board.task, board.dataset), kind: 'chart', model: chartModel(board, leaderboardTitle(index, board)) };
   }
-  for (const task of repo.tasks.values()) yield { path: pagePaths.task(task.id), text: render('task', taskPage(index, task)) };
-  for (const dataset of repo.datasets.values()) yield { path: pagePaths.dataset(dataset.id), text: render('dataset', datasetPage(index, dataset)) };
-  for (const method of repo.methods.values()) yield { path: pagePaths.method(method.id), text: render('method', methodPage(index, method)) };
+  for (const task of repo.tasks.values()) yield { path: pagePaths.task(task.id), kind: 'task', model: taskPage(index, task) };
+  for (const dataset of repo.datasets.values()) yield { path: pagePaths.dataset(dataset.id), kind: 'dataset', model: datasetPage(index, dataset) };
+  for (const method of repo.methods.values()) yield { path: pagePaths.method(method.id), kind: 'method', model: methodPage(index, method) };
   const related = relatedPapers(index);
   const ranks = boardRanksCache();
   for (const paper of repo.papers.values()) {
-    yield { path: pagePaths.paper(paper.id, paper.date), text: render('paper', paperPage(index, paper, related(paper.id), ranks)) };
+    yield { path: pagePaths.paper(paper.id, paper.date), kind: 'paper', model: paperPage(index, paper, related(paper.id), ranks) };
   }
+}
+
+export function renderPage(render: Renderer, page: SitePage): string {
+  return (render as (kind: PageKind, model: SitePage['model']) => string)(page.kind, page.model);
+}
+
+export function* renderSite(repo: Repository, render: Renderer = createRenderer()): Generator<GeneratedFile> {
+  for (const page of sitePages(repo)) yield { path: page.path, text: renderPage(render, page) };
 }

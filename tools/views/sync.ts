@@ -2,10 +2,11 @@
 // page produces, and never touch anything outside generated/. In check mode, only report.
 // The file system calls are synchronous: one small file after another, they cost a tenth of the
 // promise versions, which hand every open, stat, read and close to the thread pool and back.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compareText } from './format.ts';
 import { GENERATED_DIR } from './links.ts';
+import type { PageMemo } from './page-memo.ts';
 import type { GeneratedFile } from './site.ts';
 
 export interface SyncReport {
@@ -13,24 +14,31 @@ export interface SyncReport {
   written: string[];
   removed: string[];
   unchanged: number;
+  /** Of the unchanged files, those the memo vouched for: neither rendered nor read. */
+  vouched: number;
   /** Check mode: what would be written (differs / missing) or removed (extra). */
   differs: string[];
   missing: string[];
   extra: string[];
 }
 
+/** A file to sync: its text, or the key of its page's model and its text on demand (see PageMemo). */
+export type SyncFile = GeneratedFile | { path: string; key: string; render: () => string };
+
 export interface SyncOptions {
   check: boolean;
+  /** Write mode: files the memo vouches for are neither rendered nor read; it learns every file synced. */
+  memo?: PageMemo;
 }
 
 /** Thrown when generated/ is not a plain folder we may write into. */
 export class GeneratedDirError extends Error {}
 
 /** Syncs <root>/generated with the files; returns what was (or, in check mode, would be) changed. */
-export async function syncGenerated(root: string, files: Iterable<GeneratedFile>, options: SyncOptions): Promise<SyncReport> {
+export async function syncGenerated(root: string, files: Iterable<SyncFile>, options: SyncOptions): Promise<SyncReport> {
   const base = join(root, GENERATED_DIR);
   const existing = listExisting(base);
-  const report: SyncReport = { written: [], removed: [], unchanged: 0, differs: [], missing: [], extra: [] };
+  const report: SyncReport = { written: [], removed: [], unchanged: 0, vouched: 0, differs: [], missing: [], extra: [] };
   const produced = new Set<string>();
   const producedDirs = new Set<string>();
   /** Folders known to exist now (made or found), so each is made at most once. */
@@ -45,7 +53,7 @@ export async function syncGenerated(root: string, files: Iterable<GeneratedFile>
     const parts = file.path.split('/');
     for (let i = 1; i < parts.length; i++) producedDirs.add(parts.slice(0, i).join('/'));
     if (options.check) compareOne(base, file, existing, report);
-    else writeOne(base, file, existing, report, madeDirs);
+    else writeOne(base, file, existing, report, madeDirs, options.memo);
   }
   // Entries no page produces: in check mode they are extra; otherwise they go, deepest first.
   const stale = [...existing].filter(([path, kind]) => (kind === 'dir' ? !producedDirs.has(path) : !produced.has(path) || kind !== 'file'));
@@ -90,22 +98,35 @@ function listExisting(base: string): Map<string, EntryKind> {
   return out;
 }
 
-function compareOne(base: string, file: GeneratedFile, existing: Map<string, EntryKind>, report: SyncReport): void {
+function textOf(file: SyncFile): string {
+  return 'text' in file ? file.text : file.render();
+}
+
+function compareOne(base: string, file: SyncFile, existing: Map<string, EntryKind>, report: SyncReport): void {
   const shown = `${GENERATED_DIR}/${file.path}`;
   if (existing.get(file.path) !== 'file') {
     report.missing.push(shown);
     return;
   }
   const bytes = readFileSync(join(base, file.path));
-  if (bytes.equals(Buffer.from(file.text, 'utf8'))) report.unchanged++;
+  if (bytes.equals(Buffer.from(textOf(file), 'utf8'))) report.unchanged++;
   else report.differs.push(shown);
 }
 
-function writeOne(base: string, file: GeneratedFile, existing: Map<string, EntryKind>, report: SyncReport, madeDirs: Set<string>): void {
+function writeOne(base: string, file: SyncFile, existing: Map<string, EntryKind>, report: SyncReport, madeDirs: Set<string>, memo?: PageMemo): void {
   const target = join(base, file.path);
-  const bytes = Buffer.from(file.text, 'utf8');
-  if (existing.get(file.path) === 'file' && readFileSync(target).equals(bytes)) {
+  const isFile = existing.get(file.path) === 'file';
+  // What the memo learns of a keyed file once its bytes are right.
+  const learn = memo && 'key' in file ? () => memo.remember(file.path, file.key, statSync(target)) : () => undefined;
+  if (isFile && memo && 'key' in file && memo.holds(file.path, file.key, statSync(target))) {
     report.unchanged++;
+    report.vouched++;
+    return;
+  }
+  const bytes = Buffer.from(textOf(file), 'utf8');
+  if (isFile && readFileSync(target).equals(bytes)) {
+    report.unchanged++;
+    learn();
     return;
   }
   // A symlink or file where a folder of this path should be, or anything but a file at the path
@@ -127,6 +148,7 @@ function writeOne(base: string, file: GeneratedFile, existing: Map<string, Entry
     madeDirs.add(dir);
   }
   writeFileSync(target, bytes);
+  learn();
   report.written.push(`${GENERATED_DIR}/${file.path}`);
 }
 
