@@ -140,5 +140,20 @@ export class BenchContext {
 
 /** For probes: prints the result line, with the process's peak memory. */
 export function reportProbe(result: ProbeResult): void {
-  process.stdout.write(`${JSON.stringify({ ...result, maxRssKB: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...result, maxRssKB: peakRssKB() })}\n`);
+}
+
+/**
+ * The process's own peak resident memory. On Linux, getrusage's maxRSS starts from the parent's
+ * high-water mark at fork (a runner holding 1.5 GB makes an empty child report 1.5 GB), so the
+ * kernel's VmHWM is read instead; elsewhere maxRSS is the best there is.
+ */
+function peakRssKB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
 }
