@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../checks/validate.ts';
+import type { Repository } from '../model/repository.ts';
 import { generate } from '../views/generate.ts';
 import { MEMO_DIR } from '../views/page-memo.ts';
 import { changeOneResult } from './edits.ts';
@@ -53,11 +54,7 @@ export const generateSection: BenchSection = {
  */
 async function probe(root: string, changedFile?: string): Promise<void> {
   const t0 = performance.now();
-  const validation = await validate({ root });
-  if (validation.findings.some((f) => f.severity === 'error')) throw new Error('the synthetic repository has validation errors');
-  // When the cache answers for the whole repository, the Repository is built on first access:
-  // counted here, with validation, so the render/write figure is rendering and writing alone.
-  const repository = validation.repository;
+  const repository = await validatedRepository(root);
   const t1 = performance.now();
   const report = await generate(root, { check: false, repo: repository });
   const t2 = performance.now();
@@ -79,6 +76,17 @@ async function probe(root: string, changedFile?: string): Promise<void> {
     vouched: report.vouched,
     outside,
   });
+}
+
+/**
+ * The Repository, as `pwc generate` gets it: validated, built (on first access when the cache
+ * answers for the whole repository: counted here, so render/write is rendering and writing alone),
+ * and nothing else of the validation kept, so its working data is freed before rendering.
+ */
+async function validatedRepository(root: string): Promise<Repository> {
+  const validation = await validate({ root });
+  if (validation.findings.some((f) => f.severity === 'error')) throw new Error('the synthetic repository has validation errors');
+  return validation.repository;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await probe(process.argv[2], process.argv[3]);

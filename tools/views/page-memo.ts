@@ -35,7 +35,7 @@ interface Entry extends FileStamp {
 }
 
 export class PageMemo {
-  /** The last run's entries (read only), and this run's: only pages produced now are kept. */
+  /** The last run's entries not yet met this run, and this run's: only pages produced now are kept. */
   private readonly before: Map<string, Entry>;
   private readonly now = new Map<string, Entry>();
 
@@ -64,12 +64,14 @@ export class PageMemo {
   holds(path: string, key: string, stamp: FileStamp): boolean {
     const entry = this.before.get(path);
     if (!entry || entry.key !== key || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return false;
+    this.before.delete(path);
     this.now.set(path, entry);
     return true;
   }
 
   /** The file of `path` now holds what the model with `key` renders to. */
   remember(path: string, key: string, stamp: FileStamp): void {
+    this.before.delete(path);
     this.now.set(path, { key, size: stamp.size, mtimeMs: stamp.mtimeMs });
   }
 
