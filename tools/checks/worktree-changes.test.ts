@@ -1,26 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitIn } from '../git/testing.ts';
+import { commitFiles } from '../git/testing.ts';
 import { validate } from './validate.ts';
 import { changedSince, indexState } from './worktree-changes.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pwc-worktree-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const git = gitIn(root);
-
 describe('git listings of data/', () => {
   it('leave out files under data/ that are not data files (licence, Nx project)', async () => {
-    mkdirSync(join(root, 'data/tasks'), { recursive: true });
-    writeFileSync(join(root, 'data/areas.yaml'), 'areas:\n  - id: computer-vision\n    name: Computer Vision\n');
-    writeFileSync(join(root, 'data/tasks/image-classification.yaml'), 'name: Image Classification\narea: computer-vision\n');
-    writeFileSync(join(root, 'data/LICENSE'), 'CC BY-SA 4.0\n');
-    writeFileSync(join(root, 'data/project.json'), '{}\n');
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-qm', 'base');
+    commitFiles(
+      root,
+      {
+        'data/areas.yaml': 'areas:\n  - id: computer-vision\n    name: Computer Vision\n',
+        'data/tasks/image-classification.yaml': 'name: Image Classification\narea: computer-vision\n',
+        'data/LICENSE': 'CC BY-SA 4.0\n',
+        'data/project.json': '{}\n',
+      },
+      'base',
+    );
     const { blobs } = await indexState(root, 'HEAD');
     expect([...blobs.keys()].sort()).toEqual(['data/areas.yaml', 'data/tasks/image-classification.yaml']);
     writeFileSync(join(root, 'data/LICENSE'), 'changed\n');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentsAt, readBlobs } from './cat-file.ts';
 import { headCommit, resolveCommit } from './revision.ts';
 import { git, GitError, nulList } from './run.ts';
-import { gitIn } from './testing.ts';
+import { commitFiles, gitIn } from './testing.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'pwc-git-'));
 const root = join(parent, 'repo');
@@ -20,16 +20,8 @@ const sh = gitIn(root);
 
 
 beforeAll(() => {
-  mkdirSync(join(root, 'data/sub'), { recursive: true });
   mkdirSync(notGit);
-  writeFileSync(join(root, 'data/a.yaml'), 'name: A\n');
-  writeFileSync(join(root, NEWLINE_PATH), 'name: newline\n');
-  writeFileSync(join(root, 'data/sub/binary.bin'), BINARY);
-  writeFileSync(join(root, 'data/empty.yaml'), '');
-  sh('init', '-q');
-  sh('add', '-A');
-  sh('commit', '-qm', 'first');
-  first = sh('rev-parse', 'HEAD');
+  first = commitFiles(root, { 'data/a.yaml': 'name: A\n', [NEWLINE_PATH]: 'name: newline\n', 'data/sub/binary.bin': BINARY, 'data/empty.yaml': '' }, 'first');
   writeFileSync(join(root, 'data/a.yaml'), 'name: A2\n');
   sh('commit', '-qam', 'second');
   second = sh('rev-parse', 'HEAD');

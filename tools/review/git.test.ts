@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitIn } from '../git/testing.ts';
+import { commitFiles, gitIn } from '../git/testing.ts';
 import { changedPaths, mergeBase, readTree, resolveCommit } from './git.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pwc-review-git-'));
@@ -14,14 +14,7 @@ const sh = gitIn(root);
 
 
 beforeAll(() => {
-  mkdirSync(join(root, 'data/tasks'), { recursive: true });
-  writeFileSync(join(root, 'data/tasks/a.yaml'), 'name: A\n');
-  writeFileSync(join(root, 'data/tasks/gone.yaml'), 'name: Gone\n');
-  writeFileSync(join(root, 'README.md'), 'outside data\n');
-  sh('init', '-q');
-  sh('add', '-A');
-  sh('commit', '-qm', 'base');
-  base = sh('rev-parse', 'HEAD');
+  base = commitFiles(root, { 'data/tasks/a.yaml': 'name: A\n', 'data/tasks/gone.yaml': 'name: Gone\n', 'README.md': 'outside data\n' }, 'base');
   writeFileSync(join(root, 'data/tasks/a.yaml'), 'name: A2\n');
   unlinkSync(join(root, 'data/tasks/gone.yaml'));
   writeFileSync(join(root, NEWLINE_PATH), 'name: newline\n');
