@@ -432,11 +432,17 @@ class Run {
       .map(({ rule, severity, file, line, column, message, tip }) => ({ rule, severity, file, line, column, message, tip }))
       .sort(compareFindings);
     let repo: Repository | undefined;
+    // The factory holds every file's checked data; it is let go once the repository is built.
+    let make: (() => Repository) | undefined = repository;
     return {
       findings,
       checked,
       get repository() {
-        return (repo ??= repository());
+        if (!repo) {
+          repo = make!();
+          make = undefined;
+        }
+        return repo;
       },
     };
   }

@@ -2,9 +2,7 @@
 // It validates first and refuses to build from data with errors (the pages would silently miss the
 // invalid files); warnings do not stop it.
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
-import type { Finding } from '../../checks/finding.ts';
 import { validate } from '../../checks/validate.ts';
-import type { Repository } from '../../model/repository.ts';
 import { generate, isCurrent } from '../../views/generate.ts';
 import { GeneratedDirError } from '../../views/sync.ts';
 
@@ -18,8 +16,9 @@ export const generateCommand: Command = {
   options: { check: { type: 'boolean' } },
   async run({ root, values, stdout, stderr }) {
     const check = values.check === true;
-    const { errors, repository } = await validated(root);
-    if (!repository) {
+    const validation = await validate({ root });
+    const errors = validation.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
       for (const f of errors.slice(0, SHOWN_ERRORS)) stderr.write(`  ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}\n`);
       if (errors.length > SHOWN_ERRORS) stderr.write(`  ... and ${errors.length - SHOWN_ERRORS} more\n`);
       stderr.write(
@@ -30,7 +29,7 @@ export const generateCommand: Command = {
     }
     let report;
     try {
-      report = await generate(root, { check, repo: repository });
+      report = await generate(root, { check, repo: validation.repository });
     } catch (error) {
       if (!(error instanceof GeneratedDirError)) throw error;
       stderr.write(`pwc generate: ${error.message}\n`);
@@ -54,14 +53,3 @@ export const generateCommand: Command = {
     return EXIT_OK;
   },
 };
-
-/**
- * Validates, and keeps only what generating needs: the errors, and the repository when there are
- * none. The validation's working data (at archive scale, hundreds of MB) can then be freed
- * before the pages are rendered.
- */
-async function validated(root: string): Promise<{ errors: Finding[]; repository?: Repository }> {
-  const validation = await validate({ root });
-  const errors = validation.findings.filter((f) => f.severity === 'error');
-  return { errors, repository: errors.length > 0 ? undefined : validation.repository };
-}
