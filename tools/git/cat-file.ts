@@ -1,6 +1,6 @@
 // Reading many blobs with one `git cat-file --batch`: by object id, or by path at a commit.
 import { spawn } from 'node:child_process';
-import { failure, GitError } from './run.ts';
+import { failure, gitEnv, GitError } from './run.ts';
 
 /**
  * The bytes of each named object (a blob id, or `<commit>:<path>`), in order; undefined where git
@@ -12,7 +12,7 @@ export function readBlobs(root: string, names: readonly string[]): Promise<(Buff
   const out: (Buffer | undefined)[] = names.map(() => undefined);
   if (asked.length === 0) return Promise.resolve(out);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => chunks.push(c));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentsAt, readBlobs } from './cat-file.ts';
 import { headCommit, resolveCommit } from './revision.ts';
-import { git, GitError, nulList } from './run.ts';
+import { git, gitEnv, GitError, nulList } from './run.ts';
 import { commitFiles, gitIn } from './testing.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'pwc-git-'));
@@ -48,6 +48,22 @@ describe('git', () => {
     } finally {
       if (saved === undefined) delete process.env.GIT_DIR;
       else process.env.GIT_DIR = saved;
+    }
+  });
+
+  it('runs git with glibc asked for huge pages, unless the caller tuned glibc', async () => {
+    const saved = process.env.GLIBC_TUNABLES;
+    try {
+      delete process.env.GLIBC_TUNABLES;
+      expect(gitEnv().GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1');
+      // git itself is given it (a shell alias prints what git's children see).
+      expect((await git(root, ['-c', 'alias.tun=!printf %s "$GLIBC_TUNABLES"', 'tun'])).trim()).toBe('glibc.malloc.hugetlb=1');
+      process.env.GLIBC_TUNABLES = 'glibc.malloc.check=0';
+      expect(gitEnv().GLIBC_TUNABLES).toBe('glibc.malloc.check=0');
+      expect(gitEnv({ ignoreGitEnv: true }).GLIBC_TUNABLES).toBe('glibc.malloc.check=0');
+    } finally {
+      if (saved === undefined) delete process.env.GLIBC_TUNABLES;
+      else process.env.GLIBC_TUNABLES = saved;
     }
   });
 

@@ -23,9 +23,21 @@ export interface GitOptions {
   ignoreGitEnv?: boolean;
 }
 
+/**
+ * The environment git runs in. glibc is asked to back git's large allocations (the index of
+ * 190,000 files is 30 MB in memory) with huge pages: on virtual machines where touching fresh
+ * memory is slow, a `git diff` of the whole tree spends a fifth less time (0.57 s to 0.45 s
+ * measured). Only where the caller has not tuned glibc itself; ignored by other C libraries.
+ */
+export function gitEnv(options: GitOptions = {}): NodeJS.ProcessEnv {
+  const env = options.ignoreGitEnv ? Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))) : { ...process.env };
+  if (env.GLIBC_TUNABLES === undefined) env.GLIBC_TUNABLES = 'glibc.malloc.hugetlb=1';
+  return env;
+}
+
 /** Runs `git -C root ...args` and resolves with its stdout; rejects with a GitError. */
 export function git(root: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
-  const env = options.ignoreGitEnv ? Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))) : process.env;
+  const env = gitEnv(options);
   return new Promise((resolve, reject) => {
     execFile('git', ['-C', root, ...args], { env, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
