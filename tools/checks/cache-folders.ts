@@ -21,15 +21,17 @@ export function folderTimes(root: string, files: readonly string[]): FolderTimes
     }
   }
   const folders = [...set].sort();
-  const mtimes = new Float64Array(folders.length);
-  folders.forEach((folder, i) => {
-    try {
-      mtimes[i] = statSync(join(root, folder)).mtimeMs;
-    } catch {
-      mtimes[i] = -1;
-    }
-  });
+  const mtimes = Float64Array.from(folders, (folder) => folderMtime(root, folder) ?? -1);
   return { folders, mtimes };
+}
+
+/** The mtime of a folder, undefined when it is gone. Called for every folder of the repository, so no path joining. */
+function folderMtime(root: string, folder: string): number | undefined {
+  try {
+    return statSync(`${root}/${folder}`, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined; // e.g. a folder above it is now a file (ENOTDIR)
+  }
 }
 
 /**
@@ -57,13 +59,8 @@ export function newFilesInFolders(root: string, times: FolderTimes, racyAfter: n
     }
   };
   times.folders.forEach((folder, i) => {
-    let mtime: number;
-    try {
-      mtime = statSync(join(root, folder)).mtimeMs;
-    } catch {
-      return;
-    }
-    if (mtime !== times.mtimes[i] || mtime >= racyAfter) list(folder, false);
+    const mtime = folderMtime(root, folder);
+    if (mtime !== undefined && (mtime !== times.mtimes[i] || mtime >= racyAfter)) list(folder, false);
   });
   return [...new Set(out)].sort();
 }

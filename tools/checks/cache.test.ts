@@ -1,12 +1,13 @@
 // The validator's cache: unchanged files are not read again, a change of content or tools is seen,
 // and a corrupt, truncated or foreign cache is ignored (the run is then as without a cache).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticRepository } from '../bench/synthetic-repo.ts';
 import { CACHE_DIR, loadCache, toolsKey } from './cache.ts';
+import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
+import { writeSections } from './section-file.ts';
 import { validate } from './validate.ts';
 
 const TODAY = '2025-06-01';
@@ -82,7 +83,7 @@ describe('the validation cache', () => {
     writeSyntheticRepository(root, SCALE, 3); // undoes the edits above
     const expected = (await validate({ root, today: TODAY, cache: false, workers: 1 })).findings;
     const dir = join(root, CACHE_DIR);
-    const index = join(dir, 'files.v8');
+    const index = cacheIndexPath(root);
     const pack = () => join(dir, readdirSync(dir).find((n) => n.startsWith('data-'))!);
 
     // Damaged records in the pack (same size): the files are read again.
@@ -96,7 +97,12 @@ describe('the validation cache', () => {
 
     for (const corrupt of [
       () => writeFileSync(index, 'not a cache at all'),
-      () => writeFileSync(index, serialize({ format: 'something-else', version: 1 })),
+      () => {
+        const fd = openSync(index, 'w');
+        writeSections(fd, { format: 'something-else', version: 1 }, { paths: 'x' });
+        closeSync(fd);
+      },
+      () => writeFileSync(index, Buffer.concat([readFileSync(index).subarray(0, 12), Buffer.from('{"endian":')])),
       () => writeFileSync(index, readFileSync(index).subarray(0, 100)),
       () => writeFileSync(pack(), readFileSync(pack()).subarray(0, 10)),
       () => rmSync(pack()),
@@ -108,14 +114,13 @@ describe('the validation cache', () => {
       // and the run wrote a good cache again
       expect(loadCache(root, toolsKey())).toBeDefined();
     }
-    // The planner's half alone damaged or from another write: the files half still serves full runs,
-    // and --changed-since reads everything instead (validate-incremental.test.ts runs that path).
-    for (const damage of [() => writeFileSync(join(dir, 'links.v8'), 'garbage'), () => writeFileSync(join(dir, 'links.v8'), serialize({ format: 'pwc-validate-cache', id: 'other' }))]) {
-      await validate({ root, today: TODAY, workers: 1 });
-      damage();
-      const cache = loadCache(root, toolsKey());
-      expect(cache?.dependencyIndex()).toBeUndefined();
-      expect((await validate({ root, today: TODAY, workers: 1 })).findings).toEqual(expected);
-    }
+    // The planner's half alone damaged (the key table's offsets point past its text): the files half
+    // still serves full runs, and --changed-since reads everything instead (validate-incremental.test.ts runs that path).
+    await validate({ root, today: TODAY, workers: 1 });
+    damageCacheSection(root, 'keys.ends');
+    const cache = loadCache(root, toolsKey());
+    expect(cache).toBeDefined();
+    expect(cache?.dependencyIndex()).toBeUndefined();
+    expect((await validate({ root, today: TODAY, workers: 1 })).findings).toEqual(expected);
   });
 });

@@ -3,28 +3,28 @@
 // read only where needed) and its links for the planner; plus the findings of the last
 // whole-repository check, keyed by the hash of every file.
 //
-// Two v8-serialised blobs of columns (typed arrays and joined strings, so each loads in tens of
-// milliseconds at 190,000 files): files.v8 (what a full run needs) and links.v8 (what the planner
-// needs: the used keys as an interned table, the reverse index, the stand-ins), loaded only by
-// --changed-since. A cache that is missing, foreign, corrupt or written by other tool sources is ignored.
+// One index file of binary columns (section-file.ts) read on demand: a full run reads the columns
+// it needs whole; an incremental run looks up a few hundred files and reads a few blocks of each
+// column (the used keys as an interned table, the reverse index, the stand-ins). A cache that is
+// missing, foreign, corrupt or written by other tool sources is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { folderTimes, type FolderTimes } from './cache-folders.ts';
 import type { Finding } from './finding.ts';
 import { entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
-import { StringTable, toColumn, type StringColumn } from './string-table.ts';
+import { columnSections, SectionFile, writeSections, type LazyArray, type Section } from './section-file.ts';
+import { encodeColumn, StringTable } from './string-table.ts';
 
 export const CACHE_DIR = '.pwc-cache/validate';
-const FILES = 'files.v8';
-const LINKS = 'links.v8';
+const INDEX = 'index.bin';
 const FORMAT = 'pwc-validate-cache';
-const VERSION = 4;
+const VERSION = 5;
 const NEWLINE = Buffer.from('\n');
 const KINDS: readonly EntityKind[] = ['task', 'dataset', 'method', 'paper'];
+const HASH = 40;
 
 /** What ties the cache to git, so runs trust it without reading every file. */
 export interface CacheBase {
@@ -41,48 +41,36 @@ export interface CheckMemo {
   findings: Finding[];
 }
 
-interface FilesBlob {
+/**
+ * The index's header. Its sections: per file (sorted by path) `paths`, `size`, `mtime`, `hashes`
+ * (40 hex characters each), `dataOffset` and `dataLength` (its record in the pack; 0 when not
+ * valid); `findingFiles` and `findings` (the JSON of the files that have findings); `folders` (NUL
+ * separated) and `folderMtimes`; `memo`. The planner's links: `keys` (every key used or defined,
+ * sorted), `useStart`/`useIdx` (per file, the keys it uses), `userStart`/`users` and
+ * `definerStart`/`definers` (per key, the files using it and the files whose path defines it),
+ * `dangling` (per file, a bit per kind in KINDS order: it names an id of that kind that no valid
+ * file defines), `stubs` (per file, the JSON of its stand-in, or "").
+ */
+interface IndexMeta {
   format: string;
   version: number;
   tools: string;
-  /** Names the links blob written with this one. */
   id: string;
   writtenAt: number;
   /** When the run that wrote the cache started: folders changed since then are listed again. */
   startedAt: number;
   base: CacheBase | null;
-  folders: string;
-  folderMtimes: Float64Array;
   pack: string;
   packBytes: number;
-  /** Sorted. */
-  paths: StringColumn;
-  size: Float64Array;
-  mtime: Float64Array;
-  hashes: string;
-  dataOffset: Float64Array;
-  dataLength: Float64Array;
-  findings: string;
-  memo: string | null;
+  files: number;
 }
 
-interface LinksBlob {
-  format: string;
-  id: string;
-  /** Every key used or defined, sorted. */
-  keys: StringColumn;
-  /** Per file, the indexes (into keys) of the keys it uses: useIdx[useStart[i]..useStart[i+1]]. */
-  useStart: Uint32Array;
-  useIdx: Uint32Array;
-  /** Per key, the files using it, and the files whose path defines it. */
-  userStart: Uint32Array;
-  users: Uint32Array;
-  definerStart: Uint32Array;
-  definers: Uint32Array;
-  /** Per file, a bit per kind (KINDS order: 1 task, 2 dataset, 4 method, 8 paper): it names an id of that kind that no valid file defines. */
-  dangling: Uint8Array;
-  /** Per file, the JSON of its stand-in (valid tasks, datasets and methods), or "". */
-  stubs: StringColumn;
+/** The pack's records of a cache, for the next write to keep. */
+interface PackState {
+  pack: string;
+  packBytes: number;
+  dataOffset: ArrayLike<number>;
+  dataLength: ArrayLike<number>;
 }
 
 /** One file as the cache keeps it; `data` is new JSON or a record of the previous cache. */
@@ -122,15 +110,31 @@ export function toolsKey(): string {
 
 /** Loads the cache of `root`, or undefined when there is none usable; never throws. */
 export function loadCache(root: string, tools: string): LoadedCache | undefined {
+  const dir = join(root, CACHE_DIR);
+  let file: SectionFile | undefined;
   try {
-    const dir = join(root, CACHE_DIR);
-    const blob = deserialize(readFileSync(join(dir, FILES))) as FilesBlob;
-    if (!blob || blob.format !== FORMAT || blob.version !== VERSION || blob.tools !== tools) return undefined;
-    const cache = new LoadedCache(dir, blob);
-    return cache.consistent() ? cache : undefined;
+    file = SectionFile.open(join(dir, INDEX));
+    const meta = file.meta as IndexMeta | null;
+    if (!meta || meta.format !== FORMAT || meta.version !== VERSION || meta.tools !== tools || !Number.isSafeInteger(meta.files)) throw new Error('foreign cache');
+    const cache = new LoadedCache(dir, file, meta);
+    if (cache.consistent()) return cache;
   } catch {
-    return undefined;
+    // not usable: as without a cache
   }
+  file?.close();
+  return undefined;
+}
+
+interface Links {
+  keys: StringTable;
+  stubs: StringTable;
+  useStart: LazyArray;
+  useIdx: LazyArray;
+  userStart: LazyArray;
+  users: LazyArray;
+  definerStart: LazyArray;
+  definers: LazyArray;
+  dangling?: Uint8Array;
 }
 
 export class LoadedCache {
@@ -138,20 +142,33 @@ export class LoadedCache {
   readonly base: CacheBase | null;
   readonly writtenAt: number;
   readonly startedAt: number;
+  private readonly n: number;
+  private readonly sizes: LazyArray;
+  private readonly mtimes: LazyArray;
+  private readonly dataOffset: LazyArray;
+  private readonly dataLength: LazyArray;
+  private hashReads = 0;
+  private allHashes?: string;
   private findingsByFile?: Map<number, Finding[]>;
-  private linksBlob?: LinksBlob | null;
-  private keyTable?: StringTable;
-  private stubTable?: StringTable;
+  private linksState?: Links | null;
   private packFd?: number;
 
   constructor(
     private readonly dir: string,
-    readonly blob: FilesBlob,
+    private readonly file: SectionFile,
+    private readonly meta: IndexMeta,
   ) {
-    this.pathTable = new StringTable(blob.paths);
-    this.base = blob.base;
-    this.writtenAt = blob.writtenAt;
-    this.startedAt = blob.startedAt;
+    const paths = file.column('paths');
+    if (!paths) throw new Error('no paths');
+    this.pathTable = new StringTable(paths);
+    this.n = meta.files;
+    this.base = meta.base;
+    this.writtenAt = meta.writtenAt;
+    this.startedAt = meta.startedAt;
+    this.sizes = file.lazyArray('size', Float64Array);
+    this.mtimes = file.lazyArray('mtime', Float64Array);
+    this.dataOffset = file.lazyArray('dataOffset', Float64Array);
+    this.dataLength = file.lazyArray('dataLength', Float64Array);
   }
 
   /** Every cached path, sorted (made on first use: a partial run never needs them all). */
@@ -163,25 +180,28 @@ export class LoadedCache {
     return this.pathTable.at(i);
   }
 
-  /** The folders of the cached files with their mtimes when the cache was written. */
-  folderTimes(): FolderTimes {
-    return { folders: this.blob.folders === '' ? [] : this.blob.folders.split('\0'), mtimes: this.blob.folderMtimes };
+  /** The folders of the cached files with their mtimes when the cache was written; undefined if damaged. */
+  folderTimes(): FolderTimes | undefined {
+    const text = this.file.text('folders');
+    const folders = text === '' ? [] : text.split('\0');
+    const mtimes = this.file.array('folderMtimes', Float64Array);
+    return mtimes && mtimes.length === folders.length ? { folders, mtimes } : undefined;
   }
 
   /** The columns agree with each other and the pack is there and long enough. */
   consistent(): boolean {
-    const b = this.blob;
-    const n = this.pathTable.length;
-    if (!this.pathTable.consistent()) return false;
-    if (b.size.length !== n || b.mtime.length !== n || b.hashes.length !== n * 40 || b.dataOffset.length !== n || b.dataLength.length !== n) return false;
-    if (this.folderTimes().folders.length !== b.folderMtimes.length) return false;
-    const pack = join(this.dir, b.pack);
-    if (n > 0 && (!existsSync(pack) || statSync(pack).size < b.packBytes)) return false;
+    const n = this.n;
+    const f = this.file;
+    if (this.pathTable.length !== n || !this.pathTable.consistent()) return false;
+    if ([this.sizes, this.mtimes, this.dataOffset, this.dataLength].some((c) => c.length !== n) || f.size('hashes') !== n * HASH) return false;
+    if (!this.loadFindings()) return false;
+    const pack = join(this.dir, this.meta.pack);
+    if (n > 0 && (!existsSync(pack) || statSync(pack).size < this.meta.packBytes)) return false;
     return true;
   }
 
   get size(): number {
-    return this.pathTable.length;
+    return this.n;
   }
 
   /** Binary search: the paths are sorted, and a Map of 190,000 paths costs more to build than all lookups of a run. */
@@ -190,53 +210,81 @@ export class LoadedCache {
   }
 
   fileSize(i: number): number {
-    return this.blob.size[i];
+    return this.sizes.get(i);
   }
   mtimeMs(i: number): number {
-    return this.blob.mtime[i];
+    return this.mtimes.get(i);
   }
   hash(i: number): string {
-    return this.blob.hashes.slice(i * 40, i * 40 + 40);
+    // A full run asks for every hash: after a few thousand single reads the column is read whole.
+    if (this.allHashes === undefined && ++this.hashReads > 2048) this.allHashes = this.file.read('hashes', 0, this.n * HASH).toString('latin1');
+    if (this.allHashes !== undefined) return this.allHashes.slice(i * HASH, i * HASH + HASH);
+    return this.file.read('hashes', i * HASH, i * HASH + HASH).toString('latin1');
   }
   isValid(i: number): boolean {
-    return this.blob.dataLength[i] > 0;
+    return this.dataLength.get(i) > 0;
   }
 
   findings(i: number): Finding[] {
-    if (!this.findingsByFile) this.findingsByFile = new Map(JSON.parse(this.blob.findings) as [number, Finding[]][]);
-    return this.findingsByFile.get(i) ?? [];
+    return this.findingsByFile?.get(i) ?? [];
+  }
+
+  /** Reads the findings of the files that have some; false when the columns disagree. */
+  private loadFindings(): boolean {
+    const files = this.file.array('findingFiles', Uint32Array);
+    const column = this.file.column('findings');
+    if (!files || !column || column.ends.length !== files.length) return false;
+    const table = new StringTable(column);
+    if (!table.consistent()) return false;
+    const texts = table.toArray();
+    try {
+      this.findingsByFile = new Map(Array.from(files, (i, j) => [i, JSON.parse(texts[j]) as Finding[]]));
+    } catch {
+      return false;
+    }
+    return true;
   }
 
   memo(): CheckMemo | undefined {
     try {
-      return this.blob.memo ? (JSON.parse(this.blob.memo) as CheckMemo) : undefined;
+      const text = this.file.text('memo');
+      return text ? (JSON.parse(text) as CheckMemo) : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** The planner's half of the cache, or undefined when it is missing or from another write. */
-  links(): LinksBlob | undefined {
-    if (this.linksBlob === undefined) {
-      try {
-        const blob = deserialize(readFileSync(join(this.dir, LINKS))) as LinksBlob;
-        const n = this.pathTable.length;
-        const ok = blob && blob.format === FORMAT && blob.id === this.blob.id && blob.useStart.length === n + 1 && blob.dangling.length === n && blob.stubs.ends.length === n;
-        this.linksBlob = ok ? blob : null;
-        if (ok) {
-          this.keyTable = new StringTable(blob.keys);
-          this.stubTable = new StringTable(blob.stubs);
-          const keys = this.keyTable.length;
-          if (blob.userStart.length !== keys + 1 || blob.definerStart.length !== keys + 1 || !this.keyTable.consistent() || !this.stubTable.consistent()) this.linksBlob = null;
-        }
-      } catch {
-        this.linksBlob = null;
-      }
+  /** The planner's half of the cache, or undefined when it is damaged. */
+  private links(): Links | undefined {
+    if (this.linksState === undefined) {
+      const f = this.file;
+      const keyColumn = f.column('keys');
+      const stubColumn = f.column('stubs');
+      const keys = keyColumn && new StringTable(keyColumn);
+      const stubs = stubColumn && new StringTable(stubColumn);
+      const u32 = (name: string) => f.lazyArray(name, Uint32Array);
+      const links = keys && stubs && { keys, stubs, useStart: u32('useStart'), useIdx: u32('useIdx'), userStart: u32('userStart'), users: u32('users'), definerStart: u32('definerStart'), definers: u32('definers') };
+      const n = this.n;
+      const ok =
+        links &&
+        keys.consistent() &&
+        stubs.consistent() &&
+        stubs.length === n &&
+        links.useStart.length === n + 1 &&
+        f.size('dangling') === n &&
+        links.userStart.length === keys.length + 1 &&
+        links.definerStart.length === keys.length + 1;
+      this.linksState = ok ? links : null;
     }
-    return this.linksBlob ?? undefined;
+    return this.linksState ?? undefined;
   }
 
-  /** Loads what the planner asks for (the links), e.g. while git works. */
+  /** Whether the planner's half can be used (a cache whose links are damaged cannot be rewritten from itself). */
+  hasLinks(): boolean {
+    return this.links() !== undefined;
+  }
+
+  /** Loads what the planner asks for first (the key table's offsets), e.g. while git works. */
   prepare(): void {
     this.links();
   }
@@ -245,26 +293,27 @@ export class LoadedCache {
   usesOf(i: number): string[] {
     const links = this.links();
     if (!links) return [];
-    const out: string[] = [];
-    for (let j = links.useStart[i]; j < links.useStart[i + 1]; j++) out.push(this.keyTable!.at(links.useIdx[j]));
-    return out;
+    return Array.from(links.useIdx.range(links.useStart.get(i), links.useStart.get(i + 1)), (k) => links.keys.at(k));
   }
 
   /** The stand-in of a valid task, dataset or method (undefined for other files). */
   stub(i: number): Record<string, unknown> | undefined {
-    if (!this.links()) return undefined;
-    const text = this.stubTable!.at(i);
-    return text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
+    const text = this.links()?.stubs.at(i);
+    try {
+      return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The valid data of one file from the pack; undefined if the pack cannot give it (then read the file). */
   record(i: number): unknown {
-    const length = this.blob.dataLength[i];
+    const length = this.dataLength.get(i);
     if (!(length > 0)) return undefined;
     try {
-      if (this.packFd === undefined) this.packFd = openSync(join(this.dir, this.blob.pack), 'r');
+      if (this.packFd === undefined) this.packFd = openSync(join(this.dir, this.meta.pack), 'r');
       const buffer = Buffer.allocUnsafe(length);
-      if (readSync(this.packFd, buffer, 0, length, this.blob.dataOffset[i]) !== length) return undefined;
+      if (readSync(this.packFd, buffer, 0, length, this.dataOffset.get(i)) !== length) return undefined;
       return JSON.parse(buffer.toString('utf8'));
     } catch {
       return undefined;
@@ -283,13 +332,15 @@ export class LoadedCache {
     }
     let pack: Buffer;
     try {
-      pack = readFileSync(join(this.dir, this.blob.pack));
+      pack = readFileSync(join(this.dir, this.meta.pack));
     } catch {
       return out;
     }
+    const offsets = this.dataOffset.all();
+    const lengths = this.dataLength.all();
     for (const i of indexes) {
-      const start = this.blob.dataOffset[i];
-      const end = start + this.blob.dataLength[i];
+      const start = offsets[i];
+      const end = start + lengths[i];
       if (!(end > start) || end > pack.length) continue;
       try {
         out.set(i, JSON.parse(pack.toString('utf8', start, end)));
@@ -300,16 +351,25 @@ export class LoadedCache {
     return out;
   }
 
+  /** The pack and where each record lies in it, for the next write. */
+  packState(): PackState {
+    return { pack: this.meta.pack, packBytes: this.meta.packBytes, dataOffset: this.dataOffset.all(), dataLength: this.dataLength.all() };
+  }
+
   /** Removes the index (which names everything else), so no later run uses this cache. */
   discard(): void {
     this.close();
     try {
-      unlinkSync(join(this.dir, FILES));
+      unlinkSync(join(this.dir, INDEX));
     } catch {
       // gone already
     }
   }
 
+  /**
+   * Lets go of the pack (opened again if asked for a record). The index stays open until this
+   * object is collected: a later read must see this index, not one another run renamed over it.
+   */
   close(): void {
     if (this.packFd !== undefined) closeSync(this.packFd);
     this.packFd = undefined;
@@ -319,11 +379,10 @@ export class LoadedCache {
   dependencyIndex(): DependencyIndex | undefined {
     const links = this.links();
     if (!links) return undefined;
-    const keys = this.keyTable!;
     const paths = this.pathTable;
-    const listed = (start: Uint32Array, list: Uint32Array, key: string): string[] => {
-      const k = keys.indexOf(key);
-      return k === undefined ? [] : Array.from(list.subarray(start[k], start[k + 1]), (i) => paths.at(i));
+    const listed = (start: LazyArray, list: LazyArray, key: string): string[] => {
+      const k = links.keys.indexOf(key);
+      return k === undefined ? [] : Array.from(list.range(start.get(k), start.get(k + 1)), (i) => paths.at(i));
     };
     return {
       exists: (path) => this.indexOf(path) !== undefined,
@@ -339,8 +398,9 @@ export class LoadedCache {
       definers: (entity) => listed(links.definerStart, links.definers, entity),
       danglingUsers: (kind) => {
         const bit = 1 << KINDS.indexOf(kind);
+        const dangling = (links.dangling ??= this.file.array('dangling', Uint8Array) ?? new Uint8Array(0));
         const out: string[] = [];
-        links.dangling.forEach((bits, i) => {
+        dangling.forEach((bits, i) => {
           if (bits & bit) out.push(paths.at(i));
         });
         return out;
@@ -360,7 +420,7 @@ export class LoadedCache {
 
 export interface WriteOptions {
   base: CacheBase | null;
-  /** When the run started (see FilesBlob.startedAt). */
+  /** When the run started (see IndexMeta.startedAt). */
   startedAt: number;
   memo?: CheckMemo;
   /** The cache this run loaded: records it still uses are kept from its pack. */
@@ -370,7 +430,7 @@ export interface WriteOptions {
 /**
  * Writes the cache for `files` (sorted by path). New data goes to the end of the previous pack;
  * the pack is rewritten when most of it is dead. Best effort: a failure leaves no cache, never a
- * half-written one (files.v8, which names everything else, is renamed into place last).
+ * half-written one (the index, which names everything else, is renamed into place last).
  */
 export function writeCache(root: string, tools: string, files: readonly CacheFile[], options: WriteOptions): void {
   const dir = join(root, CACHE_DIR);
@@ -401,43 +461,46 @@ export function writeCache(root: string, tools: string, files: readonly CacheFil
 
 function writeLocked(root: string, dir: string, tools: string, all: readonly CacheFile[], options: WriteOptions): void {
   const id = randomBytes(8).toString('hex');
-  const written = writePack(dir, all, options.previous?.blob);
+  const written = writePack(dir, all, options.previous?.packState());
   // A record the old pack could not give is dropped with its file, which the next run reads again.
   const kept = all.map((f, i) => !f.data || written.dataLength[i] > 0);
   const files = all.filter((_, i) => kept[i]);
   const dataOffset = written.dataOffset.filter((_, i) => kept[i]);
   const dataLength = written.dataLength.filter((_, i) => kept[i]);
   const { pack, packBytes } = written;
-  const tmp = (name: string) => join(dir, `${name}.${process.pid}.tmp`);
-  writeFileSync(tmp(LINKS), serialize(linksOf(id, files, dataLength)));
   const folders = folderTimes(root, files.map((f) => f.path));
-  const blob: FilesBlob = {
-    format: FORMAT,
-    version: VERSION,
-    tools,
-    id,
-    writtenAt: Date.now(),
-    startedAt: options.startedAt,
-    base: options.base,
-    folders: folders.folders.join('\0'),
-    folderMtimes: folders.mtimes,
-    pack,
-    packBytes,
-    paths: toColumn(files.map((f) => f.path)),
+  const withFindings = files.flatMap((f, i) => (f.findings.length > 0 ? [i] : []));
+  const meta: IndexMeta = { format: FORMAT, version: VERSION, tools, id, writtenAt: Date.now(), startedAt: options.startedAt, base: options.base, pack, packBytes, files: files.length };
+  const sections: Record<string, Section> = {
+    ...columnSections('paths', encodeColumn(files.map((f) => f.path), true)),
     size: Float64Array.from(files, (f) => f.size),
     mtime: Float64Array.from(files, (f) => f.mtimeMs),
     hashes: files.map((f) => f.hash).join(''),
     dataOffset,
     dataLength,
-    findings: JSON.stringify(files.flatMap((f, i) => (f.findings.length > 0 ? [[i, f.findings]] : []))),
-    memo: options.memo ? JSON.stringify(options.memo) : null,
+    findingFiles: Uint32Array.from(withFindings),
+    ...columnSections('findings', encodeColumn(withFindings.map((i) => JSON.stringify(files[i].findings)))),
+    folders: folders.folders.join('\0'),
+    folderMtimes: folders.mtimes,
+    memo: options.memo ? JSON.stringify(options.memo) : '',
+    ...linksOf(files, dataLength),
   };
-  writeFileSync(tmp(FILES), serialize(blob));
-  renameSync(tmp(LINKS), join(dir, LINKS));
-  renameSync(tmp(FILES), join(dir, FILES));
-  // Packs no index refers to any more.
+  const tmp = join(dir, `${INDEX}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSections(fd, meta, sections);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(dir, INDEX));
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  // Packs no index refers to any more, and the files of older cache formats.
   for (const name of readdirSync(dir)) {
-    if (name.startsWith('data-') && name !== pack) {
+    if (name !== INDEX && name !== pack && name !== 'lock' && !name.endsWith('.tmp')) {
       try {
         unlinkSync(join(dir, name));
       } catch {
@@ -448,7 +511,7 @@ function writeLocked(root: string, dir: string, tools: string, all: readonly Cac
 }
 
 /** Appends new records to the previous pack, or writes a new pack when most of the old one would be dead. */
-function writePack(dir: string, files: readonly CacheFile[], previous: FilesBlob | undefined) {
+function writePack(dir: string, files: readonly CacheFile[], previous: PackState | undefined) {
   const n = files.length;
   const dataOffset = new Float64Array(n);
   const dataLength = new Float64Array(n);
@@ -516,7 +579,7 @@ function writePack(dir: string, files: readonly CacheFile[], previous: FilesBlob
 }
 
 /** The planner's columns: interned keys, forward and reverse indexes, dangling references, stand-ins. */
-function linksOf(id: string, files: readonly CacheFile[], dataLength: Float64Array): LinksBlob {
+function linksOf(files: readonly CacheFile[], dataLength: Float64Array): Record<string, Section> {
   const n = files.length;
   const entities: (string | undefined)[] = files.map((f) => {
     const ref = classifyPath(f.path);
@@ -579,6 +642,16 @@ function linksOf(id: string, files: readonly CacheFile[], dataLength: Float64Arr
       if (bit && !validEntities.has(`${kindOf[prefix]}:${key.slice(colon + 1)}`)) dangling[i] |= bit;
     }
   });
-  const stubs = toColumn(files.map((f, i) => (f.stub && dataLength[i] > 0 ? JSON.stringify(f.stub) : '')));
-  return { format: FORMAT, id, keys: toColumn(keys), useStart, useIdx, userStart: users.start, users: users.list, definerStart: definers.start, definers: definers.list, dangling, stubs };
+  const stubs = encodeColumn(files.map((f, i) => (f.stub && dataLength[i] > 0 ? JSON.stringify(f.stub) : '')));
+  return {
+    ...columnSections('keys', encodeColumn(keys, true)),
+    useStart,
+    useIdx,
+    userStart: users.start,
+    users: users.list,
+    definerStart: definers.start,
+    definers: definers.list,
+    dangling,
+    ...columnSections('stubs', stubs),
+  };
 }

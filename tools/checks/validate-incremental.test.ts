@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
+import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
 import type { Finding } from './finding.ts';
 import { validate } from './validate.ts';
 
@@ -313,6 +314,22 @@ describe('validate --changed-since', () => {
   }, 600_000);
 });
 
+describe('a cache facing a changed folder tree', () => {
+  it('a results folder that became a file: no crash, and the findings of a run without cache', async () => {
+    const root = committedRepository('pwc-cache-folder-', { papers: 30, results: 20, datasets: 6, tasks: 4, methods: 4 }, 17);
+    await validate({ root, today: TODAY, workers: 1 }); // the cache knows data/results/<task>/<dataset>/
+    const task = readdirSync(join(root, 'data/results'))[0];
+    rmSync(join(root, 'data/results', task), { recursive: true });
+    writeFileSync(join(root, 'data/results', task), 'not a folder\n');
+    const expected = (await validate({ root, cache: false, today: TODAY, workers: 1 })).findings;
+    expect(expected.length).toBeGreaterThan(0);
+    const incremental = await validate({ root, changedSince: 'HEAD', today: TODAY, workers: 1 });
+    const planned = new Set(incremental.checked);
+    expect(incremental.findings).toEqual(expected.filter((f) => planned.has(f.file)));
+    expect((await validate({ root, today: TODAY, workers: 1 })).findings).toEqual(expected);
+  }, 60_000);
+});
+
 describe('a cache restored into another clone (as validate.yml restores main\'s)', () => {
   it('is used, and --changed-since still equals the full run on the planned files', async () => {
     const main = committedRepository('pwc-cache-main-', { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 11);
@@ -331,7 +348,7 @@ describe('a cache restored into another clone (as validate.yml restores main\'s)
     execFileSync('cp', ['-r', join(main, '.pwc-cache', 'validate'), join(pr, '.pwc-cache', 'validate')]);
 
     const base = git(pr, 'rev-parse', 'HEAD~1').trim();
-    const index = join(pr, '.pwc-cache', 'validate', 'files.v8');
+    const index = cacheIndexPath(pr);
     const restored = readFileSync(index);
     const incremental = await validate({ root: pr, changedSince: base, today: TODAY, workers: 1 });
     const full = (await validate({ root: pr, cache: false, today: TODAY, workers: 1 })).findings;
@@ -343,13 +360,12 @@ describe('a cache restored into another clone (as validate.yml restores main\'s)
     expect(incremental.checked.length).toBeLessThan(filesUnder(pr, 'data').length / 2);
   }, 120_000);
 
-  it('a cache whose links file is lost is not trusted for what files use, and is not rewritten from it', async () => {
+  it('a cache whose links are damaged is not trusted for what files use, and is not rewritten from it', async () => {
     const root = committedRepository('pwc-cache-links-', { papers: 60, results: 40, datasets: 10, tasks: 6, methods: 8 }, 13);
-    const links = join(root, '.pwc-cache', 'validate', 'links.v8');
     const rand = seededRandom(5);
     for (const edit of ['change a benchmark', 'break a paper reference', 'retarget a benchmark']) {
       await validate({ root, today: TODAY, workers: 1 });
-      unlinkSync(links);
+      damageCacheSection(root, 'keys.ends');
       const done = EDITS[edit](root, rand);
       // A full run with the damaged cache, then an incremental one: both as without any cache.
       const full = (await validate({ root, cache: false, today: TODAY, workers: 1 })).findings;

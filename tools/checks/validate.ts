@@ -89,7 +89,7 @@ export async function validate(options: ValidateOptions): Promise<Validation> {
     if (since) {
       run.cache?.prepare();
       trace('prepared');
-      return await run.incremental(await since);
+      return await run.incremental(since);
     }
     return await run.full();
   } finally {
@@ -118,7 +118,8 @@ class Run {
 
   /** Every file: the full run. */
   async full(): Promise<Validation> {
-    const git = await this.gitView();
+    const base = this.cache?.base;
+    const git = base ? await this.gitView(trackedChangesSince(this.root, base.commit)) : undefined;
     let known: Known[];
     if (git) {
       const fresh = await this.readAll(git.stale, false);
@@ -168,15 +169,21 @@ class Run {
   }
 
   /** Only what changed since a commit and what depends on it. */
-  async incremental(since: Since): Promise<Validation> {
-    // The revision's side of the tracked changes, fetched while git and the folders are looked at.
-    const beforeTracked = contentsAt(this.root, since.commit, since.tracked);
-    beforeTracked.catch(() => undefined);
+  async incremental(sinceRevision: Promise<Since>): Promise<Validation> {
     const cached = this.cache?.dependencyIndex();
-    const git = cached ? await this.gitView(since) : undefined;
+    const since = await sinceRevision;
+    trace(`git: ${since.tracked.length} tracked files differ from ${since.commit.slice(0, 12)}`);
+    const base = this.cache?.base;
+    const git = cached && base ? await this.gitView(changedBetween(this.root, base.commit, since.commit).then((between) => [...between, ...since.tracked]), since) : undefined;
     // Without a usable cache and git base, every file is read, and git lists the untracked ones.
     const changedPaths = git ? git.changed! : [...new Set([...since.tracked, ...(await untrackedFiles(this.root))])].sort();
-    trace(`git: ${changedPaths.length} files changed since ${since.commit.slice(0, 12)}`);
+    trace(`${changedPaths.length} files changed since ${since.commit.slice(0, 12)}`);
+    // The state at the revision of each changed file: the cache's where it holds the revision's
+    // content (it is based on that commit and the file was not dirty), else git's, fetched meanwhile.
+    const cachedBefore = git && base!.commit === since.commit ? new Set(base!.dirty) : undefined;
+    const beforeFromCache = (path: string) => cachedBefore !== undefined && !cachedBefore.has(path);
+    const beforeFromGit = contentsAt(this.root, since.commit, changedPaths.filter((p) => !beforeFromCache(p)));
+    beforeFromGit.catch(() => undefined);
     const toRead = git ? git.stale : [...new Set([...(await listDataFiles(this.root)), ...(this.cache?.paths ?? [])])].sort();
     // A file the cache knows but whose links are unusable must be parsed again: the planner needs what it uses.
     const fresh = await this.readAll(toRead, false, cached !== undefined);
@@ -189,15 +196,18 @@ class Run {
     }
     const index: DependencyIndex = new LayeredIndex(git ? cached! : EMPTY_INDEX, overlay);
 
-    // The state at the revision of each changed file.
-    const tracked = new Set(since.tracked);
-    const before = await beforeTracked;
-    for (const [path, bytes] of await contentsAt(this.root, since.commit, changedPaths.filter((p) => !tracked.has(p)))) before.set(path, bytes);
+    const before = await beforeFromGit;
     const changes: Change[] = changedPaths.map((path) => {
+      const k = freshByPath.get(path);
+      const after = k && this.stateOf(k);
+      if (beforeFromCache(path)) {
+        // Not dirty and not cached: the file did not exist at the commit.
+        const i = this.cache!.indexOf(path);
+        return { path, before: i === undefined ? undefined : { valid: this.cache!.isValid(i), uses: this.cache!.usesOf(i) }, after };
+      }
       const bytes = before.get(path);
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
-      const k = freshByPath.get(path);
-      return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after: k && this.stateOf(k) };
+      return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after };
     });
     const plan = planCheck(changes, index);
     const around = neighbourhood(plan, index);
@@ -242,27 +252,29 @@ class Run {
   }
 
   /**
-   * With a cache based on a commit: the files that may differ from the cache (tracked files changed
-   * since its base commit, files dirty when it was written, new files in folders whose mtime changed)
-   * and, for --changed-since, the files that may differ from the revision. Undefined without such a
-   * cache or when git cannot tell (the base commit is gone). No file is listed or stat'ed but folders.
+   * With a cache based on a commit and git's list of the tracked files changed since that commit:
+   * the files that may differ from the cache (those, the files dirty when it was written, and new
+   * files, found by the mtimes of the cache's folders, so nothing but folders is stat'ed) and, for
+   * --changed-since, the files that may differ from the revision. Undefined when git cannot tell
+   * (the base commit is gone) or the cache has no folder times.
    */
-  private async gitView(since?: Since): Promise<GitView | undefined> {
-    const cache = this.cache;
-    const base = cache?.base;
-    if (!cache || !base) return undefined;
+  private async gitView(trackedChanges: Promise<string[]>, since?: Since): Promise<GitView | undefined> {
+    const cache = this.cache!;
+    const base = cache.base!;
+    let tracked: string[];
     try {
-      const tracked = since ? Promise.all([changedBetween(this.root, base.commit, since.commit), since.tracked]).then(([a, b]) => [...a, ...b]) : trackedChangesSince(this.root, base.commit);
-      tracked.catch(() => undefined);
-      // While git works: the folders that changed since the cache, for the files git does not track.
-      const added = newFilesInFolders(this.root, cache.folderTimes(), cache.startedAt - RACY_MS, (p) => cache.indexOf(p) !== undefined);
-      trace(`folders scanned: ${added.length} new files`);
-      const stale = [...new Set([...(await tracked), ...base.dirty, ...added])].sort();
-      const changed = since ? [...new Set([...since.tracked, ...base.untracked, ...added])].sort() : undefined;
-      return { stale, changed };
+      tracked = await trackedChanges;
     } catch {
       return undefined;
     }
+    // Only once git is done: both stat, and side by side they slow each other more than they gain.
+    const times = cache.folderTimes();
+    if (!times) return undefined;
+    const added = newFilesInFolders(this.root, times, cache.startedAt - RACY_MS, (p) => cache.indexOf(p) !== undefined);
+    trace(`folders scanned: ${added.length} new files`);
+    const stale = [...new Set([...tracked, ...base.dirty, ...added])].sort();
+    const changed = since ? [...new Set([...since.tracked, ...base.untracked, ...added])].sort() : undefined;
+    return { stale, changed };
   }
 
   /** Every file now: the cache's, with the stale paths replaced by what was read (or dropped when gone). */
@@ -396,7 +408,7 @@ class Run {
 
   private write(known: readonly Known[], base: CacheBase | null, memo: CheckMemo | undefined): void {
     const cache = this.cache;
-    if (cache && known.some((k) => !this.isNew(k)) && !cache.links()) {
+    if (cache && known.some((k) => !this.isNew(k)) && !cache.hasLinks()) {
       // The links of the cached files are lost: a cache written now would say they use nothing.
       // Dropped instead, so the next run reads every file and writes a whole one.
       cache.discard();
@@ -454,8 +466,12 @@ function warmUp(): void {
 }
 
 async function sinceRevision(root: string, rev: string): Promise<Since> {
+  // git compares the working tree with the revision while the revision is resolved (the diff
+  // reads it after --end-of-options, so it cannot pass for an option either).
+  const tracked = trackedChangesSince(root, `${rev}^{commit}`);
+  tracked.catch(() => undefined);
   const commit = await resolveCommit(root, rev);
-  return { commit, tracked: await trackedChangesSince(root, commit) };
+  return { commit, tracked: await tracked };
 }
 
 /**

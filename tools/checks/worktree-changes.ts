@@ -14,9 +14,9 @@ function dataList(output: string): string[] {
   return nulList(output).filter(isDataPath);
 }
 
-/** Tracked paths under data/ (relative to root) whose working-tree content differs from `commit` (staged or not, deleted included). */
+/** Tracked paths under data/ (relative to root) whose working-tree content differs from `commit` (staged or not, deleted included); `commit` may be any revision. */
 export async function trackedChangesSince(root: string, commit: string): Promise<string[]> {
-  return dataList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', commit, '--', 'data'])).sort();
+  return dataList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', '--end-of-options', commit, '--', 'data'])).sort();
 }
 
 /** Untracked files under data/ (ignored ones left out). */

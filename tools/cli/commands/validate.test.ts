@@ -48,7 +48,7 @@ describe('pwc validate', () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ errors: 0, warnings: 0, findings: [] });
     expect(readFileSync(join(root, 'out/report.json'), 'utf8')).toBe(json.stdout);
-    expect(existsSync(join(root, '.pwc-cache/validate/files.v8'))).toBe(true);
+    expect(existsSync(join(root, '.pwc-cache/validate/index.bin'))).toBe(true);
   });
 
   it('exits 1 on errors, naming file, line, column, rule and tip', () => {
