@@ -74,6 +74,19 @@ describe('the validation cache', () => {
     expect(later.findings.length).toBeGreaterThan(first.findings.length);
   });
 
+  it('names the files of one folder, not those of its subfolders', async () => {
+    await validate({ root, today: TODAY, workers: 1 });
+    const cache = loadCache(root, toolsKey())!;
+    const yamlIn = (folder: string) => new Set(readdirSync(join(root, folder)).filter((n) => n.endsWith('.yaml')));
+    expect(cache.namesIn('data/methods')).toEqual(yamlIn('data/methods'));
+    expect(cache.namesIn('data')).toEqual(new Set(['areas.yaml']));
+    const task = readdirSync(join(root, 'data/results'))[0];
+    expect(cache.namesIn(`data/results/${task}`)).toEqual(new Set());
+    const dataset = readdirSync(join(root, 'data/results', task))[0];
+    expect(cache.namesIn(`data/results/${task}/${dataset}`)).toEqual(yamlIn(`data/results/${task}/${dataset}`));
+    expect(cache.namesIn('data/nowhere')).toEqual(new Set());
+  });
+
   it('is tied to the tool sources', () => {
     expect(loadCache(root, toolsKey())).toBeDefined();
     expect(loadCache(root, 'other-tools')).toBeUndefined();

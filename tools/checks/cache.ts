@@ -209,6 +209,29 @@ export class LoadedCache {
     return this.pathTable.indexOf(path);
   }
 
+  /**
+   * The names of the cached files directly in `folder`: one walk over its part of the sorted paths,
+   * jumping over each subfolder's.
+   */
+  namesIn(folder: string): Set<string> {
+    const prefix = `${folder}/`;
+    const names = new Set<string>();
+    const paths = this.pathTable;
+    for (let i = paths.lowerBound(prefix); i < paths.length; ) {
+      const path = paths.at(i);
+      if (!path.startsWith(prefix)) break;
+      const slash = path.indexOf('/', prefix.length);
+      if (slash < 0) {
+        names.add(path.slice(prefix.length));
+        i++;
+      } else {
+        // Every path in that subfolder sorts before "<subfolder>0" ('0' follows '/').
+        i = paths.lowerBound(`${path.slice(0, slash)}0`);
+      }
+    }
+    return names;
+  }
+
   fileSize(i: number): number {
     return this.sizes.get(i);
   }

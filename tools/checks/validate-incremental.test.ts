@@ -1,12 +1,13 @@
 // --changed-since equals the full run on the files it plans, on seeded random edits of a real git
 // repository; and the edits change no finding outside the plan.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
+import { loadCache, toolsKey } from './cache.ts';
 import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
 import type { Finding } from './finding.ts';
 import { validate } from './validate.ts';
@@ -315,6 +316,23 @@ describe('validate --changed-since', () => {
 });
 
 describe('a cache facing a changed folder tree', () => {
+  it('learns the new mtimes of folders whose files were rewritten unchanged (as git checkout does)', async () => {
+    const root = committedRepository('pwc-cache-mtimes-', { papers: 30, results: 20, datasets: 6, tasks: 4, methods: 4 }, 19);
+    await validate({ root, today: TODAY, workers: 1 });
+    const method = readdirSync(join(root, 'data/methods'))[0];
+    const text = readFileSync(join(root, 'data/methods', method));
+    rmSync(join(root, 'data/methods', method));
+    writeFileSync(join(root, 'data/methods', method), text);
+    const now = statSync(join(root, 'data/methods')).mtimeMs;
+    const cachedMtime = () => {
+      const times = loadCache(root, toolsKey())!.folderTimes()!;
+      return times.mtimes[times.folders.indexOf('data/methods')];
+    };
+    expect(cachedMtime()).not.toBe(now);
+    expect((await validate({ root, today: TODAY, workers: 1 })).findings).toEqual([]);
+    expect(cachedMtime()).toBe(now);
+  }, 60_000);
+
   it('a results folder that became a file: no crash, and the findings of a run without cache', async () => {
     const root = committedRepository('pwc-cache-folder-', { papers: 30, results: 20, datasets: 6, tasks: 4, methods: 4 }, 17);
     await validate({ root, today: TODAY, workers: 1 }); // the cache knows data/results/<task>/<dataset>/

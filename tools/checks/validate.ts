@@ -76,6 +76,8 @@ interface GitView {
   stale: string[];
   /** With --changed-since: every path whose content may differ from the revision's (untracked files included). */
   changed?: string[];
+  /** Folders have other mtimes than the cache's (files were rewritten, e.g. by git checkout). */
+  foldersMoved: boolean;
 }
 
 export async function validate(options: ValidateOptions): Promise<Validation> {
@@ -150,8 +152,9 @@ class Run {
 
     if (this.useCache) {
       const changed = this.changedFromCache(known);
-      // Without git, files read again only for their new mtime are worth remembering too.
-      const restat = !git && known.some((k) => k.fresh?.same);
+      // Without git, files read again only for their new mtime are worth remembering too; with
+      // it, folders with new mtimes (listed again by every run until the cache has them).
+      const restat = git ? git.foldersMoved : known.some((k) => k.fresh?.same);
       if (changed.size > 0 || !memo || memo.key !== memoKey || restat) {
         const old = this.cache?.base;
         const dirty = new Set([...(old?.dirty ?? []), ...changed]);
@@ -270,11 +273,11 @@ class Run {
     // Only once git is done: both stat, and side by side they slow each other more than they gain.
     const times = cache.folderTimes();
     if (!times) return undefined;
-    const added = newFilesInFolders(this.root, times, cache.startedAt - RACY_MS, (p) => cache.indexOf(p) !== undefined);
-    trace(`folders scanned: ${added.length} new files`);
+    const { added, moved } = newFilesInFolders(this.root, times, cache.startedAt - RACY_MS, (folder) => cache.namesIn(folder));
+    trace(`folders scanned: ${added.length} new files, ${moved} folders with another mtime`);
     const stale = [...new Set([...tracked, ...base.dirty, ...added])].sort();
     const changed = since ? [...new Set([...since.tracked, ...base.untracked, ...added])].sort() : undefined;
-    return { stale, changed };
+    return { stale, changed, foldersMoved: moved > 0 };
   }
 
   /** Every file now: the cache's, with the stale paths replaced by what was read (or dropped when gone). */
