@@ -34,13 +34,18 @@ function folderMtime(root: string, folder: string): number | undefined {
   }
 }
 
+export interface FolderScan {
+  added: string[];
+  moved: number;
+}
+
 /**
  * The data files new since the cache (`added`): those not among `cachedNames(folder)` in folders
  * whose mtime changed (or is too recent to trust, at or after `racyAfter`), and every one in folders
  * below them that the cache did not know. `moved`: how many folders' mtimes are not the cache's (a
  * cache that keeps old ones makes every later run list those folders again).
  */
-export function newFilesInFolders(root: string, times: FolderTimes, racyAfter: number, cachedNames: (folder: string) => ReadonlySet<string>): { added: string[]; moved: number } {
+export function newFilesInFolders(root: string, times: FolderTimes, racyAfter: number, cachedNames: (folder: string) => ReadonlySet<string>): FolderScan {
   const out: string[] = [];
   let knownFolders: Set<string> | undefined;
   const list = (folder: string, walkAll: boolean) => {

@@ -17,7 +17,7 @@ import { compareFindings, type Finding } from './finding.ts';
 import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type DependencyIndex, type FileState } from './plan.ts';
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
 import { checkBytes, checkFileOnDisk, type CheckedFile } from './worker-job.ts';
-import { newFilesInFolders } from './cache-folders.ts';
+import { newFilesInFolders, type FolderScan } from './cache-folders.ts';
 import { changedBetween, contentsAt, headCommit, indexState, resolveCommit, trackedChangesSince, untrackedFiles } from './worktree-changes.ts';
 
 export interface ValidateOptions {
@@ -121,7 +121,10 @@ class Run {
   /** Every file: the full run. */
   async full(): Promise<Validation> {
     const base = this.cache?.base;
-    const git = base ? await this.gitView(trackedChangesSince(this.root, base.commit)) : undefined;
+    const tracked = base ? trackedChangesSince(this.root, base.commit) : undefined;
+    tracked?.catch(() => undefined);
+    const scan = tracked ? this.scanFolders() : undefined;
+    const git = tracked && scan ? await this.gitView(tracked, scan) : undefined;
     let known: Known[];
     if (git) {
       const fresh = await this.readAll(git.stale, false);
@@ -174,10 +177,11 @@ class Run {
   /** Only what changed since a commit and what depends on it. */
   async incremental(sinceRevision: Promise<Since>): Promise<Validation> {
     const cached = this.cache?.dependencyIndex();
+    const base = this.cache?.base;
+    const scan = cached && base ? this.scanFolders() : undefined;
     const since = await sinceRevision;
     trace(`git: ${since.tracked.length} tracked files differ from ${since.commit.slice(0, 12)}`);
-    const base = this.cache?.base;
-    const git = cached && base ? await this.gitView(changedBetween(this.root, base.commit, since.commit).then((between) => [...between, ...since.tracked]), since) : undefined;
+    const git = scan ? await this.gitView(changedBetween(this.root, base!.commit, since.commit).then((between) => [...between, ...since.tracked]), scan, since) : undefined;
     // Without a usable cache and git base, every file is read, and git lists the untracked ones.
     const changedPaths = git ? git.changed! : [...new Set([...since.tracked, ...(await untrackedFiles(this.root))])].sort();
     trace(`${changedPaths.length} files changed since ${since.commit.slice(0, 12)}`);
@@ -255,26 +259,33 @@ class Run {
   }
 
   /**
-   * With a cache based on a commit and git's list of the tracked files changed since that commit:
-   * the files that may differ from the cache (those, the files dirty when it was written, and new
-   * files, found by the mtimes of the cache's folders, so nothing but folders is stat'ed) and, for
-   * --changed-since, the files that may differ from the revision. Undefined when git cannot tell
-   * (the base commit is gone) or the cache has no folder times.
+   * The data files new since the cache, found by the mtimes of the cache's folders (nothing but
+   * folders is stat'ed); undefined when the cache has no folder times. Run while git works: git
+   * runs at a lower priority (yieldToCaller), so its threads do not take the CPU this needs.
    */
-  private async gitView(trackedChanges: Promise<string[]>, since?: Since): Promise<GitView | undefined> {
+  private scanFolders(): FolderScan | undefined {
     const cache = this.cache!;
-    const base = cache.base!;
+    const times = cache.folderTimes();
+    if (!times) return undefined;
+    const scan = newFilesInFolders(this.root, times, cache.startedAt - RACY_MS, (folder) => cache.namesIn(folder));
+    trace(`folders scanned: ${scan.added.length} new files, ${scan.moved} folders with another mtime`);
+    return scan;
+  }
+
+  /**
+   * With a cache based on a commit, git's list of the tracked files changed since that commit and
+   * the folder scan: the files that may differ from the cache (those, the files dirty when it was
+   * written, and the new files) and, for --changed-since, the files that may differ from the
+   * revision. Undefined when git cannot tell (the base commit is gone).
+   */
+  private async gitView(trackedChanges: Promise<string[]>, { added, moved }: FolderScan, since?: Since): Promise<GitView | undefined> {
+    const base = this.cache!.base!;
     let tracked: string[];
     try {
       tracked = await trackedChanges;
     } catch {
       return undefined;
     }
-    // Only once git is done: both stat, and side by side they slow each other more than they gain.
-    const times = cache.folderTimes();
-    if (!times) return undefined;
-    const { added, moved } = newFilesInFolders(this.root, times, cache.startedAt - RACY_MS, (folder) => cache.namesIn(folder));
-    trace(`folders scanned: ${added.length} new files, ${moved} folders with another mtime`);
     const stale = [...new Set([...tracked, ...base.dirty, ...added])].sort();
     const changed = since ? [...new Set([...since.tracked, ...base.untracked, ...added])].sort() : undefined;
     return { stale, changed, foldersMoved: moved > 0 };

@@ -16,7 +16,7 @@ function dataList(output: string): string[] {
 
 /** Tracked paths under data/ (relative to root) whose working-tree content differs from `commit` (staged or not, deleted included); `commit` may be any revision. */
 export async function trackedChangesSince(root: string, commit: string): Promise<string[]> {
-  return dataList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', '--end-of-options', commit, '--', 'data'])).sort();
+  return dataList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', '--end-of-options', commit, '--', 'data'], { yieldToCaller: true })).sort();
 }
 
 /** Untracked files under data/ (ignored ones left out). */

@@ -67,6 +67,13 @@ describe('git', () => {
     }
   });
 
+  it('can run git at a lower priority than the caller (the caller works beside it)', async () => {
+    // `nice` without arguments prints the niceness it runs at, inherited from git.
+    const mine = Number((await git(root, ['-c', 'alias.niceness=!nice', 'niceness'])).trim());
+    const yielding = Number((await git(root, ['-c', 'alias.niceness=!nice', 'niceness'], { yieldToCaller: true })).trim());
+    expect(yielding).toBe(Math.min(19, mine + 10));
+  });
+
   it('splits a -z listing, paths with newlines kept whole', async () => {
     expect(nulList(await git(root, ['ls-files', '-z']))).toEqual(['data/a.yaml', 'data/empty.yaml', NEWLINE_PATH, 'data/sub/binary.bin']);
     expect(nulList('')).toEqual([]);
