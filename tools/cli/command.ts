@@ -18,9 +18,15 @@ export interface CommandContext {
   stderr: NodeJS.WritableStream;
 }
 
-export interface Command {
+/** A command as `pwc --help` lists it; its implementation is loaded when it runs. */
+export interface CommandEntry {
   name: string;
   summary: string;
+  load(): Promise<Command>;
+}
+
+/** What a command takes and does. */
+export interface Command {
   /** The usage line after `pwc <name>`. */
   usage: string;
   options: Options;

@@ -1,7 +1,7 @@
 // `pwc`: finds the command, parses its arguments, runs it, and maps failures to exit codes.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT_USAGE, UsageError, type Command } from './command.ts';
+import { EXIT_USAGE, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 
 export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -14,11 +14,12 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     io.stdout.write('pwc 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`pwc: unknown command "${name}"\n\n${help()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   let parsed;
   try {
     parsed = parseArgs({
@@ -32,7 +33,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
-    io.stdout.write(`${command.summary}\n\nusage: pwc ${name} ${command.usage}\n`);
+    io.stdout.write(`${entry.summary}\n\nusage: pwc ${name} ${command.usage}\n`);
     return 0;
   }
   try {
@@ -54,7 +55,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
 }
 
 function help(): string {
-  const width = Math.max(...commands.map((c: Command) => c.name.length));
+  const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `pwc: tools for the Papers With Code data repository\n\nusage: pwc <command> [--root DIR] [options]\n\ncommands:\n${lines.join('\n')}\n\nRun "pwc <command> --help" for a command's options.\n`;
 }

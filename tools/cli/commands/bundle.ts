@@ -9,8 +9,6 @@ import { validate } from '../../checks/validate.ts';
 const SHOWN_ERRORS = 20;
 
 export const bundleCommand: Command = {
-  name: 'bundle',
-  summary: 'Validate, then write the JSON bundle a release publishes (pwc-data.json[.gz], schema, types, manifest) to --out',
   usage: '--out DIR   (DIR relative to the current directory; replaced whole, only if empty or a previous bundle)',
   options: { out: { type: 'string' } },
   async run({ root, values, stdout, stderr }) {

@@ -4,8 +4,6 @@ import { fixFiles, selectDataFiles, TargetError } from '../../format/fix-files.t
 import { describeDifference } from '../../format/text-diff.ts';
 
 export const fix: Command = {
-  name: 'fix',
-  summary: 'Format data files canonically (key order, quoting, indentation, sorted id lists); --check only lists them',
   usage: '[--check] [paths...]',
   options: { check: { type: 'boolean' } },
   allowPositionals: true,

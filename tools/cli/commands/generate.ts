@@ -10,8 +10,6 @@ import { GeneratedDirError } from '../../views/sync.ts';
 const SHOWN_ERRORS = 20;
 
 export const generateCommand: Command = {
-  name: 'generate',
-  summary: 'Write the pages and charts in generated/ from data/ (--check: exit 1 naming the stale files)',
   usage: '[--check]',
   options: { check: { type: 'boolean' } },
   async run({ root, values, stdout, stderr }) {

@@ -12,8 +12,6 @@ function optionalFile(value: unknown, name: string): string | undefined {
 }
 
 export const importPwcCommand: Command = {
-  name: 'import-pwc',
-  summary: 'Import the Papers With Code archive dumps (.json or .json.gz) into --out, with a report of everything left out',
   usage: '--out DIR --evaluation-tables FILE... [--papers FILE] [--links FILE] [--datasets FILE] [--methods FILE]',
   options: {
     out: { type: 'string' },

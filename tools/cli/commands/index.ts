@@ -1,25 +1,56 @@
-// Every `pwc` command, in the order `pwc --help` lists them.
-import type { Command } from '../command.ts';
-import { schemasCommand } from './schemas.ts';
-import { fix } from './fix.ts';
-import { newCommand } from './new.ts';
-import { bundleCommand } from './bundle.ts';
-import { generateCommand } from './generate.ts';
-import { reviewCommand } from './review.ts';
-import { postReviewCommand } from './post-review.ts';
-import { releaseCommand } from './release.ts';
-import { validateCommand } from './validate.ts';
-import { importPwcCommand } from './import-pwc.ts';
+// Every `pwc` command, in the order `pwc --help` lists them. A command's module (and all it
+// imports) is loaded only when that command runs: `pwc validate` does not load octokit or the views.
+import type { CommandEntry } from '../command.ts';
 
-export const commands: Command[] = [
-  validateCommand,
-  schemasCommand,
-  fix,
-  newCommand,
-  bundleCommand,
-  generateCommand,
-  reviewCommand,
-  postReviewCommand,
-  importPwcCommand,
-  releaseCommand,
+export const commands: CommandEntry[] = [
+  {
+    name: 'validate',
+    summary: 'Check the data: every file alone and across files (--changed-since: only what a change touches)',
+    load: async () => (await import('./validate.ts')).validateCommand,
+  },
+  {
+    name: 'schemas',
+    summary: 'Write the contributor JSON Schemas to schemas/ (--check: exit 1 when they are stale)',
+    load: async () => (await import('./schemas.ts')).schemasCommand,
+  },
+  {
+    name: 'fix',
+    summary: 'Format data files canonically (key order, quoting, indentation, sorted id lists); --check only lists them',
+    load: async () => (await import('./fix.ts')).fix,
+  },
+  {
+    name: 'new',
+    summary: 'Write a valid skeleton of a new paper, task, dataset, method or result file (asks for missing fields in a terminal)',
+    load: async () => (await import('./new.ts')).newCommand,
+  },
+  {
+    name: 'bundle',
+    summary: 'Validate, then write the JSON bundle a release publishes (pwc-data.json[.gz], schema, types, manifest) to --out',
+    load: async () => (await import('./bundle.ts')).bundleCommand,
+  },
+  {
+    name: 'generate',
+    summary: 'Write the pages and charts in generated/ from data/ (--check: exit 1 naming the stale files)',
+    load: async () => (await import('./generate.ts')).generateCommand,
+  },
+  {
+    name: 'review',
+    summary: 'Compare two commits: findings, leaderboard changes, new SOTA, pages affected, suspicious changes (JSON report)',
+    load: async () => (await import('./review.ts')).reviewCommand,
+  },
+  {
+    name: 'post-review',
+    summary: 'Publish a review report on its pull request: sticky comment, inline comments, labels (env: GITHUB_TOKEN, GITHUB_REPOSITORY, HEAD_SHA, HEAD_REPO)',
+    load: async () => (await import('./post-review.ts')).postReviewCommand,
+  },
+  {
+    name: 'import-pwc',
+    summary: 'Import the Papers With Code archive dumps (.json or .json.gz) into --out, with a report of everything left out',
+    load: async () => (await import('./import-pwc.ts')).importPwcCommand,
+  },
+  {
+    name: 'release',
+    summary: 'Publish the bundle in --dist as a GitHub release (draft, assets checked, then published) with changes.json and notes (env: GITHUB_TOKEN, GITHUB_REPOSITORY)',
+    load: async () => (await import('./release.ts')).releaseCommand,
+  },
 ];

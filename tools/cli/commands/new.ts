@@ -13,8 +13,6 @@ function usage(): string {
 }
 
 export const newCommand: Command = {
-  name: 'new',
-  summary: 'Write a valid skeleton of a new paper, task, dataset, method or result file (asks for missing fields in a terminal)',
   usage: usage(),
   options,
   allowPositionals: true,

@@ -21,8 +21,6 @@ async function readCapped(path: string): Promise<Uint8Array> {
 }
 
 export const postReviewCommand: Command = {
-  name: 'post-review',
-  summary: 'Publish a review report on its pull request: sticky comment, inline comments, labels (env: GITHUB_TOKEN, GITHUB_REPOSITORY, HEAD_SHA, HEAD_REPO)',
   usage: '--report FILE',
   options: { report: { type: 'string' } },
   async run(ctx) {

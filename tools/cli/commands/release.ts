@@ -6,8 +6,6 @@ import { ReleaseError, runRelease } from '../../release/release.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
 
 export const releaseCommand: Command = {
-  name: 'release',
-  summary: 'Publish the bundle in --dist as a GitHub release (draft, assets checked, then published) with changes.json and notes (env: GITHUB_TOKEN, GITHUB_REPOSITORY)',
   usage: '--dist DIR [--date YYYY-MM-DD] [--dry-run]   (DIR: written by "pwc bundle --out DIR"; --date overrides the source commit\'s date)',
   options: { dist: { type: 'string' }, date: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ values, stdout, stderr }) {

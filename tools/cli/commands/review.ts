@@ -10,8 +10,6 @@ import { EXIT_OK, UsageError, type Command } from '../command.ts';
 const MAX_SUMMARY_BYTES = 1024 * 1024;
 
 export const reviewCommand: Command = {
-  name: 'review',
-  summary: 'Compare two commits: findings, leaderboard changes, new SOTA, pages affected, suspicious changes (JSON report)',
   usage: '--base REF [--head REF] --out FILE [--summary FILE]',
   options: { base: { type: 'string' }, head: { type: 'string' }, out: { type: 'string' }, summary: { type: 'string' } },
   async run(ctx) {

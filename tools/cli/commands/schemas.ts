@@ -3,8 +3,6 @@ import { EXIT_FINDINGS, EXIT_OK, type Command } from '../command.ts';
 import { findSchemaDrift, writeSchemaFiles } from '../../model/emit-schemas.ts';
 
 export const schemasCommand: Command = {
-  name: 'schemas',
-  summary: 'Write the contributor JSON Schemas to schemas/ (--check: exit 1 when they are stale)',
   usage: '[--check]',
   options: { check: { type: 'boolean' } },
   async run({ root, values, stdout, stderr }) {

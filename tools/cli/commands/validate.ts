@@ -8,8 +8,6 @@ import { OUTPUT_FORMATS, isOutputFormat, writeFindings } from '../output/index.t
 import { formatJson } from '../output/json.ts';
 
 export const validateCommand: Command = {
-  name: 'validate',
-  summary: 'Check the data: every file alone and across files (--changed-since: only what a change touches)',
   usage: '[--changed-since REF] [--format text|json|github] [--report-file FILE] [--no-cache]',
   options: {
     'changed-since': { type: 'string' },
