@@ -657,14 +657,17 @@ function linksOf(files: readonly CacheFile[], dataLength: Float64Array): Record<
   const dangling = new Uint8Array(n);
   const bitOf: Record<string, number> = { task: 1, parent: 1, dataset: 2, variant: 2, method: 4, paper: 8 };
   const kindOf: Record<string, string> = { task: 'task', parent: 'task', dataset: 'dataset', variant: 'dataset', method: 'method', paper: 'paper' };
-  files.forEach((f, i) => {
-    for (const key of f.uses) {
-      const colon = key.indexOf(':');
-      const prefix = key.slice(0, colon);
-      const bit = bitOf[prefix];
-      if (bit && !validEntities.has(`${kindOf[prefix]}:${key.slice(colon + 1)}`)) dangling[i] |= bit;
-    }
+  // Judged once per key (there are a third as many keys as uses), then or-ed into each user.
+  const keyBits = new Uint8Array(keys.length);
+  keys.forEach((key, k) => {
+    const colon = key.indexOf(':');
+    const prefix = key.slice(0, colon);
+    const bit = bitOf[prefix];
+    if (bit && !validEntities.has(`${kindOf[prefix]}:${key.slice(colon + 1)}`)) keyBits[k] = bit;
   });
+  for (let i = 0; i < n; i++) {
+    for (let j = useStart[i]; j < useStart[i + 1]; j++) dangling[i] |= keyBits[useIdx[j]];
+  }
   const stubs = encodeColumn(files.map((f, i) => (f.stub && dataLength[i] > 0 ? JSON.stringify(f.stub) : '')));
   return {
     ...columnSections('keys', encodeColumn(keys, true)),

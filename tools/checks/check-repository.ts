@@ -6,7 +6,7 @@ import { compareFindings, internalReport, type Finding, type Report } from './fi
 import type { CheckContext, RepositoryRule } from './rule.ts';
 
 /** Where a failure of a whole-repository rule is reported: it belongs to no single file. */
-const REPOSITORY_FILE = 'data';
+export const REPOSITORY_FILE = 'data';
 
 /**
  * Every repository rule over the schema-valid entities. A rule that throws becomes an `internal`

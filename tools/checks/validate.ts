@@ -12,7 +12,7 @@ import { AREAS_PATH, classifyPath, isPathProblem } from '../model/paths.ts';
 import { buildRepository, listDataFiles, type Repository, type ValidFile } from '../model/repository.ts';
 import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheFile, type CheckMemo, type LoadedCache } from './cache.ts';
 import { checkFile } from './check-file.ts';
-import { checkRepository, locateReports } from './check-repository.ts';
+import { checkRepository, locateReports, REPOSITORY_FILE } from './check-repository.ts';
 import { compareFindings, type Finding } from './finding.ts';
 import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type DependencyIndex, type FileState } from './plan.ts';
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
@@ -142,8 +142,12 @@ class Run {
     const memo = this.cache?.memo();
     let repoFindings: Finding[];
     let repository: Repository | undefined;
+    const updated = memo && memo.key !== memoKey ? this.updateMemo(memo, known) : undefined;
     if (memo && memo.key === memoKey) {
       repoFindings = memo.findings;
+    } else if (updated) {
+      repoFindings = updated;
+      trace('checked the files the changes affect');
     } else {
       repository = this.repositoryOf(known);
       trace('built the repository');
@@ -217,36 +221,12 @@ class Run {
       return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after };
     });
     const plan = planCheck(changes, index);
-    const around = neighbourhood(plan, index);
-    trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allOf.length ? `, every ${around.allOf.join(', ')}` : ''}`);
-
-    // The partial repository: the neighbourhood in full, stand-ins for the other entities it needs.
     const knownOf = (path: string): Known | undefined => {
       if (overlay.has(path)) return freshByPath.get(path);
       const i = this.cache?.indexOf(path);
       return i === undefined ? undefined : { path, cached: i };
     };
-    const full = new Set(around.full);
-    if (around.allOf.includes('paper')) for (const p of index.pathsUnder('data/papers/')) if (index.isValid(p)) full.add(p);
-    const valid: ValidFile[] = this.validFiles([...full].map(knownOf).filter((k): k is Known => k !== undefined));
-    const standIns = new Set(around.entities.filter((p) => !full.has(p)));
-    for (const kind of around.allOf) {
-      if (kind === 'paper') continue;
-      for (const p of index.pathsUnder(`data/${kind === 'dataset' ? 'datasets' : `${kind}s`}/`)) if (index.isValid(p) && !full.has(p)) standIns.add(p);
-    }
-    if (standIns.size > 0) {
-      for (const path of standIns) {
-        const k = knownOf(path);
-        const stub = k?.fresh && !k.fresh.same ? k.fresh.stub : k?.cached !== undefined && git ? this.cache!.stub(k.cached) : undefined;
-        const ref = classifyPath(path);
-        if (stub && !isPathProblem(ref)) valid.push({ ref, data: stub });
-      }
-    }
-    trace(`built the partial repository (${valid.length} entities)`);
-
-    const planned = new Set(plan);
-    const reports = checkRepository(buildRepository(valid), { today: this.today, files: around.present }).filter((r) => planned.has(r.file));
-    const repoFindings = locateReports(reports, (path) => this.readText(path));
+    const repoFindings = this.checkPlanned(plan, index, knownOf, git !== undefined);
     const plannedKnown = plan.map(knownOf).filter((k): k is Known => k !== undefined);
     const findings = [...plannedKnown.flatMap((k) => this.findingsOf(k)), ...repoFindings];
     trace('checked the planned files');
@@ -256,6 +236,68 @@ class Run {
       this.write(all, (await gitBase(this.root, this.hashesOf(all))) ?? null, undefined);
     }
     return this.result(findings, plan, () => this.repositoryOf(git ? this.current(toRead, fresh) : fresh));
+  }
+
+  /**
+   * The repository findings of the planned files, from a partial repository: the files around them
+   * in full, stand-ins for the other entities their rules name (from the cache only when
+   * `cachedStandIns`: its links are those of the files as they are). A failure of a rule (reported
+   * on no single file) is kept.
+   */
+  private checkPlanned(plan: readonly string[], index: DependencyIndex, knownOf: (path: string) => Known | undefined, cachedStandIns: boolean): Finding[] {
+    const around = neighbourhood(plan, index);
+    trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allOf.length ? `, every ${around.allOf.join(', ')}` : ''}`);
+    const full = new Set(around.full);
+    if (around.allOf.includes('paper')) for (const p of index.pathsUnder('data/papers/')) if (index.isValid(p)) full.add(p);
+    const valid: ValidFile[] = this.validFiles([...full].map(knownOf).filter((k): k is Known => k !== undefined));
+    const standIns = new Set(around.entities.filter((p) => !full.has(p)));
+    for (const kind of around.allOf) {
+      if (kind === 'paper') continue;
+      for (const p of index.pathsUnder(`data/${kind === 'dataset' ? 'datasets' : `${kind}s`}/`)) if (index.isValid(p) && !full.has(p)) standIns.add(p);
+    }
+    for (const path of standIns) {
+      const k = knownOf(path);
+      const stub = k?.fresh && !k.fresh.same ? k.fresh.stub : k?.cached !== undefined && cachedStandIns ? this.cache!.stub(k.cached) : undefined;
+      const ref = classifyPath(path);
+      if (stub && !isPathProblem(ref)) valid.push({ ref, data: stub });
+    }
+    trace(`built the partial repository (${valid.length} entities)`);
+    const planned = new Set(plan);
+    const reports = checkRepository(buildRepository(valid), { today: this.today, files: around.present }).filter((r) => planned.has(r.file) || r.file === REPOSITORY_FILE);
+    return locateReports(reports, (path) => this.readText(path));
+  }
+
+  /**
+   * The repository findings now, from those remembered for the cache's own files: only the files
+   * the changes since the cache can affect (the planner's answer, the same as --changed-since's)
+   * are checked again; every other file's are as remembered. Undefined when the memo is not for the
+   * cache's files on this day, the planner cannot be used, or the plan is a large part of the files.
+   */
+  private updateMemo(memo: CheckMemo, known: readonly Known[]): Finding[] | undefined {
+    const cache = this.cache!;
+    const cached = cache.dependencyIndex();
+    if (!cached || memo.findings.some((f) => f.file === REPOSITORY_FILE)) return undefined;
+    if (memo.key !== this.memoKey(cache.paths.map((path, i) => ({ path, cached: i })))) return undefined;
+    const changed = this.changedFromCache(known);
+    const now = new Map(known.filter((k) => changed.has(k.path)).map((k) => [k.path, k]));
+    const overlay = new Map<string, FileState | undefined>();
+    const changes: Change[] = [...changed].map((path) => {
+      const k = now.get(path);
+      const after = k && this.stateOf(k);
+      overlay.set(path, after);
+      const i = cache.indexOf(path);
+      return { path, before: i === undefined ? undefined : { valid: cache.isValid(i), uses: cache.usesOf(i) }, after };
+    });
+    const index = new LayeredIndex(cached, overlay);
+    const plan = planCheck(changes, index);
+    if (plan.length > known.length / 4) return undefined;
+    const knownOf = (path: string): Known | undefined => {
+      if (overlay.has(path)) return now.get(path);
+      const i = cache.indexOf(path);
+      return i === undefined ? undefined : { path, cached: i };
+    };
+    const planned = new Set(plan);
+    return [...memo.findings.filter((f) => !planned.has(f.file)), ...this.checkPlanned(plan, index, knownOf, true)];
   }
 
   /**
