@@ -55,7 +55,6 @@ interface IndexMeta {
   format: string;
   version: number;
   tools: string;
-  id: string;
   writtenAt: number;
   /** When the run that wrote the cache started: folders changed since then are listed again. */
   startedAt: number;
@@ -483,7 +482,6 @@ export function writeCache(root: string, tools: string, files: readonly CacheFil
 }
 
 function writeLocked(root: string, dir: string, tools: string, all: readonly CacheFile[], options: WriteOptions): void {
-  const id = randomBytes(8).toString('hex');
   const written = writePack(dir, all, options.previous?.packState());
   // A record the old pack could not give is dropped with its file, which the next run reads again.
   const kept = all.map((f, i) => !f.data || written.dataLength[i] > 0);
@@ -493,7 +491,7 @@ function writeLocked(root: string, dir: string, tools: string, all: readonly Cac
   const { pack, packBytes } = written;
   const folders = folderTimes(root, files.map((f) => f.path));
   const withFindings = files.flatMap((f, i) => (f.findings.length > 0 ? [i] : []));
-  const meta: IndexMeta = { format: FORMAT, version: VERSION, tools, id, writtenAt: Date.now(), startedAt: options.startedAt, base: options.base, pack, packBytes, files: files.length };
+  const meta: IndexMeta = { format: FORMAT, version: VERSION, tools, writtenAt: Date.now(), startedAt: options.startedAt, base: options.base, pack, packBytes, files: files.length };
   const sections: Record<string, Section> = {
     ...columnSections('paths', encodeColumn(files.map((f) => f.path), true)),
     size: Float64Array.from(files, (f) => f.size),

@@ -41,9 +41,9 @@ describe('SectionFile', () => {
     expect(file.text('absent')).toBe('');
     // A section whose length is not whole elements of the asked type is refused.
     expect(file.array('note', Float64Array)).toBeUndefined();
-    expect(file.element('big', Float64Array, 4999)).toBe(4999 * 1.5);
-    expect(file.element('big', Float64Array, 5000)).toBeNaN();
-    expect(file.element('ids', Uint32Array, -1)).toBeNaN();
+    expect(file.lazyArray('big', Float64Array).get(4999)).toBe(4999 * 1.5);
+    expect(file.lazyArray('big', Float64Array).get(5000)).toBeNaN();
+    expect(file.lazyArray('ids', Uint32Array).get(-1)).toBeNaN();
     file.close();
   });
 

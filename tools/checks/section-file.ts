@@ -66,7 +66,6 @@ export class SectionFile {
   private readonly table: Record<string, [number, number]>;
   private readonly base: number;
   readonly meta: unknown;
-  private readonly scratch = new ArrayBuffer(8);
   private readonly reused = Buffer.allocUnsafeSlow(1 << 16);
 
   private constructor(fd: number) {
@@ -110,13 +109,20 @@ export class SectionFile {
 
   /** A part of a section, read now into fresh memory. */
   read(name: string, start: number, end: number): Buffer {
+    return this.readPart(name, start, end);
+  }
+
+  /**
+   * Bytes [start, end) of a section, into `into` when given (it must be long enough) or fresh
+   * memory. Offsets come from the file itself: anything outside the section reads as nothing.
+   */
+  private readPart(name: string, start: number, end: number, into?: Buffer): Buffer {
     const [offset, length] = this.has(name) ? this.table[name] : [0, 0];
-    // Offsets come from the file itself: anything outside the section reads as nothing.
     const from = start >= 0 ? Math.floor(Math.min(start, length)) : 0;
     const to = end >= from ? Math.floor(Math.min(end, length)) : from;
-    const out = Buffer.allocUnsafe(to - from);
-    const got = this.fd === undefined || out.length === 0 ? 0 : readSync(this.fd, out, 0, out.length, this.base + offset + from);
-    return got === out.length ? out : out.subarray(0, got);
+    const out = into ?? Buffer.allocUnsafe(to - from);
+    const got = this.fd === undefined || to === from ? 0 : readSync(this.fd, out, 0, to - from, this.base + offset + from);
+    return out.length === got ? out : out.subarray(0, got);
   }
 
   /** Fills `target` from the section at byte `start` (the caller keeps inside the section). */
@@ -136,14 +142,7 @@ export class SectionFile {
   source(name: string): ByteSource {
     return {
       length: this.size(name),
-      read: (start, end) => {
-        if (!(end - start <= this.reused.length)) return this.read(name, start, end);
-        const [offset, length] = this.table[name] ?? [0, 0];
-        const from = start >= 0 ? Math.floor(Math.min(start, length)) : 0;
-        const to = end >= from ? Math.floor(Math.min(end, length)) : from;
-        const got = this.fd === undefined || to === from ? 0 : readSync(this.fd, this.reused, 0, to - from, this.base + offset + from);
-        return this.reused.subarray(0, got);
-      },
+      read: (start, end) => (end - start <= this.reused.length ? this.readPart(name, start, end, this.reused) : this.readPart(name, start, end)),
     };
   }
 
@@ -156,15 +155,7 @@ export class SectionFile {
     return out;
   }
 
-  /** One element of a typed section, read alone (NaN outside it). */
-  element(name: string, type: TypedClass<Float64Array | Uint32Array>, i: number): number {
-    const width = type.BYTES_PER_ELEMENT;
-    if (!(i >= 0) || (i + 1) * width > this.size(name) || this.fd === undefined) return Number.NaN;
-    readSync(this.fd, new Uint8Array(this.scratch), 0, width, this.base + this.table[name][0] + i * width);
-    return width === 8 ? new Float64Array(this.scratch)[0] : new Uint32Array(this.scratch)[0];
-  }
-
-  /** A typed section read one element at a time while few are asked for, then whole. */
+  /** A typed section read a page at a time while few are asked for, then whole. */
   lazyArray(name: string, type: TypedClass<Float64Array | Uint32Array>): LazyArray {
     return new LazyArray(this, name, type);
   }

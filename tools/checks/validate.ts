@@ -214,18 +214,14 @@ class Run {
       if (beforeFromCache(path)) {
         // Not dirty and not cached: the file did not exist at the commit.
         const i = this.cache!.indexOf(path);
-        return { path, before: i === undefined ? undefined : { valid: this.cache!.isValid(i), uses: this.cache!.usesOf(i) }, after };
+        return { path, before: i === undefined ? undefined : this.stateOf({ path, cached: i }), after };
       }
       const bytes = before.get(path);
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
       return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after };
     });
     const plan = planCheck(changes, index);
-    const knownOf = (path: string): Known | undefined => {
-      if (overlay.has(path)) return freshByPath.get(path);
-      const i = this.cache?.indexOf(path);
-      return i === undefined ? undefined : { path, cached: i };
-    };
+    const knownOf = (path: string) => this.knownWith(overlay, freshByPath, path);
     const repoFindings = this.checkPlanned(plan, index, knownOf, git !== undefined);
     const plannedKnown = plan.map(knownOf).filter((k): k is Known => k !== undefined);
     const findings = [...plannedKnown.flatMap((k) => this.findingsOf(k)), ...repoFindings];
@@ -286,18 +282,20 @@ class Run {
       const after = k && this.stateOf(k);
       overlay.set(path, after);
       const i = cache.indexOf(path);
-      return { path, before: i === undefined ? undefined : { valid: cache.isValid(i), uses: cache.usesOf(i) }, after };
+      return { path, before: i === undefined ? undefined : this.stateOf({ path, cached: i }), after };
     });
     const index = new LayeredIndex(cached, overlay);
     const plan = planCheck(changes, index);
     if (plan.length > known.length / 4) return undefined;
-    const knownOf = (path: string): Known | undefined => {
-      if (overlay.has(path)) return now.get(path);
-      const i = cache.indexOf(path);
-      return i === undefined ? undefined : { path, cached: i };
-    };
     const planned = new Set(plan);
-    return [...memo.findings.filter((f) => !planned.has(f.file)), ...this.checkPlanned(plan, index, knownOf, true)];
+    return [...memo.findings.filter((f) => !planned.has(f.file)), ...this.checkPlanned(plan, index, (path) => this.knownWith(overlay, now, path), true)];
+  }
+
+  /** A file as a run sees it: read now where `overlay` has it (gone when not in `fresh`), else the cache's. */
+  private knownWith(overlay: ReadonlyMap<string, unknown>, fresh: ReadonlyMap<string, Known>, path: string): Known | undefined {
+    if (overlay.has(path)) return fresh.get(path);
+    const i = this.cache?.indexOf(path);
+    return i === undefined ? undefined : { path, cached: i };
   }
 
   /**
