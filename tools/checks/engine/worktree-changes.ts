@@ -1,13 +1,13 @@
 // What git says changed under data/: since a commit (working tree included: staged, unstaged and
 // untracked files, deletions, renames as a deletion and an addition), between two commits, and the
 // contents of files at a commit. The checks reach git only through this module (tools/git runs it).
-import { git, nulList } from '../git/run.ts';
-import { isDataPath } from '../model/paths.ts';
+import { git, nulList } from '../../git/run.ts';
+import { isDataPath } from '../../model/paths.ts';
 
 // The validator's callers reach these through this module.
-export { contentsAt } from '../git/cat-file.ts';
-export { headCommit, resolveCommit } from '../git/revision.ts';
-export { GitError } from '../git/run.ts';
+export { contentsAt } from '../../git/cat-file.ts';
+export { headCommit, resolveCommit } from '../../git/revision.ts';
+export { GitError } from '../../git/run.ts';
 
 /** Git lists every file under data/; only data files count (not data/LICENSE or data/project.json). */
 function dataList(output: string): string[] {

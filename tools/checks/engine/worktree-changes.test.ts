@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitFiles } from '../git/testing.ts';
+import { commitFiles } from '../../git/testing.ts';
 import { validate } from './validate.ts';
 import { changedSince, indexState } from './worktree-changes.ts';
 

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile } from './check-file.ts';
-import type { Finding } from './finding.ts';
-import { stubOf, usesOf } from './plan.ts';
+import { checkFile } from '../check-file.ts';
+import type { Finding } from '../finding.ts';
+import { stubOf, usesOf } from '../plan.ts';
 
 export interface CheckedFile {
   path: string;

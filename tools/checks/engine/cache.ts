@@ -11,10 +11,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { classifyPath, isPathProblem } from '../../model/paths.ts';
 import { folderTimes, type FolderTimes } from './cache-folders.ts';
-import type { Finding } from './finding.ts';
-import { entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
+import type { Finding } from '../finding.ts';
+import { entityKey, type DependencyIndex, type EntityKind } from '../plan.ts';
 import { columnSections, SectionFile, writeSections, type LazyArray, type Section } from './section-file.ts';
 import { encodeColumn, StringTable } from './string-table.ts';
 
@@ -89,9 +89,10 @@ export interface CacheFile {
  * (tests excluded) and the versions of yaml, js-yaml and ajv. Changing any of them empties the cache.
  */
 export function toolsKey(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  // This file is in tools/checks/engine: the rules and the engine are both under tools/checks.
+  const tools = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const hash = createHash('sha1').update(`${FORMAT}:${VERSION}:${process.versions.node.split('.')[0]}\n`);
-  for (const dir of [here, join(here, '..', 'model')]) {
+  for (const dir of [join(tools, 'checks'), join(tools, 'model')]) {
     const files = (readdirSync(dir, { recursive: true }) as string[])
       .filter((f) => /\.(ts|mjs)$/.test(f) && !f.endsWith('.test.ts'))
       .sort();
@@ -99,7 +100,7 @@ export function toolsKey(): string {
   }
   for (const pkg of ['yaml', 'js-yaml', 'ajv']) {
     try {
-      hash.update(`${pkg}@${JSON.parse(readFileSync(join(here, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')).version}\n`);
+      hash.update(`${pkg}@${JSON.parse(readFileSync(join(tools, '..', 'node_modules', pkg, 'package.json'), 'utf8')).version}\n`);
     } catch {
       hash.update(`${pkg}@?\n`);
     }
