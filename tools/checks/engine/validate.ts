@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AREAS_PATH, classifyPath, isPathProblem } from '../../model/paths.ts';
+import { AREAS_PATH, classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../../model/paths.ts';
 import { buildRepository, listDataFiles, type Repository, type ValidFile } from '../../model/repository.ts';
 import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheFile, type CheckMemo, type LoadedCache } from './cache.ts';
 import { checkFile } from '../check-file.ts';
@@ -18,7 +18,9 @@ import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type 
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
 import { checkBytes, checkFileOnDisk, type CheckedFile } from './worker-job.ts';
 import { newFilesInFolders, type FolderScan } from './cache-folders.ts';
-import { changedBetween, contentsAt, headCommit, indexState, resolveCommit, trackedChangesSince, untrackedFiles } from './worktree-changes.ts';
+import { contentsAt } from '../../git/cat-file.ts';
+import { changedBetween, indexState, trackedChangesSince, untrackedFiles } from '../../git/changes.ts';
+import { headCommit, resolveCommit } from '../../git/revision.ts';
 
 export interface ValidateOptions {
   root: string;
@@ -121,7 +123,7 @@ class Run {
   /** Every file: the full run. */
   async full(): Promise<Validation> {
     const base = this.cache?.base;
-    const tracked = base ? trackedChangesSince(this.root, base.commit) : undefined;
+    const tracked = base ? trackedChangesSince(this.root, base.commit, DATA_DIR).then(dataFiles) : undefined;
     tracked?.catch(() => undefined);
     const scan = tracked ? this.scanFolders() : undefined;
     const git = tracked && scan ? await this.gitView(tracked, scan) : undefined;
@@ -185,9 +187,9 @@ class Run {
     const scan = cached && base ? this.scanFolders() : undefined;
     const since = await sinceRevision;
     trace(`git: ${since.tracked.length} tracked files differ from ${since.commit.slice(0, 12)}`);
-    const git = scan ? await this.gitView(changedBetween(this.root, base!.commit, since.commit).then((between) => [...between, ...since.tracked]), scan, since) : undefined;
+    const git = scan ? await this.gitView(changedBetween(this.root, base!.commit, since.commit, DATA_DIR).then((between) => [...dataFiles(between), ...since.tracked]), scan, since) : undefined;
     // Without a usable cache and git base, every file is read, and git lists the untracked ones.
-    const changedPaths = git ? git.changed! : [...new Set([...since.tracked, ...(await untrackedFiles(this.root))])].sort();
+    const changedPaths = git ? git.changed! : [...new Set([...since.tracked, ...dataFiles(await untrackedFiles(this.root, DATA_DIR))])].sort();
     trace(`${changedPaths.length} files changed since ${since.commit.slice(0, 12)}`);
     // The state at the revision of each changed file: the cache's where it holds the revision's
     // content (it is based on that commit and the file was not dirty), else git's, fetched meanwhile.
@@ -514,6 +516,11 @@ class Run {
   }
 }
 
+/** git lists every file under data/; only data files count (not data/LICENSE or data/project.json). */
+function dataFiles(paths: string[]): string[] {
+  return paths.filter(isDataPath);
+}
+
 /** Compiles the schemas (a third of a small run) while git works; the result is thrown away. */
 function warmUp(): void {
   checkFile(AREAS_PATH, Buffer.from('areas:\n  - id: warm\n    name: Warm\n'));
@@ -522,7 +529,7 @@ function warmUp(): void {
 async function sinceRevision(root: string, rev: string): Promise<Since> {
   // git compares the working tree with the revision while the revision is resolved (the diff
   // reads it after --end-of-options, so it cannot pass for an option either).
-  const tracked = trackedChangesSince(root, `${rev}^{commit}`);
+  const tracked = trackedChangesSince(root, `${rev}^{commit}`, DATA_DIR).then(dataFiles);
   tracked.catch(() => undefined);
   const commit = await resolveCommit(root, rev);
   return { commit, tracked: await tracked };
@@ -536,8 +543,9 @@ async function gitBase(root: string, hashes: ReadonlyMap<string, string>): Promi
   const commit = await headCommit(root);
   if (!commit) return undefined;
   try {
-    const { blobs, staged } = await indexState(root, commit);
-    const dirty = new Set(staged);
+    const { blobs: all, staged } = await indexState(root, commit, DATA_DIR);
+    const blobs = new Map([...all].filter(([path]) => isDataPath(path)));
+    const dirty = new Set(dataFiles(staged));
     const untracked: string[] = [];
     for (const [path, hash] of hashes) {
       if (blobs.get(path) !== hash) dirty.add(path);
