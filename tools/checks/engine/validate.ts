@@ -10,12 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AREAS_PATH, classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../../model/paths.ts';
 import { buildRepository, listDataFiles, type Repository, type ValidFile } from '../../model/repository.ts';
-import * as fileStore from './cache.ts';
-import { CACHE_DIR, toolsKey, type CacheBase, type CacheFile, type CheckMemo, type LoadedCache } from './cache.ts';
-import * as lmdbStore from './cache-lmdb.ts';
-
-// TRIAL: PWC_CACHE_STORE=lmdb keeps the cache in LMDB (cache-lmdb.ts), for the A/B comparison.
-const store = (process.env.PWC_CACHE_STORE === 'lmdb' ? lmdbStore : fileStore) as unknown as Pick<typeof fileStore, 'loadCache' | 'writeCache'>;
+import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheFile, type CheckMemo, type LoadedCache } from './cache.ts';
 import { checkFile } from '../check-file.ts';
 import { checkRepository, locateReports, REPOSITORY_FILE } from '../check-repository.ts';
 import { compareFindings, type Finding } from '../finding.ts';
@@ -121,7 +116,7 @@ class Run {
     this.workers = options.workers ?? defaultWorkerCount();
     this.useCache = options.cache !== false;
     this.tools = toolsKey();
-    this.cache = this.useCache ? store.loadCache(this.root, this.tools) : undefined;
+    this.cache = this.useCache ? loadCache(this.root, this.tools) : undefined;
     trace(this.cache ? `loaded the cache (${this.cache.size} files)` : 'no usable cache');
   }
 
@@ -493,7 +488,7 @@ class Run {
       };
     });
     try {
-      store.writeCache(this.root, this.tools, files, { base, memo, previous: cache, startedAt: this.startedAt });
+      writeCache(this.root, this.tools, files, { base, memo, previous: cache, startedAt: this.startedAt });
     } catch {
       // A cache that cannot be written (read-only checkout, full disk) only costs time next run.
     }
