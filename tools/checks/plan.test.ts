@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPath } from '../model/paths.ts';
 import type { ValidFile } from '../model/repository.ts';
-import { LayeredIndex, MemoryIndex, neighbourhood, planCheck, usesOf, type Change, type FileState } from './plan.ts';
+import { readsInForce } from './catalog.ts';
+import { LayeredIndex, MemoryIndex, plannerFor, type Change, type FileState } from './plan.ts';
+
+const { usesOf, planCheck, neighbourhood } = plannerFor(readsInForce);
 
 const files: Record<string, unknown> = {
   'data/areas.yaml': { areas: [{ id: 'vision', name: 'Vision' }] },

@@ -69,6 +69,7 @@ describe('a failing rule', () => {
     severity: 'error' as const,
     title: 't',
     description: 'd',
+    reads: [],
     check() {
       throw new Error('kaput');
     },
