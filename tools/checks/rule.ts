@@ -53,11 +53,11 @@ export interface CheckContext {
  */
 export const CROSS_FILE_READS = {
   references: {
-    means: 'the entities a file names by id exist: a task\'s `parent`, a dataset\'s `introduced_by`, `variant_of` and benchmark tasks, a method\'s `introduced_by`, a paper\'s `tasks`, `methods` and `datasets`, and the task, dataset and paper a result\'s path names',
+    means: 'whether the entities a file names by id exist: a task\'s `parent`, a dataset\'s `introduced_by`, `variant_of` and benchmark tasks, a method\'s `introduced_by`, a paper\'s `tasks`, `methods` and `datasets`, and the task, dataset and paper a result\'s path names (a file that exists but is invalid counts)',
     dependsOn: 'a file depends on each task, dataset, method or paper file it names',
   },
   'id-tips': {
-    means: '"did you mean" tips: a reference to an id that does not exist is answered with the closest valid id of its kind, chosen among all of them',
+    means: 'the "did you mean" tip of a reference to an id that does not exist: the closest valid id of its kind, chosen among all of them',
     dependsOn: 'a file with a reference to a missing id of a kind depends on every file of that kind appearing, disappearing or changing validity',
   },
   areas: {
