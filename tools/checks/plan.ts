@@ -429,7 +429,8 @@ function linkPrefixes(kind: EntityKind): string[] {
   return kind === 'task' ? ['task:', 'parent:'] : kind === 'dataset' ? ['dataset:', 'variant:'] : [`${kind}:`];
 }
 
-function linkKind(prefix: string): EntityKind | undefined {
+/** The kind of entity a key's prefix names ("parent" a task, "variant" a dataset), or undefined ("board", "arxiv", ...). */
+export function linkKind(prefix: string): EntityKind | undefined {
   switch (prefix) {
     case 'task':
     case 'parent':
