@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeActions, findingKey, inlineMarker, type DecisionContext, type PullRequestState } from './actions.ts';
 import { MAX_COMMENT_CHARS, STICKY_MARKER } from './comment.ts';
 import { rightSideLines } from './diff-lines.ts';
-import { code, plain } from './escape.ts';
+import { code, plain } from '../markdown/escape.ts';
 import { parseReport } from './report.ts';
 import type { ReviewReport } from './report-schema.ts';
 
