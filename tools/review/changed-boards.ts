@@ -1,5 +1,6 @@
 // The leaderboards a change can touch, built at both commits from only the files they read: the
-// boards' result files, their datasets (the benchmark declarations) and the papers that date rows.
+// boards' result files, their datasets (the benchmark declarations) and the papers that date rows
+// (a board reads no task file: its task is the id in its path).
 // Unchanged files are the same at both commits, so the base side reads only the changed paths.
 import { contentsAt } from '../git/cat-file.ts';
 import { listTree, readEntries, type PathChange, type TreeEntry } from '../git/commits.ts';
@@ -21,19 +22,22 @@ export interface BoardsOfChange {
   after: Map<string, Leaderboard>;
 }
 
-/** What a change names that a leaderboard reads: result files' boards, datasets, papers. */
-export function touchedByChange(changed: readonly PathChange[]): { boards: Set<string>; datasets: Set<string>; papers: Set<string> } {
+/**
+ * What a change names that decides whether a board is in the report: the boards of changed result
+ * files and the changed datasets (their benchmarks). A paper's date only orders tied rows, so it
+ * can change the best holder of a board that is in the report for another reason (those boards'
+ * papers are read), never put a board there.
+ */
+export function touchedByChange(changed: readonly PathChange[]): { boards: Set<string>; datasets: Set<string> } {
   const boards = new Set<string>();
   const datasets = new Set<string>();
-  const papers = new Set<string>();
   for (const { path } of changed) {
     const ref = classifyPath(path);
     if (isPathProblem(ref)) continue;
     if (ref.kind === 'result') boards.add(leaderboardId(ref.task, ref.dataset));
     else if (ref.kind === 'dataset') datasets.add(ref.id);
-    else if (ref.kind === 'paper') papers.add(ref.id);
   }
-  return { boards, datasets, papers };
+  return { boards, datasets };
 }
 
 /** The files of one side: paths and bytes, the unchanged ones shared with the other side. */
@@ -54,15 +58,6 @@ export async function changedLeaderboards(root: string, baseSha: string, headSha
       for (const b of (file.data as DatasetFile).benchmarks ?? []) touched.boards.add(leaderboardId(b.task, file.ref.id));
     }
   }
-  // A changed paper touches the boards of its results (its date orders their rows).
-  const everyResult = touched.papers.size > 0 || touched.boards.size > LIST_ALL_BOARDS;
-  const resultsAtHead = everyResult ? await listTree(root, headSha, [RESULTS]) : undefined;
-  if (touched.papers.size > 0) {
-    for (const path of read.presentAtEither(resultsAtHead!.map((e) => e.path), RESULTS)) {
-      const ref = classifyPath(path);
-      if (!isPathProblem(ref) && ref.kind === 'result' && touched.papers.has(ref.paper)) touched.boards.add(leaderboardId(ref.task, ref.dataset));
-    }
-  }
   const empty = { base: repositoryOfFiles([]), head: repositoryOfFiles([]), before: new Map(), after: new Map() };
   if (touched.boards.size === 0) return empty;
 
@@ -70,7 +65,7 @@ export async function changedLeaderboards(root: string, baseSha: string, headSha
   const folders = [...touched.boards].map((id) => `${RESULTS}/${id}/`);
   const folderSet = new Set(folders);
   const inFolders = (path: string) => folderSet.has(path.slice(0, path.lastIndexOf('/') + 1));
-  const listedResults = resultsAtHead ? resultsAtHead.filter((e) => inFolders(e.path)) : await listTree(root, headSha, folders);
+  const listedResults = touched.boards.size > LIST_ALL_BOARDS ? (await listTree(root, headSha, [RESULTS])).filter((e) => inFolders(e.path)) : await listTree(root, headSha, folders);
   const results = await read.entries(listedResults, inFolders);
   const datasetIds = new Set([...touched.boards].map((id) => id.split('/')[1]));
   const datasets = await read.paths([...datasetIds].map(datasetPath));
@@ -103,12 +98,6 @@ class BothSides {
     private readonly headSha: string,
     private readonly changeOf: ReadonlyMap<string, PathChange['change']>,
   ) {}
-
-  /** Paths present at head (listed) or at base (removed by the change) under `prefix`. */
-  presentAtEither(atHead: readonly string[], prefix: string): string[] {
-    const removed = [...this.changeOf].filter(([p, c]) => c === 'removed' && p.startsWith(`${prefix}/`)).map(([p]) => p);
-    return [...atHead, ...removed];
-  }
 
   /** Named paths, each read where it exists. */
   async paths(paths: readonly string[]): Promise<{ base: Files; head: Files }> {

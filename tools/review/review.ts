@@ -15,7 +15,7 @@ import { compareLeaderboards, entityChanges, suspiciousChanges } from './compare
 import { replacementHunks } from './fixes.ts';
 import { parseReport } from './report.ts';
 import { boundedReport, type FullReport } from './truncate.ts';
-import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportFix, type ReviewReport } from './report-schema.ts';
+import { REPORT_SCHEMA_VERSION, type LeaderboardChange, type ReportFinding, type ReportFix, type ReviewReport, type SuspiciousChange } from './report-schema.ts';
 
 export interface ReviewOptions {
   root: string;
@@ -56,7 +56,6 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   trace(`${changed.length} paths changed`);
 
   const validation = await validateHead(options.root, baseSha, headSha, options.today);
-  const findings: ReportFinding[] = validation.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip }));
   trace(`validated (${validation.checked.length} files checked)`);
 
   const boards = await changedLeaderboards(options.root, baseSha, headSha, changed);
@@ -68,30 +67,48 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   const pages = await changedPages(options.root, baseSha, headSha, changed);
   trace(`${pages.length} pages differ`);
 
-  const full: FullReport = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    base: { ref: options.base, sha: baseSha },
-    head: { ref: headRef, sha: headSha },
-    status: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
-    summary: {
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      filesChecked: validation.checked.length,
-      newSota: leaderboards.reduce((n, b) => n + b.changes.filter((c) => c.newSota).length, 0),
-      suspicious: suspicious.length,
-    },
-    findings,
-    fixes,
-    leaderboards,
-    entities: entityChanges(changed),
-    pages,
-    suspicious,
-  };
+  const full = reportOf({ base: { ref: options.base, sha: baseSha }, head: { ref: headRef, sha: headSha }, validation, leaderboards, suspicious, fixes, changed, pages });
   const report = boundedReport(full);
   // What we publish must pass the schema we publish: a failure here is a bug in this module.
   const checked = parseReport(JSON.stringify(report));
   if (checked.error) throw new Error(`internal: the review report does not match its schema: ${checked.error}`);
   return { report, full };
+}
+
+/** What a report is made of, each part computed by its step. */
+export interface ReportParts {
+  base: { ref: string; sha: string };
+  head: { ref: string; sha: string };
+  validation: Pick<Validation, 'findings' | 'checked'>;
+  leaderboards: LeaderboardChange[];
+  suspicious: SuspiciousChange[];
+  fixes: ReportFix[];
+  changed: readonly PathChange[];
+  pages: string[];
+}
+
+/** The whole report from its parts, before any list is cut. */
+export function reportOf(parts: ReportParts): FullReport {
+  const findings: ReportFinding[] = parts.validation.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip }));
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    base: parts.base,
+    head: parts.head,
+    status: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
+    summary: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      filesChecked: parts.validation.checked.length,
+      newSota: parts.leaderboards.reduce((n, b) => n + b.changes.filter((c) => c.newSota).length, 0),
+      suspicious: parts.suspicious.length,
+    },
+    findings,
+    fixes: parts.fixes,
+    leaderboards: parts.leaderboards,
+    entities: entityChanges(parts.changed),
+    pages: parts.pages,
+    suspicious: parts.suspicious,
+  };
 }
 
 /**
@@ -107,17 +124,17 @@ async function validateHead(root: string, baseSha: string, headSha: string, toda
 
 /** What `pwc fix` would change in the added and changed data files, as line replacements of head. */
 async function fixesFor(root: string, headSha: string, changed: readonly PathChange[]): Promise<ReportFix[]> {
-  const paths = changed.filter((c) => c.change !== 'removed' && !isPathProblem(classifyPath(c.path))).map((c) => c.path);
-  const bytesAt = await contentsAt(root, headSha, paths);
-  const out: ReportFix[] = [];
-  for (const path of paths) {
-    const ref = classifyPath(path);
-    const bytes = bytesAt.get(path);
-    if (isPathProblem(ref) || !bytes) continue;
-    const text = decodeSource(bytes).text;
-    if (text === undefined) continue;
-    const fixed = fixedText(ref.kind, text);
-    if (fixed !== undefined) out.push(...replacementHunks(path, text.replace(/\r\n?/g, '\n'), fixed));
-  }
-  return out;
+  const paths = changed.filter((c) => c.change !== 'removed').map((c) => c.path);
+  const bytesAt = await contentsAt(root, headSha, paths.filter((p) => !isPathProblem(classifyPath(p))));
+  return paths.flatMap((path) => fixesOf(path, bytesAt.get(path)));
+}
+
+/** What `pwc fix` would change in one data file (none for a file that is not data or not text). */
+export function fixesOf(path: string, bytes: Uint8Array | undefined): ReportFix[] {
+  const ref = classifyPath(path);
+  if (isPathProblem(ref) || !bytes) return [];
+  const text = decodeSource(bytes).text;
+  if (text === undefined) return [];
+  const fixed = fixedText(ref.kind, text);
+  return fixed === undefined ? [] : replacementHunks(path, text.replace(/\r\n?/g, '\n'), fixed);
 }
