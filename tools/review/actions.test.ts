@@ -21,7 +21,7 @@ const file = 'data/results/classification/toy/new.yaml';
 
 function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
   const r: ReviewReport = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: HEAD },
     status: 'fail',
