@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { scaleBy, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
-import { loadRepository } from '../../model/repository.ts';
+import { buildRepository, loadRepository, type ValidFile } from '../../model/repository.ts';
+import { dataBlobs, validFilesOf } from '../data-base.ts';
 import { renderSite } from '../site.ts';
 
 export function git(root: string, ...args: string[]): string {
@@ -48,6 +49,22 @@ export function filesUnder(root: string, dir: string): string[] {
 export async function fullSite(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const page of renderSite(await loadRepository(root))) out.set(page.path, page.text);
+  return out;
+}
+
+/** The same reference at a commit, read through git: what `pwc review` compared before changed-pages.ts. */
+export async function fullSiteAt(root: string, commit: string): Promise<Map<string, string>> {
+  const files = await validFilesOf(root, await dataBlobs(root, commit));
+  const out = new Map<string, string>();
+  for (const page of renderSite(buildRepository([...files.values()].filter((f): f is ValidFile => f !== undefined)))) out.set(page.path, page.text);
+  return out;
+}
+
+/** The data files that differ between two commits, as `git diff --name-status` says. */
+export function changesBetween(root: string, base: string, head: string): { path: string; change: 'added' | 'removed' | 'changed' }[] {
+  const parts = git(root, 'diff', '--no-renames', '--name-status', '-z', base, head).split('\0').filter((s) => s !== '');
+  const out: { path: string; change: 'added' | 'removed' | 'changed' }[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) out.push({ path: parts[i + 1], change: parts[i][0] === 'A' ? 'added' : parts[i][0] === 'D' ? 'removed' : 'changed' });
   return out;
 }
 
