@@ -1,32 +1,44 @@
-// Which generated pages a change touches: the pages whose text differs between two commits.
-import { createHash } from 'node:crypto';
-import { readTree } from '../git/commits.ts';
-import { repositoryOfFiles, type Repository } from '../model/repository.ts';
+// The generated pages whose text differs between two commits, computed from the change: the data
+// is read once at base (git ls-tree and cat-file), head is base with the changed files replaced,
+// and only the pages the change can touch (page-deps.ts) are rendered, at base and at head.
+import { contentsAt } from '../git/cat-file.ts';
+import { isDataPath } from '../model/paths.ts';
+import { buildRepository, readValidFile, withFiles, type ValidFile } from '../model/repository.ts';
+import { dataBlobs, validFilesOf } from './data-base.ts';
 import { GENERATED_DIR } from './links.ts';
-import { renderSite } from './site.ts';
+import { candidatePages } from './page-deps.ts';
+import { createRenderer } from './render.ts';
+import { lazySitePages, renderPage } from './site.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
 
-/**
- * The generated pages (sorted `generated/...` paths) whose text differs between the commits
- * `base` and `head` of the repository at root; `changed` is what differs between them (today both
- * sites are rendered whole, so it is not needed yet).
- */
-export async function changedPages(root: string, base: string, head: string, changed: readonly { path: string; change: 'added' | 'removed' | 'changed' }[]): Promise<string[]> {
-  const [before, after] = await Promise.all([readTree(root, base, 'data'), readTree(root, head, 'data')]);
-  return differingPages(repositoryOfFiles(before), repositoryOfFiles(after));
-}
-
-/** Both sites rendered by the views stage and compared by digest. */
-function differingPages(base: Repository, head: Repository): string[] {
-  const digest = (repo: Repository) => {
+export async function changedPages(
+  root: string,
+  base: string,
+  head: string,
+  changed: readonly { path: string; change: 'added' | 'removed' | 'changed' }[],
+): Promise<string[]> {
+  const paths = [...new Set(changed.map((c) => c.path).filter(isDataPath))].sort();
+  if (paths.length === 0) return [];
+  const [before, headBytes] = await Promise.all([dataBlobs(root, base).then((blobs) => validFilesOf(root, blobs)), contentsAt(root, head, paths)]);
+  const baseRepo = buildRepository([...before.values()].filter((f): f is ValidFile => f !== undefined));
+  const after = new Map<string, ValidFile | undefined>();
+  for (const path of paths) {
+    const bytes = headBytes.get(path);
+    after.set(path, bytes === undefined ? undefined : readValidFile(path, bytes));
+  }
+  const baseIndex = buildSiteIndex(baseRepo);
+  const headIndex = buildSiteIndex(withFiles(baseRepo, after));
+  const candidates = candidatePages(paths, baseIndex, headIndex);
+  const render = createRenderer();
+  const textsOf = (index: SiteIndex) => {
     const out = new Map<string, string>();
-    for (const page of renderSite(repo)) out.set(page.path, createHash('sha256').update(page.text).digest('hex'));
+    for (const lazy of lazySitePages(index)) if (candidates.has(lazy.path)) out.set(lazy.path, renderPage(render, lazy.page()));
     return out;
   };
-  const before = digest(base);
-  const after = digest(head);
-  const paths = new Set([...before.keys(), ...after.keys()]);
-  return [...paths]
-    .filter((p) => before.get(p) !== after.get(p))
+  const was = textsOf(baseIndex);
+  const now = textsOf(headIndex);
+  return [...candidates]
+    .filter((p) => was.get(p) !== now.get(p))
     .map((p) => `${GENERATED_DIR}/${p}`)
     .sort();
 }
