@@ -13,6 +13,7 @@ import { replacementHunks } from './fixes.ts';
 import { changedPaths, mergeBase, readTree, resolveCommit, withWorktree } from './git.ts';
 import { parseReport } from './report.ts';
 import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportFix, type ReviewReport } from './report-schema.ts';
+import { toolChanges } from './tool-changes.ts';
 
 export interface ReviewOptions {
   root: string;
@@ -61,6 +62,8 @@ export async function reviewChange(options: ReviewOptions): Promise<ReviewReport
     pages: affectedPages(base, head),
     suspicious,
   };
+  const tools = toolChanges(changed.map((c) => c.path));
+  if (tools) report.toolChanges = tools;
   // What we publish must pass the schema we publish: a failure here is a bug in this module.
   const checked = parseReport(JSON.stringify(report));
   if (checked.error) throw new Error(`internal: the review report does not match its schema: ${checked.error}`);
