@@ -1,7 +1,7 @@
 // Judging a pull request's data with these tools, never the pull request's own: the steps
 // validate.yml runs (validate, fix --check, review), each as its own `pwc` process of this checkout
 // with --root at the pull request's checkout. `pwc judge` runs them; the bench replays them.
-import { spawn } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { git, nulList } from '../git/run.ts';
@@ -69,7 +69,7 @@ export interface RunOptions {
   nodeArgs?: readonly string[];
   env?: NodeJS.ProcessEnv;
   /** Where the steps' output goes: inherited by default. */
-  stdio?: 'inherit' | 'ignore';
+  stdio?: StdioOptions;
   onStart?(step: JudgeStep): void;
   onEnd?(outcome: StepOutcome): void;
 }
