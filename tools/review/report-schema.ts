@@ -181,6 +181,13 @@ export const reportSchema = {
     entities: { type: 'array', maxItems: LIST_CAPS.entities, items: entity },
     /** Paths under generated/ whose content the change affects. */
     pages: { type: 'array', maxItems: LIST_CAPS.pages, items: path },
+    /** Present when the change touches more than the data (tools, schemas, workflows, package files): it needs a maintainer's review. */
+    toolChanges: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['count', 'paths'],
+      properties: { count: { type: 'integer', minimum: 1, maximum: 1_000_000_000 }, paths: { type: 'array', maxItems: 50, items: path } },
+    },
     suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (margin over the previous best above ${FAR_ABOVE_RELATIVE * 100}% of its magnitude), value-changed, result-removed, metric-changed.` },
   },
 } as const;

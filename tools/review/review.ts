@@ -16,6 +16,7 @@ import { replacementHunks } from './fixes.ts';
 import { parseReport } from './report.ts';
 import { boundedReport, type FullReport } from './truncate.ts';
 import { REPORT_SCHEMA_VERSION, type LeaderboardChange, type ReportFinding, type ReportFix, type ReviewReport, type SuspiciousChange } from './report-schema.ts';
+import { toolChanges } from './tool-changes.ts';
 
 export interface ReviewOptions {
   root: string;
@@ -89,6 +90,7 @@ export interface ReportParts {
 
 /** The whole report from its parts, before any list is cut. */
 export function reportOf(parts: ReportParts): FullReport {
+  const tools = toolChanges(parts.changed.map((c) => c.path));
   const findings: ReportFinding[] = parts.validation.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip }));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -107,6 +109,7 @@ export function reportOf(parts: ReportParts): FullReport {
     leaderboards: parts.leaderboards,
     entities: entityChanges(parts.changed),
     pages: parts.pages,
+    ...(tools ? { toolChanges: tools } : {}),
     suspicious: parts.suspicious,
   };
 }
