@@ -16,7 +16,8 @@ import { CACHE_DIR, loadCache, toolsKey, writeCache, type CacheBase, type CacheF
 import { checkFile } from '../check-file.ts';
 import { checkRepository, locateReports, REPOSITORY_FILE } from '../check-repository.ts';
 import { compareFindings, type Finding } from '../finding.ts';
-import { EMPTY_INDEX, LayeredIndex, neighbourhood, planCheck, type Change, type DependencyIndex, type FileState } from '../plan.ts';
+import { readsInForce } from '../catalog.ts';
+import { EMPTY_INDEX, LayeredIndex, plannerFor, type Change, type DependencyIndex, type FileState } from '../plan.ts';
 import { checkFilesInWorkers, defaultWorkerCount } from './worker-pool.ts';
 import { checkBytes, checkFileOnDisk, type CheckedFile } from './worker-job.ts';
 import { newFilesInFolders, type FolderScan } from './cache-folders.ts';
@@ -51,6 +52,9 @@ const traceStart = performance.now();
 function trace(phase: string): void {
   if (tracing) process.stderr.write(`[validate] ${((performance.now() - traceStart) / 1000).toFixed(3)} s ${phase}\n`);
 }
+
+/** The planner of what the catalogue's rules read across files. */
+const planner = plannerFor(readsInForce);
 
 /** Below this many files to read, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD = 1500;
@@ -224,7 +228,7 @@ class Run {
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
       return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after };
     });
-    const plan = planCheck(changes, index);
+    const plan = planner.planCheck(changes, index);
     const knownOf = (path: string) => this.knownWith(overlay, freshByPath, path);
     const repoFindings = this.checkPlanned(plan, index, knownOf, git !== undefined);
     const plannedKnown = plan.map(knownOf).filter((k): k is Known => k !== undefined);
@@ -245,7 +249,7 @@ class Run {
    * on no single file) is kept.
    */
   private checkPlanned(plan: readonly string[], index: DependencyIndex, knownOf: (path: string) => Known | undefined, cachedStandIns: boolean): Finding[] {
-    const around = neighbourhood(plan, index);
+    const around = planner.neighbourhood(plan, index);
     trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allOf.length ? `, every ${around.allOf.join(', ')}` : ''}`);
     const full = new Set(around.full);
     if (around.allOf.includes('paper')) for (const p of index.pathsUnder('data/papers/')) if (index.isValid(p)) full.add(p);
@@ -289,7 +293,7 @@ class Run {
       return { path, before: i === undefined ? undefined : this.stateOf({ path, cached: i }), after };
     });
     const index = new LayeredIndex(cached, overlay);
-    const plan = planCheck(changes, index);
+    const plan = planner.planCheck(changes, index);
     if (plan.length > known.length / 4) return undefined;
     const planned = new Set(plan);
     return [...memo.findings.filter((f) => !planned.has(f.file)), ...this.checkPlanned(plan, index, (path) => this.knownWith(overlay, now, path), true)];
