@@ -368,6 +368,26 @@ function planCheck(plans: readonly ReadPlan[], changes: readonly Change[], index
   return [...out].filter((p) => index.exists(p)).sort();
 }
 
+/** The index, with the answers to `definers` and `users` kept: several reads ask about the same files. */
+function remembering(index: DependencyIndex): DependencyIndex {
+  const definers = new Map<string, readonly string[]>();
+  const users = new Map<string, readonly string[]>();
+  const kept = (answers: Map<string, readonly string[]>, key: string, ask: (key: string) => readonly string[]) => {
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = ask(key)));
+    return answer;
+  };
+  return {
+    exists: (path) => index.exists(path),
+    isValid: (path) => index.isValid(path),
+    uses: (path) => index.uses(path),
+    users: (key) => kept(users, key, (k) => index.users(k)),
+    definers: (entity) => kept(definers, entity, (e) => index.definers(e)),
+    danglingUsers: (kind) => index.danglingUsers(kind),
+    pathsUnder: (prefix) => index.pathsUnder(prefix),
+  };
+}
+
 /** Keys naming an entity of this kind that a file uses and no valid file defines. */
 export function danglingKeys(uses: readonly string[], kind: EntityKind, index: Pick<DependencyIndex, 'definers' | 'isValid'>): string[] {
   const out: string[] = [];
@@ -394,7 +414,8 @@ export interface Neighbourhood {
   present: string[];
 }
 
-function neighbourhood(plans: readonly ReadPlan[], plan: readonly string[], index: DependencyIndex): Neighbourhood {
+function neighbourhood(plans: readonly ReadPlan[], plan: readonly string[], cached: DependencyIndex): Neighbourhood {
+  const index = remembering(cached);
   const full = new Set<string>();
   const entities = new Set<string>();
   const present = new Set<string>();
