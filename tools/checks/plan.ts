@@ -50,10 +50,12 @@ interface ChangeScope {
   addDangling(kind: EntityKind): void;
 }
 
-/** What `around` may ask and add to the neighbourhood; paths that are not valid are left out where only valid files count. */
+/** What `around` may ask and add to the neighbourhood (see Neighbourhood). */
 interface Around {
   index: DependencyIndex;
+  /** Adds the valid ones among `paths` (the others are not in the Repository). */
   full(paths: Iterable<string>): void;
+  /** Adds the valid ones among `paths`. */
   entities(paths: Iterable<string>): void;
   present(paths: Iterable<string>): void;
   allOf(kind: EntityKind): void;
@@ -70,7 +72,7 @@ function* linkKeys(uses: readonly string[]): Generator<{ kind: EntityKind; entit
   }
 }
 
-/** The valid files that define the papers the keys name (papers have no stand-in: loaded in full). */
+/** The files that define the papers the keys name (papers have no stand-in: they are loaded in full). */
 function namedPapers(uses: readonly string[], index: DependencyIndex): string[] {
   return uses.filter((key) => key.startsWith('paper:')).flatMap((key) => index.definers(key));
 }
