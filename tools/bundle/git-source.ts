@@ -1,7 +1,7 @@
 // Where the data came from, asked of git in --root: the commit, its date (the data version, never
 // the clock), and whether data/ differs from it. Not a git repository: every fact is null.
 import { GitError } from '../git/run.ts';
-import { hasChanges, headCommitDate } from '../git/worktree.ts';
+import { headCommitDate, worktreeStatus, type StatusEntry } from '../git/worktree.ts';
 import type { BundleSource } from './contents.ts';
 
 const NOT_GIT: BundleSource = { commit: null, committedAt: null, dirty: null };
@@ -15,6 +15,11 @@ export function utcSeconds(seconds: number): string {
 export const GIT_OPTIONS = { ignoreGitEnv: true };
 
 export async function readGitSource(root: string): Promise<BundleSource> {
+  return (await readGitState(root)).source;
+}
+
+/** The source, and what differs from HEAD under data/ (undefined outside git). */
+export async function readGitState(root: string): Promise<{ source: BundleSource; status?: StatusEntry[] }> {
   let head;
   try {
     head = await headCommitDate(root, GIT_OPTIONS);
@@ -22,13 +27,13 @@ export async function readGitSource(root: string): Promise<BundleSource> {
     if (!(error instanceof GitError)) throw error;
     throw new Error(`git could not read HEAD in ${root}: ${error.stderr.trim()}`);
   }
-  if (!head) return NOT_GIT;
-  let dirty: boolean;
+  if (!head) return { source: NOT_GIT };
+  let status: StatusEntry[];
   try {
-    dirty = await hasChanges(root, 'data', GIT_OPTIONS);
+    status = await worktreeStatus(root, 'data', GIT_OPTIONS);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     throw new Error(`git status failed in ${root}: ${error.stderr.trim()}`);
   }
-  return { commit: head.commit, committedAt: utcSeconds(head.seconds), dirty };
+  return { source: { commit: head.commit, committedAt: utcSeconds(head.seconds), dirty: status.length > 0 }, status };
 }
