@@ -42,8 +42,9 @@ export interface IncrementalOptions {
   /** Every data file (relative POSIX paths), all valid: what the validator checked. */
   paths: readonly string[];
   source: BundleSource;
-  /** git's status of data/ (readGitState gives it with the source); asked of git when left out. */
+  /** git's status of data/ and the blob ids of its index (readGitState gives them with the source); asked of git when left out. */
   status?: readonly StatusEntry[];
+  blobs?: ReadonlyMap<string, string>;
   /** Every valid entity: used instead of reading files when many units must be built (a cold build). */
   repository: () => Repository;
   /** Use and update .pwc-cache/bundle (default true). */
@@ -87,9 +88,9 @@ function unitIdOf(path: string): string | undefined {
 }
 
 /** git's blob id of each path: from the index where the working-tree file matches it, else from the file's bytes. */
-async function contentIds(root: string, paths: readonly string[], inGit: boolean, status: readonly StatusEntry[] | undefined): Promise<Map<string, string>> {
+async function contentIds(root: string, paths: readonly string[], inGit: boolean, known: Pick<IncrementalOptions, 'status' | 'blobs'>): Promise<Map<string, string>> {
   const [index, entries] = inGit
-    ? await Promise.all([indexBlobIds(root, 'data', GIT_OPTIONS), status ?? worktreeStatus(root, 'data', GIT_OPTIONS)])
+    ? await Promise.all([known.blobs ?? indexBlobIds(root, 'data', GIT_OPTIONS), known.status ?? worktreeStatus(root, 'data', GIT_OPTIONS)])
     : [new Map<string, string>(), [] as readonly StatusEntry[]];
   const differs = new Set(entries.filter((e) => e.worktree).map((e) => e.path));
   const ids = new Map<string, string>();
@@ -111,12 +112,15 @@ function unitsOf(paths: readonly string[], ids: ReadonlyMap<string, string>): Un
   }
   const units: Unit[] = [];
   for (const [id, files] of reads) {
-    if (id.startsWith('results ')) {
-      // The dataset file declares the benchmark whose primary metric ranks the rows.
-      const dataset = datasetPath(id.slice('results '.length).split('/')[1]);
-      if (ids.has(dataset)) files.unshift(dataset);
+    if (!id.startsWith('results ')) {
+      // A file alone: its blob id is its key (a hash per file would cost more than the rest of keying).
+      units.push({ id, reads: files, key: ids.get(id)! });
+      continue;
     }
-    const hash = createHash('sha1').update(`${id}\n`);
+    // The dataset file declares the benchmark whose primary metric ranks the rows.
+    const dataset = datasetPath(id.slice('results '.length).split('/')[1]);
+    if (ids.has(dataset)) files.unshift(dataset);
+    const hash = createHash('sha1');
     for (const path of files) hash.update(`${path}\0${ids.get(path)}\n`);
     units.push({ id, reads: files, key: hash.digest('hex') });
   }
@@ -195,7 +199,7 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
   trace('started');
   const cache = useCache ? loadBundleCache(root, tools) : undefined;
   trace(cache ? `loaded the cache (${cache.units.length} units)` : 'no usable cache');
-  const ids = await contentIds(root, options.paths, source.commit !== null, options.status);
+  const ids = await contentIds(root, options.paths, source.commit !== null, options);
   const units = unitsOf(options.paths, ids);
   trace(`keyed ${units.length} units`);
 
