@@ -1,5 +1,6 @@
-// `npm run bench [-- --scale 0.1] [--seed N] [--only a,b] [--dir DIR] [--keep]`: runs the benchmark
-// sections on a synthetic repository at archive scale (or a fraction) and prints a Markdown table.
+// `npm run bench [-- --scale 0.1] [--papers N] [--seed N] [--only a,b] [--dir DIR] [--keep]`: runs the
+// benchmark sections on a synthetic repository at archive scale (or a fraction) and prints a Markdown
+// table. --papers overrides the scale's paper count (576261: the full archive's), the rest unchanged.
 import { rmSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,7 @@ import { sections } from './sections.ts';
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' },
+    papers: { type: 'string' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
     dir: { type: 'string' },
@@ -17,16 +19,17 @@ const { values } = parseArgs({
 });
 const factor = Number(values.scale);
 const seed = Number(values.seed);
-if (!(factor > 0) || !Number.isInteger(seed)) {
-  process.stderr.write('usage: npm run bench -- [--scale 0.1] [--seed N] [--only validate] [--dir DIR] [--keep]\n');
+const papers = values.papers === undefined ? undefined : Number(values.papers);
+if (!(factor > 0) || !Number.isInteger(seed) || (papers !== undefined && !(Number.isInteger(papers) && papers >= 4))) {
+  process.stderr.write('usage: npm run bench -- [--scale 0.1] [--papers 576261] [--seed N] [--only validate] [--dir DIR] [--keep]\n');
   process.exit(2);
 }
 const only = values.only?.split(',');
 const chosen = sections.filter((s) => !only || only.includes(s.name));
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const ctx = new BenchContext(factor, seed, values.dir, log);
+const ctx = new BenchContext(factor, seed, values.dir, log, papers);
 
-log(`pwc bench: scale ${factor}, seed ${seed}; node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB; load ${ctx.load()}`);
+log(`pwc bench: scale ${factor}${papers !== undefined ? ` with ${papers} papers` : ''}, seed ${seed}; node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB; load ${ctx.load()}`);
 const results: { section: string; rows: BenchRow[] }[] = [];
 try {
   for (const section of chosen) {

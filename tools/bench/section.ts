@@ -60,6 +60,8 @@ export class BenchContext {
     readonly seed: number,
     private readonly dir: string | undefined,
     readonly log: (line: string) => void,
+    /** Overrides the scale's paper count (e.g. the full archive's 576,261). */
+    readonly papers?: number,
   ) {}
 
   /** The repository if it was generated. */
@@ -72,7 +74,7 @@ export class BenchContext {
     if (this.repo) return this.repo;
     const root = this.dir ?? mkdtempSync(join(tmpdir(), 'pwc-bench-'));
     mkdirSync(root, { recursive: true });
-    const scale = scaleBy(this.factor);
+    const scale = { ...scaleBy(this.factor), ...(this.papers !== undefined ? { papers: this.papers } : {}) };
     const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.org' } });
     // A folder from an earlier run with the same scale and seed is reused, reset to its commit.
     const marker = join(root, '.git', 'pwc-bench.json');

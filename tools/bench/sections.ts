@@ -4,5 +4,6 @@ import { validateSection } from './validate-section.ts';
 import { generateSection } from './generate.ts';
 import { bundleSection } from './bundle.ts';
 import { importPwcSection } from './import-pwc.ts';
+import { reviewSection } from './review-section.ts';
 
-export const sections: BenchSection[] = [validateSection, generateSection, bundleSection, importPwcSection];
+export const sections: BenchSection[] = [validateSection, generateSection, bundleSection, importPwcSection, reviewSection];

@@ -39,6 +39,15 @@ export async function selectDataFiles(root: string, targets: string[], cwd: stri
   return [...chosen].sort();
 }
 
+/**
+ * The data files among `changed` (paths relative to root, e.g. what git says changed since a
+ * commit) that still exist: a deleted file has nothing left to format. Only those are read.
+ */
+export async function existingDataFiles(root: string, changed: readonly string[]): Promise<string[]> {
+  const present = await Promise.all(changed.map(async (path) => ((await lstat(join(root, path)).catch(() => undefined)) ? path : undefined)));
+  return present.filter((p): p is string => p !== undefined).sort();
+}
+
 /** Formats each file; with `write`, replaces every file whose text changes (atomically). */
 export async function fixFiles(root: string, paths: string[], options: { write: boolean }): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];

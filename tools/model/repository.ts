@@ -133,6 +133,16 @@ export function readValidFile(path: string, bytes: Uint8Array): ValidFile | unde
   return { ref, data: parsed.data };
 }
 
+/** The repository of the schema-valid files among `files` (path -> bytes); the others are skipped. */
+export function repositoryOfFiles(files: Iterable<readonly [string, Uint8Array]>): Repository {
+  const valid: ValidFile[] = [];
+  for (const [path, bytes] of files) {
+    const file = readValidFile(path, bytes);
+    if (file) valid.push(file);
+  }
+  return buildRepository(valid);
+}
+
 /**
  * Loads the repository's schema-valid entities. Files with problems are skipped silently:
  * run `pwc validate` for those. Commands that must not build on bad data validate first.

@@ -3,13 +3,14 @@
 import { createHash } from 'node:crypto';
 import { fitComment, renderSticky, ruleLink, STICKY_MARKER, type CommentContext } from './comment.ts';
 import { commentableLines, type PullFile } from './diff-lines.ts';
-import { fenced, plain } from './escape.ts';
+import { fenced, plain } from '../markdown/escape.ts';
 import type { ReportFinding, ReportFix, ReviewReport } from './report-schema.ts';
+import { mergeToolChanges } from './tool-changes.ts';
 
 export const INLINE_MARKER_PREFIX = '<!-- pwc-review:inline ';
 export const REVIEW_MARKER = '<!-- pwc-review:review -->';
 /** Labels the bot owns: it adds and removes these, and never touches any other. */
-export const MANAGED_LABELS = ['needs-fixes', 'new-sota', 'suspicious-change'] as const;
+export const MANAGED_LABELS = ['changes-tools', 'needs-fixes', 'new-sota', 'suspicious-change'] as const;
 /** At most this many inline comments per run; the rest are in the sticky comment anyway. */
 export const MAX_INLINE_COMMENTS = 50;
 
@@ -115,11 +116,16 @@ export function desiredLabels(report: ReviewReport): Set<string> {
   if (report.findings.some((f) => f.severity === 'error')) labels.add('needs-fixes');
   if (report.leaderboards.some((b) => b.changes.some((c) => c.newSota))) labels.add('new-sota');
   if (report.suspicious.length > 0) labels.add('suspicious-change');
+  if (report.toolChanges) labels.add('changes-tools');
   return labels;
 }
 
 /** The whole decision. Pure: same inputs, same actions. */
-export function computeActions(report: ReviewReport, state: PullRequestState, ctx: DecisionContext): Actions {
+export function computeActions(reported: ReviewReport, state: PullRequestState, ctx: DecisionContext): Actions {
+  // GitHub's own list of the pull request's files counts too: a pull request that edits the
+  // workflow could write a report that hides its tool changes.
+  const toolChanges = mergeToolChanges(reported.toolChanges, state.files.map((f) => f.filename));
+  const report: ReviewReport = toolChanges ? { ...reported, toolChanges } : reported;
   const body = renderSticky(report, ctx);
   const existing = state.issueComments.find((c) => ours(c, ctx) && c.body?.startsWith(STICKY_MARKER));
   const sticky: Actions['sticky'] = !existing ? { kind: 'create', body } : existing.body === body ? { kind: 'none', id: existing.id } : { kind: 'update', id: existing.id, body };

@@ -1,6 +1,6 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatPercent } from './compare.ts';
-import { clip, code, plain } from './escape.ts';
+import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ResultChange, ReviewReport } from './report-schema.ts';
 
 export const STICKY_MARKER = '<!-- pwc-review:sticky -->';
@@ -61,6 +61,19 @@ function headlines(report: ReviewReport): string[] {
     }
   }
   return out;
+}
+
+/** Said first and plainly: the pull request changes what judges it, so the check alone is not enough. */
+function toolsNotice(report: ReviewReport): string[] {
+  const tools = report.toolChanges;
+  if (!tools) return [];
+  const shown = tools.paths.slice(0, 5).map((p) => code(p, 200)).join(', ');
+  const more = tools.count > 5 ? ` and ${tools.count - 5} more` : '';
+  return [
+    `🛠️ **This pull request changes the tools, not only the data** (${tools.count} file${tools.count === 1 ? '' : 's'}: ${shown}${more}). ` +
+      "Its data was checked with the base branch's tools, not its own, and it needs a maintainer's review before it is merged.",
+    '',
+  ];
 }
 
 function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
@@ -125,6 +138,7 @@ export function renderReview(report: ReviewReport, ctx: CommentContext): string[
     '',
     statusLine(report),
     '',
+    ...toolsNotice(report),
     `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${report.summary.filesChecked} files checked.`,
     '',
     ...headlines(report).flatMap((h) => [h, '']),

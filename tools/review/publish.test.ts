@@ -1,9 +1,10 @@
 // Finding the pull request from the head commit (same repository and fork), and the executor's
-// handling of a review GitHub refuses, against the local fake GitHub.
+// handling of a review GitHub refuses, and the changes-tools label and notice, against the local fake GitHub.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHub, type GitHub } from '../github/octokit.ts';
 import { FakeGitHub } from '../github/testing/fake-github.ts';
-import { executeActions, findPullRequests } from './publish.ts';
+import { executeActions, findPullRequests, publishReview } from './publish.ts';
+import { smallReport as toolReport } from './testing.ts';
 
 const target = { owner: 'octo', repo: 'data' };
 const sha = (c: string) => c.repeat(40);
@@ -52,5 +53,39 @@ describe('executeActions', () => {
     expect(done.warnings.join()).toMatch(/inline comments not posted/);
     expect(gh.repo('octo/data').issueComments.map((c) => c.body)).toEqual(['hello']);
     expect(gh.repo('octo/data').reviewComments).toEqual([]);
+  });
+});
+
+const TOOLS_HEAD = 'c'.repeat(40);
+const ctx = { rulesDoc: 'docs/rules.md', knownRules: new Set<string>(), botLogin: 'github-actions[bot]' };
+const dataFile = { filename: 'data/tasks/t.yaml', status: 'modified' as const, patch: '@@ -1 +1 @@\n-name: A\n+name: B' };
+
+describe('publishing a review of a pull request that changes the tools', () => {
+  const sticky = () => gh.repo('octo/data').issueComments.map((c) => c.body).join('\n');
+  const labels = () => gh.repo('octo/data').issueLabels.get(5);
+
+  it('labels it changes-tools and says plainly that it needs a maintainer', async () => {
+    gh.addPullRequest('octo/data', { number: 5, headSha: TOOLS_HEAD, files: [dataFile, { filename: 'tools/checks/rules/metric-out-of-range.ts', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }] });
+    const r = toolReport({ toolChanges: { count: 1, paths: ['tools/checks/rules/metric-out-of-range.ts'] } });
+    const [done] = await publishReview(github, target, { sha: TOOLS_HEAD, repo: 'octo/data' }, r, ctx);
+    expect(done.executed.labelsAdded).toEqual(['changes-tools']);
+    expect(labels()).toEqual(['changes-tools']);
+    expect(sticky()).toContain("**This pull request changes the tools, not only the data** (1 file: `tools/checks/rules/metric-out-of-range.ts`)");
+    expect(sticky()).toContain("needs a maintainer's review");
+  });
+
+  it("labels it from GitHub's list of files even when the report says nothing of the tools", async () => {
+    gh.addPullRequest('octo/data', { number: 5, headSha: TOOLS_HEAD, files: [dataFile, { filename: '.github/workflows/validate.yml', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }] });
+    await publishReview(github, target, { sha: TOOLS_HEAD, repo: 'octo/data' }, toolReport(), ctx);
+    expect(labels()).toEqual(['changes-tools']);
+    expect(sticky()).toContain('`.github/workflows/validate.yml`');
+  });
+
+  it('removes the label once the pull request changes only data again, and says nothing of tools', async () => {
+    gh.addPullRequest('octo/data', { number: 5, headSha: TOOLS_HEAD, files: [dataFile], labels: ['changes-tools', 'help wanted'] });
+    const [done] = await publishReview(github, target, { sha: TOOLS_HEAD, repo: 'octo/data' }, toolReport(), ctx);
+    expect(done.executed.labelsRemoved).toEqual(['changes-tools']);
+    expect(labels()).toEqual(['help wanted']);
+    expect(sticky()).not.toMatch(/changes the tools/);
   });
 });

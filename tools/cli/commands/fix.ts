@@ -1,21 +1,19 @@
-// `pwc fix [--check] [paths...]`: writes data files in canonical form, or lists those that are not.
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
-import { fixFiles, selectDataFiles, TargetError } from '../../format/fix-files.ts';
+// `pwc fix [--check] [--changed-since REF] [paths...]`: writes data files in canonical form, or lists those that are not.
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+import { changedSince } from '../../git/changes.ts';
+import { resolveCommit } from '../../git/revision.ts';
+import { GitError } from '../../git/run.ts';
+import { DATA_DIR } from '../../model/paths.ts';
+import { existingDataFiles, fixFiles, selectDataFiles, TargetError } from '../../format/fix-files.ts';
 import { describeDifference } from '../../format/text-diff.ts';
 
 export const fix: Command = {
-  usage: '[--check] [paths...]',
-  options: { check: { type: 'boolean' } },
+  usage: '[--check] [--changed-since REF | paths...]',
+  options: { check: { type: 'boolean' }, 'changed-since': { type: 'string' } },
   allowPositionals: true,
   async run(ctx) {
     const check = ctx.values.check === true;
-    let paths: string[];
-    try {
-      paths = await selectDataFiles(ctx.root, ctx.positionals, process.cwd());
-    } catch (error) {
-      if (error instanceof TargetError) throw new UsageError(error.message);
-      throw error;
-    }
+    const paths = await chosenFiles(ctx);
     const outcomes = await fixFiles(ctx.root, paths, { write: !check });
     let changed = 0;
     let broken = 0;
@@ -38,8 +36,32 @@ export const fix: Command = {
     const canonical = outcomes.filter((o) => o.status === 'canonical').length;
     const parts = [check ? `${changed} not canonical` : `${changed} fixed`, `${canonical} already canonical`];
     if (broken > 0) parts.push(`${broken} could not be formatted`);
-    ctx.stdout.write(`pwc fix: ${outcomes.length} files: ${parts.join(', ')}\n`);
+    const since = ctx.values['changed-since'];
+    ctx.stdout.write(`pwc fix: ${outcomes.length} files${typeof since === 'string' ? ` changed since ${since}` : ''}: ${parts.join(', ')}\n`);
     if (check && changed > 0) ctx.stdout.write('Run `pwc fix` to rewrite them.\n');
     return broken > 0 || (check && changed > 0) ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+/** The files to format: those named, those git says changed since a revision (working tree included), or all. */
+async function chosenFiles(ctx: CommandContext): Promise<string[]> {
+  const since = ctx.values['changed-since'];
+  if (since !== undefined) {
+    if (typeof since !== 'string' || since === '') throw new UsageError('--changed-since needs a git revision, e.g. origin/main');
+    if (ctx.positionals.length > 0) throw new UsageError('give either --changed-since or paths, not both');
+    try {
+      // Resolved first: a revision git does not know is a usage error that says how to fetch it.
+      await resolveCommit(ctx.root, since);
+      return await existingDataFiles(ctx.root, await changedSince(ctx.root, since, DATA_DIR));
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  try {
+    return await selectDataFiles(ctx.root, ctx.positionals, process.cwd());
+  } catch (error) {
+    if (error instanceof TargetError) throw new UsageError(error.message);
+    throw error;
+  }
+}

@@ -4,7 +4,7 @@
 // invalid files); warnings do not stop it. After a change since its last run it validates and
 // builds only what the change touches (the page memo keeps the data state the pages came from).
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command.ts';
-import { toolsKey } from '../../checks/cache.ts';
+import { toolsKey } from '../../checks/engine/cache.ts';
 import { validate } from '../../checks/validate.ts';
 import { GitError } from '../../git/run.ts';
 import { changeSince, pagesEditedSince, type DataChange } from '../../views/data-base.ts';

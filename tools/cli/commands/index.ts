@@ -39,6 +39,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./review.ts')).reviewCommand,
   },
   {
+    name: 'judge',
+    summary: "Judge the pull request checked out at --root with these tools, not its own: validate, fix --check and review, each its own process (what validate.yml runs)",
+    load: async () => (await import('./judge.ts')).judgeCommand,
+  },
+  {
     name: 'post-review',
     summary: 'Publish a review report on its pull request: sticky comment, inline comments, labels (env: GITHUB_TOKEN, GITHUB_REPOSITORY, HEAD_SHA, HEAD_REPO)',
     load: async () => (await import('./post-review.ts')).postReviewCommand,
