@@ -78,12 +78,13 @@ export async function changedLeaderboards(root: string, baseSha: string, headSha
       if (!isPathProblem(ref) && ref.kind === 'result') paperIds.add(ref.paper);
     }
   }
+  // Found by file name in one listing: asking git for each year folder's path is slower (a miss costs git a rescan).
+  const named = (path: string) => paperIds.has(path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length));
   const paperOf = (path: string) => {
     const ref = classifyPath(path);
     return !isPathProblem(ref) && ref.kind === 'paper' && paperIds.has(ref.id);
   };
-  const papers = await read.entries((await listTree(root, headSha, [PAPERS])).filter((e) => paperOf(e.path)), (p) => p.startsWith(`${PAPERS}/`) && paperOf(p));
-
+  const papers = await read.entries((await listTree(root, headSha, [PAPERS])).filter((e) => named(e.path) && paperOf(e.path)), (p) => p.startsWith(`${PAPERS}/`) && paperOf(p));
   const base = repositoryOfFiles([...results.base, ...datasets.base, ...papers.base]);
   const head = repositoryOfFiles([...results.head, ...datasets.head, ...papers.head]);
   const only = (boards: Map<string, Leaderboard>) => new Map([...boards].filter(([id]) => touched.boards.has(id)));

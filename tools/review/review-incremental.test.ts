@@ -10,7 +10,8 @@ import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
 import { validate } from '../checks/validate.ts';
-import { reviewInFull } from './review.ts';
+import { commitFiles } from '../git/testing.ts';
+import { resolveCommit, reviewInFull } from './review.ts';
 import { fullReview } from './test-support/full-review.ts';
 
 const TODAY = '2025-06-01';
@@ -254,4 +255,16 @@ describe('pwc review computed from the change', () => {
     // The edits are not idle: most pull requests change leaderboards and make findings.
     expect(cases).toBeGreaterThan(rounds / 3);
   }, 300_000);
+
+  it('tells a reviewer to fetch a ref it cannot find, and refuses option-like refs', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'pwc-review-refs-'));
+    try {
+      const first = commitFiles(repo, { 'data/tasks/a.yaml': 'name: A\n' }, 'first');
+      expect(await resolveCommit(repo, 'HEAD')).toBe(first);
+      await expect(resolveCommit(repo, 'origin/main')).rejects.toThrow(`"origin/main" does not name a commit in the git repository at ${repo} (fetch it first, e.g. git fetch origin origin/main)`);
+      await expect(resolveCommit(repo, '--upload-pack=x')).rejects.toThrow('"--upload-pack=x" is not a git ref');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
 });
