@@ -1,5 +1,5 @@
 // The rule catalogue: every check, in the order the docs list them (reading a file, one file, across files).
-import type { FileRule, RepositoryRule, Rule, SourceRule } from './rule.ts';
+import { readsOf, type CrossFileRead, type FileRule, type RepositoryRule, type Rule, type SourceRule } from './rule.ts';
 import { rule as encoding } from './rules/encoding.ts';
 import { rule as lineEndings } from './rules/line-endings.ts';
 import { rule as fileTooLarge } from './rules/file-too-large.ts';
@@ -65,3 +65,6 @@ export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.i
 export const sourceRules = rules.filter((r): r is SourceRule => r.scope === 'source');
 export const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
 export const repositoryRules = rules.filter((r): r is RepositoryRule => r.scope === 'repository');
+
+/** What the repository rules read across files, together: what the incremental planner follows. */
+export const readsInForce: ReadonlySet<CrossFileRead> = readsOf(repositoryRules);

@@ -1,9 +1,13 @@
-// The planner on a small hand-made repository: what each kind of change re-checks, and what a
-// partial run must load.
+// The planner on a small hand-made repository: what each kind of change re-checks, what a partial
+// run must load, and that both follow what the rules declare they read.
 import { describe, expect, it } from 'vitest';
 import { classifyPath } from '../model/paths.ts';
 import type { ValidFile } from '../model/repository.ts';
-import { LayeredIndex, MemoryIndex, neighbourhood, planCheck, usesOf, type Change, type FileState } from './plan.ts';
+import { readsInForce, repositoryRules } from './catalog.ts';
+import { LayeredIndex, MemoryIndex, plannerFor, type Change, type FileState } from './plan.ts';
+import { readsOf, type RepositoryRule } from './rule.ts';
+
+const { usesOf, planCheck, neighbourhood } = plannerFor(readsInForce);
 
 const files: Record<string, unknown> = {
   'data/areas.yaml': { areas: [{ id: 'vision', name: 'Vision' }] },
@@ -125,5 +129,44 @@ describe('neighbourhood', () => {
 
   it('loads the papers sharing a planned paper\'s title', () => {
     expect(neighbourhood(['data/papers/2016/resnet-again.yaml'], index).full).toContain('data/papers/2015/resnet.yaml');
+  });
+});
+
+describe('the reads in force', () => {
+  const without = (id: string) => plannerFor(readsOf(repositoryRules.filter((r) => r.id !== id)));
+
+  it('are the union of the catalogue\'s declarations', () => {
+    expect(plannerFor(readsInForce).reads).toEqual(readsOf(repositoryRules));
+  });
+
+  it('drive the plan: without the rule that reads paper identities, a paper no longer re-checks the papers sharing its title', () => {
+    const paper = 'data/papers/2015/resnet.yaml';
+    const twin = 'data/papers/2016/resnet-again.yaml';
+    expect(planCheck([edit(paper)], index)).toContain(twin);
+    const smaller = without('duplicate-paper');
+    expect(smaller.usesOf({ ref: classifyPath(paper), data: files[paper] } as ValidFile).filter((k) => k.startsWith('arxiv:') || k.startsWith('title:'))).toEqual([]);
+    const plan = smaller.planCheck([edit(paper)], index);
+    expect(plan).not.toContain(twin);
+    expect(plan).toEqual(planCheck([edit(paper)], index).filter((p) => p !== twin));
+    expect(smaller.neighbourhood([twin], index).full).not.toContain(paper);
+  });
+
+  it('drive the plan: one rule that reads the leaderboard makes a result re-check its board, and none makes it re-check only itself', () => {
+    const result = 'data/results/image-classification/imagenet/semi.yaml';
+    const board = ['data/results/image-classification/imagenet/resnet.yaml', result];
+    const rule = { ...repositoryRules.find((r) => r.id === 'unknown-metric')!, reads: ['leaderboard'] } satisfies RepositoryRule;
+    const leaderboardOnly = plannerFor(readsOf([rule]));
+    expect(leaderboardOnly.planCheck([edit(result)], index)).toEqual(board);
+    expect(leaderboardOnly.neighbourhood([result], index).full).toEqual(expect.arrayContaining([...board, 'data/datasets/imagenet.yaml']));
+    const nothing = plannerFor(readsOf([{ ...rule, reads: [] }]));
+    expect(nothing.planCheck([edit(result)], index)).toEqual([result]);
+    expect(nothing.neighbourhood([result], index)).toEqual({ full: [result], entities: [], allOf: [], present: [] });
+  });
+
+  it('decide the stand-ins: the parent chain only when a rule follows it', () => {
+    const task = { ref: classifyPath('data/tasks/fine-grained.yaml'), data: files['data/tasks/fine-grained.yaml'] } as ValidFile;
+    expect(plannerFor(readsInForce).stubOf(task)).toEqual({ name: 'Fine-grained', area: 'vision', parent: 'image-classification' });
+    expect(without('reference-cycle').stubOf(task)).toEqual({ name: 'Fine-grained', area: 'vision' });
+    expect(plannerFor([]).stubOf(task)).toBeUndefined();
   });
 });

@@ -1,94 +1,289 @@
 // The incremental planner: which files a change can affect, and what a partial run must load to
 // judge those files exactly as a full run would. Pure: the index answers questions, no I/O here.
 //
-// Why each dependency exists (the repository rules that read across files):
-// - a task, dataset, method or paper is referenced by id (unknown-reference, result-path): a change
-//   to it re-checks every file that names it; results name their task, dataset and paper by path;
-// - parent and variant_of chains (reference-cycle): a change re-checks every descendant;
-// - a leaderboard's rows are compared with each other (duplicate-model, percent-as-fraction) and with
-//   the dataset's benchmark (unknown-metric, metric-out-of-range, missing-primary-metric,
-//   undeclared-benchmark): a result re-checks its board, a dataset re-checks its results;
-// - dates (result-before-dataset): a paper re-checks its results and, when it introduced a dataset,
-//   that dataset's results;
-// - duplicate-paper: a paper re-checks the papers sharing its arXiv id or title, before and after;
-// - "did you mean" tips are computed over every valid id of a kind: when a file of that kind appears,
-//   disappears or changes validity, every file with a reference to no valid id of that kind is re-checked.
+// It follows what the repository rules declare they read across files (`reads`, rule.ts): each
+// kind of read (CROSS_FILE_READS) has below its use keys, the files a change makes it re-check,
+// what a partial run must load, and the fields of a stand-in. The planner in force follows the
+// union of the catalogue's declarations, so a rule that reads something new must say so there.
 import { createHash } from 'node:crypto';
 import { AREAS_PATH, classifyPath, isPathProblem, type FileRef } from '../model/paths.ts';
 import type { ValidFile } from '../model/repository.ts';
 import { normaliseName } from './nearest.ts';
+import type { CrossFileRead } from './rule.ts';
 
 /** The id-bearing kinds that files reference. */
 export type EntityKind = 'task' | 'dataset' | 'method' | 'paper';
 
-/**
- * What one file uses of others, as keys: "task:<id>", "dataset:<id>", "method:<id>", "paper:<id>",
- * "area:<id>", "parent:<task>", "variant:<dataset>", "board:<task>/<dataset>", "arxiv:<id>",
- * "title:<hash of the normalised title>" (a hash keeps the index small; two titles sharing one only
- * make the plan larger). Only schema-valid files use anything (others are not in the Repository).
- */
-export function usesOf(file: ValidFile): string[] {
-  const { ref } = file;
-  const d = file.data as Record<string, unknown>;
-  const out: string[] = [];
-  const ids = (prefix: string, value: unknown) => {
-    if (Array.isArray(value)) for (const v of value) out.push(`${prefix}:${v}`);
-    else if (typeof value === 'string') out.push(`${prefix}:${value}`);
-  };
+/** The kinds that have a stand-in in partial runs (papers and results are loaded in full). */
+type StandInKind = 'task' | 'dataset' | 'method';
+
+/** The fields a stand-in needs to be an entity of its kind (what the schema requires). */
+const STAND_IN_REQUIRED: Record<StandInKind, readonly string[]> = { task: ['name', 'area'], dataset: ['name'], method: ['name'] };
+
+/** What the planner does for one kind of read (see CROSS_FILE_READS for what each one means). */
+interface ReadPlan {
+  /**
+   * The keys a valid file uses for this read: "task:<id>", "dataset:<id>", "method:<id>",
+   * "paper:<id>", "area:<id>", "parent:<task>", "variant:<dataset>", "board:<task>/<dataset>",
+   * "arxiv:<id>", "title:<hash of the normalised title>".
+   */
+  uses?(ref: FileRef, data: Record<string, unknown>, use: (prefix: string, value: unknown) => void): void;
+  /** Adds the files whose findings may differ because the file at `change.path` changed. */
+  affected?(ref: FileRef, change: Change, scope: ChangeScope): void;
+  /** Adds what a partial run must load to judge `ref`, a planned valid file that uses `uses`. */
+  around?(ref: FileRef, uses: readonly string[], into: Around): void;
+  /** Adds what a partial run must load whatever is planned. */
+  always?(into: Around): void;
+  /** The kinds this read needs stand-ins of, with the fields it reads of them besides the required ones. */
+  standIn?: Partial<Record<StandInKind, readonly string[]>>;
+}
+
+/** What `affected` may ask and add to the plan. */
+interface ChangeScope {
+  index: DependencyIndex;
+  /** The files using the key now or, among the changed files, before the change. */
+  usersOf(key: string): readonly string[];
+  add(paths: Iterable<string>): void;
+  /** Adds every file whose chain of `linkPrefix` links ("parent:") reaches `id`. */
+  addDescendants(linkPrefix: string, id: string): void;
+  /** Adds the files with a reference to a missing id of the kind (once per kind). */
+  addDangling(kind: EntityKind): void;
+}
+
+/** What `around` may ask and add to the neighbourhood; paths that are not valid are left out where only valid files count. */
+interface Around {
+  index: DependencyIndex;
+  full(paths: Iterable<string>): void;
+  entities(paths: Iterable<string>): void;
+  present(paths: Iterable<string>): void;
+  allOf(kind: EntityKind): void;
+}
+
+const isResult = (path: string) => path.startsWith('data/results/');
+
+/** Keys naming an entity (link keys), with the kind each names. */
+function* linkKeys(uses: readonly string[]): Generator<{ kind: EntityKind; entity: string }> {
+  for (const key of uses) {
+    const colon = key.indexOf(':');
+    const kind = linkKind(key.slice(0, colon));
+    if (kind) yield { kind, entity: `${kind}:${key.slice(colon + 1)}` };
+  }
+}
+
+/** The valid files that define the papers the keys name (papers have no stand-in: loaded in full). */
+function namedPapers(uses: readonly string[], index: DependencyIndex): string[] {
+  return uses.filter((key) => key.startsWith('paper:')).flatMap((key) => index.definers(key));
+}
+
+/** Every id a file names, as link keys (references and their tips share them). */
+function referenceUses(ref: FileRef, d: Record<string, unknown>, use: (prefix: string, value: unknown) => void): void {
   switch (ref.kind) {
     case 'task':
-      ids('area', d.area);
-      ids('parent', d.parent);
+      use('parent', d.parent);
       break;
     case 'dataset':
-      ids('paper', d.introduced_by);
-      ids('variant', d.variant_of);
-      for (const b of (d.benchmarks as { task: string }[] | undefined) ?? []) ids('task', b.task);
+      use('paper', d.introduced_by);
+      use('variant', d.variant_of);
+      for (const b of (d.benchmarks as { task: string }[] | undefined) ?? []) use('task', b.task);
       break;
     case 'method':
-      ids('paper', d.introduced_by);
+      use('paper', d.introduced_by);
       break;
-    case 'paper': {
-      ids('task', d.tasks);
-      ids('method', d.methods);
-      ids('dataset', d.datasets);
-      ids('arxiv', d.arxiv);
-      const title = typeof d.title === 'string' ? normaliseName(d.title) : '';
-      if (title) out.push(`title:${createHash('sha1').update(title).digest('base64url').slice(0, 12)}`);
+    case 'paper':
+      use('task', d.tasks);
+      use('method', d.methods);
+      use('dataset', d.datasets);
       break;
-    }
     case 'result':
-      out.push(`task:${ref.task}`, `dataset:${ref.dataset}`, `paper:${ref.paper}`, `board:${ref.task}/${ref.dataset}`);
+      use('task', ref.task);
+      use('dataset', ref.dataset);
+      use('paper', ref.paper);
       break;
-    case 'areas':
-      break;
-  }
-  return [...new Set(out)].sort();
-}
-
-/**
- * The fields of a task, dataset or method that repository rules read about entities they are not
- * judging (required fields, and the links that cycles follow). A partial run puts these stand-ins
- * in the Repository for every entity it does not load in full, so ids, tips and cycles come out
- * as in a full run. Papers and results have no stand-in: the planner loads those it needs in full.
- */
-export function stubOf(file: ValidFile): Record<string, unknown> | undefined {
-  const d = file.data as Record<string, unknown>;
-  switch (file.ref.kind) {
-    case 'task':
-      return d.parent === undefined ? { name: d.name, area: d.area } : { name: d.name, area: d.area, parent: d.parent };
-    case 'dataset':
-      return d.variant_of === undefined ? { name: d.name } : { name: d.name, variant_of: d.variant_of };
-    case 'method':
-      return { name: d.name };
-    default:
-      return undefined;
   }
 }
 
-/** The entity a path defines ("task:<id>", ...), or undefined for areas, results and misplaced files. */
-export function entityKey(ref: FileRef): string | undefined {
-  return ref.kind === 'task' || ref.kind === 'dataset' || ref.kind === 'method' || ref.kind === 'paper' ? `${ref.kind}:${ref.id}` : undefined;
+/** The planner's part of each read kind. A Record, so a read kind without one does not compile. */
+const READ_PLANS: Record<CrossFileRead, ReadPlan> = {
+  references: {
+    uses: referenceUses,
+    // The files naming a changed entity, by any link to it.
+    affected(ref, _change, scope) {
+      if (ref.kind === 'areas' || ref.kind === 'result') return;
+      for (const prefix of linkPrefixes(ref.kind)) scope.add(scope.usersOf(`${prefix}${ref.id}`));
+    },
+    // The named files as present (valid or not: an invalid one is not reported again); papers in full.
+    around(_ref, uses, into) {
+      for (const { entity } of linkKeys(uses)) into.present(into.index.definers(entity));
+      into.full(namedPapers(uses, into.index));
+    },
+  },
+  'id-tips': {
+    uses: referenceUses,
+    // Tips list every valid id of a kind: they change when a file of the kind gains or loses validity.
+    affected(ref, change, scope) {
+      if (ref.kind === 'areas' || ref.kind === 'result') return;
+      if ((change.before?.valid ?? false) !== (change.after?.valid ?? false)) scope.addDangling(ref.kind);
+    },
+    around(_ref, uses, into) {
+      for (const { kind, entity } of linkKeys(uses)) if (!into.index.definers(entity).some((p) => into.index.isValid(p))) into.allOf(kind);
+    },
+    standIn: { task: [], dataset: [], method: [] },
+  },
+  areas: {
+    uses(ref, d, use) {
+      if (ref.kind === 'task') use('area', d.area);
+    },
+    affected(ref, _change, scope) {
+      if (ref.kind === 'areas') scope.add(scope.index.pathsUnder('data/tasks/'));
+    },
+    always(into) {
+      if (!into.index.exists(AREAS_PATH)) return;
+      into.present([AREAS_PATH]);
+      into.full([AREAS_PATH]);
+    },
+  },
+  'parent-chains': {
+    uses(ref, d, use) {
+      if (ref.kind === 'task') use('parent', d.parent);
+      if (ref.kind === 'dataset') use('variant', d.variant_of);
+    },
+    affected(ref, _change, scope) {
+      if (ref.kind === 'task') scope.addDescendants('parent:', ref.id);
+      if (ref.kind === 'dataset') scope.addDescendants('variant:', ref.id);
+    },
+    // A planned task or dataset in a loop comes with every file whose chain reaches the loop
+    // (`affected` plans all descendants of a change), so no file needs loading for it.
+    standIn: { task: ['parent'], dataset: ['variant_of'] },
+  },
+  leaderboard: {
+    uses(ref, _d, use) {
+      if (ref.kind !== 'result') return;
+      use('board', `${ref.task}/${ref.dataset}`);
+      use('task', ref.task);
+      use('dataset', ref.dataset);
+      use('paper', ref.paper);
+    },
+    // A result re-checks its board; a dataset (its benchmark) or a task, the results on it.
+    affected(ref, _change, scope) {
+      if (ref.kind === 'result') scope.add(scope.usersOf(`board:${ref.task}/${ref.dataset}`));
+      if (ref.kind === 'task' || ref.kind === 'dataset') scope.add(scope.usersOf(`${ref.kind}:${ref.id}`).filter(isResult));
+    },
+    // The whole board with the papers that date its rows (they order tied rows), the dataset and the task.
+    around(ref, _uses, into) {
+      if (ref.kind !== 'result') return;
+      const board = into.index.users(`board:${ref.task}/${ref.dataset}`);
+      into.full(board);
+      for (const row of board) into.full(namedPapers(into.index.uses(row), into.index));
+      into.full(into.index.definers(`dataset:${ref.dataset}`));
+      into.entities(into.index.definers(`task:${ref.task}`));
+    },
+    standIn: { task: [] },
+  },
+  'paper-dates': {
+    uses(ref, d, use) {
+      if (ref.kind === 'dataset') use('paper', d.introduced_by);
+      if (ref.kind === 'result') {
+        use('paper', ref.paper);
+        use('dataset', ref.dataset);
+      }
+    },
+    // A paper dates its results and the datasets it introduced, so their results; a dataset's own date, its results.
+    affected(ref, _change, scope) {
+      if (ref.kind === 'dataset') scope.add(scope.usersOf(`dataset:${ref.id}`).filter(isResult));
+      if (ref.kind !== 'paper') return;
+      for (const user of scope.usersOf(`paper:${ref.id}`)) {
+        if (isResult(user)) scope.add([user]);
+        const userRef = classifyPath(user);
+        if (!isPathProblem(userRef) && userRef.kind === 'dataset') scope.add(scope.usersOf(`dataset:${userRef.id}`).filter(isResult));
+      }
+    },
+    // The result's paper, its dataset and the paper that introduced the dataset.
+    around(ref, uses, into) {
+      if (ref.kind !== 'result') return;
+      into.full(namedPapers(uses, into.index));
+      const datasets = into.index.definers(`dataset:${ref.dataset}`).filter((p) => into.index.isValid(p));
+      into.full(datasets);
+      for (const dataset of datasets) into.full(namedPapers(into.index.uses(dataset), into.index));
+    },
+  },
+  'paper-identities': {
+    uses(ref, d, use) {
+      if (ref.kind !== 'paper') return;
+      use('arxiv', d.arxiv);
+      // A hash keeps the index small; two titles sharing one only make the plan larger.
+      const title = typeof d.title === 'string' ? normaliseName(d.title) : '';
+      if (title) use('title', createHash('sha1').update(title).digest('base64url').slice(0, 12));
+    },
+    // The papers sharing its arXiv id or title, before the change and after.
+    affected(_ref, change, scope) {
+      for (const state of [change.before, change.after]) for (const key of state?.uses ?? []) if (isIdentity(key)) scope.add(scope.usersOf(key));
+    },
+    around(ref, uses, into) {
+      if (ref.kind === 'paper') for (const key of uses) if (isIdentity(key)) into.full(into.index.users(key));
+    },
+  },
+};
+
+function isIdentity(key: string): boolean {
+  return key.startsWith('arxiv:') || key.startsWith('title:');
+}
+
+/** The planner for a set of reads (the catalogue's: `readsOf(rules)` in rule.ts). */
+export interface Planner {
+  readonly reads: ReadonlySet<CrossFileRead>;
+  /**
+   * What one file uses of others, as keys (see ReadPlan.uses), sorted. Only schema-valid files use
+   * anything (others are not in the Repository).
+   */
+  usesOf(file: ValidFile): string[];
+  /**
+   * The stand-in of a task, dataset or method: the fields the reads in force need of an entity they
+   * are not judging. A partial run puts stand-ins in the Repository for the entities it does not
+   * load in full, so ids, tips and chains come out as in a full run. Undefined for the others.
+   */
+  stubOf(file: ValidFile): Record<string, unknown> | undefined;
+  /**
+   * The files to check after `changes`, sorted: the changed files that exist now and every file
+   * whose findings can differ because of them. `changes` must list every path whose content differs
+   * between the two states; the index describes the state after.
+   */
+  planCheck(changes: readonly Change[], index: DependencyIndex): string[];
+  /** The neighbourhood of a plan: what the repository rules read to judge the planned files. */
+  neighbourhood(plan: readonly string[], index: DependencyIndex): Neighbourhood;
+}
+
+export function plannerFor(reads: Iterable<CrossFileRead>): Planner {
+  const inForce = new Set(reads);
+  const plans = [...inForce].sort().map((read) => READ_PLANS[read]);
+  const standInFields = new Map<StandInKind, string[]>();
+  for (const plan of plans) {
+    for (const [kind, extra] of Object.entries(plan.standIn ?? {}) as [StandInKind, readonly string[]][]) {
+      standInFields.set(kind, [...new Set([...(standInFields.get(kind) ?? STAND_IN_REQUIRED[kind]), ...extra])]);
+    }
+  }
+  return {
+    reads: inForce,
+    usesOf(file) {
+      const out: string[] = [];
+      const use = (prefix: string, value: unknown) => {
+        if (Array.isArray(value)) for (const v of value) out.push(`${prefix}:${v}`);
+        else if (typeof value === 'string') out.push(`${prefix}:${value}`);
+      };
+      const data = file.data as Record<string, unknown>;
+      for (const plan of plans) plan.uses?.(file.ref, data, use);
+      return [...new Set(out)].sort();
+    },
+    stubOf(file) {
+      const fields = file.ref.kind === 'task' || file.ref.kind === 'dataset' || file.ref.kind === 'method' ? standInFields.get(file.ref.kind) : undefined;
+      if (!fields) return undefined;
+      const d = file.data as Record<string, unknown>;
+      const stub: Record<string, unknown> = {};
+      for (const field of fields) if (d[field] !== undefined) stub[field] = d[field];
+      return stub;
+    },
+    planCheck: (changes, index) => planCheck(plans, changes, index),
+    neighbourhood: (plan, index) => neighbourhood(plans, plan, index),
+  };
 }
 
 /** The repository as the planner sees it: which file uses what, and which files define which ids. */
@@ -124,78 +319,52 @@ export interface FileState {
   uses: readonly string[];
 }
 
-/**
- * The files to check after `changes`, sorted: the changed files that exist now and every file whose
- * findings can differ because of them (see the header). `changes` must list every path whose content
- * differs between the two states; the index describes the state after.
- */
-export function planCheck(changes: readonly Change[], index: DependencyIndex): string[] {
+/** The entity a path defines ("task:<id>", ...), or undefined for areas, results and misplaced files. */
+export function entityKey(ref: FileRef): string | undefined {
+  return ref.kind === 'task' || ref.kind === 'dataset' || ref.kind === 'method' || ref.kind === 'paper' ? `${ref.kind}:${ref.id}` : undefined;
+}
+
+function planCheck(plans: readonly ReadPlan[], changes: readonly Change[], index: DependencyIndex): string[] {
   // Edges that existed only before the change still carry dependencies (a loop that is now broken).
   const formerUsers = new Map<string, string[]>();
-  for (const c of changes) {
-    for (const key of c.before?.uses ?? []) {
-      const list = formerUsers.get(key);
-      if (list) list.push(c.path);
-      else formerUsers.set(key, [c.path]);
-    }
-  }
-  const usersOf = (key: string): string[] => [...index.users(key), ...(formerUsers.get(key) ?? [])];
+  for (const c of changes) for (const key of c.before?.uses ?? []) push(formerUsers, key, c.path);
   const out = new Set<string>();
-  const add = (paths: Iterable<string>) => {
-    for (const p of paths) out.add(p);
-  };
-  const descendants = (linkPrefix: string, id: string) => {
-    const seen = new Set<string>([id]);
-    const stack = [id];
-    while (stack.length > 0) {
-      for (const child of usersOf(`${linkPrefix}${stack.pop()}`)) {
-        out.add(child);
-        const ref = classifyPath(child);
-        if (!isPathProblem(ref) && 'id' in ref && !seen.has(ref.id)) {
-          seen.add(ref.id);
-          stack.push(ref.id);
+  const dangling = new Set<EntityKind>();
+  const scope: ChangeScope = {
+    index,
+    usersOf: (key) => {
+      const former = formerUsers.get(key);
+      return former ? [...index.users(key), ...former] : index.users(key);
+    },
+    add(paths) {
+      for (const p of paths) out.add(p);
+    },
+    addDescendants(linkPrefix, id) {
+      const seen = new Set<string>([id]);
+      const stack = [id];
+      while (stack.length > 0) {
+        for (const child of scope.usersOf(`${linkPrefix}${stack.pop()}`)) {
+          out.add(child);
+          const ref = classifyPath(child);
+          if (!isPathProblem(ref) && 'id' in ref && !seen.has(ref.id)) {
+            seen.add(ref.id);
+            stack.push(ref.id);
+          }
         }
       }
-    }
+    },
+    addDangling(kind) {
+      dangling.add(kind);
+    },
   };
-  const tipsChanged = new Set<EntityKind>();
-
   for (const c of changes) {
     out.add(c.path);
     const ref = classifyPath(c.path);
     if (isPathProblem(ref)) continue;
-    const states = [c.before, c.after].filter((s): s is FileState => s !== undefined);
-    switch (ref.kind) {
-      case 'areas':
-        add(index.pathsUnder('data/tasks/'));
-        break;
-      case 'task':
-        add(usersOf(`task:${ref.id}`));
-        descendants('parent:', ref.id);
-        break;
-      case 'dataset':
-        add(usersOf(`dataset:${ref.id}`));
-        descendants('variant:', ref.id);
-        break;
-      case 'method':
-        add(usersOf(`method:${ref.id}`));
-        break;
-      case 'paper':
-        for (const user of usersOf(`paper:${ref.id}`)) {
-          out.add(user);
-          // Its date dates the datasets it introduced, so their results.
-          const userRef = classifyPath(user);
-          if (!isPathProblem(userRef) && userRef.kind === 'dataset') add(usersOf(`dataset:${userRef.id}`).filter((p) => p.startsWith('data/results/')));
-        }
-        for (const state of states) for (const key of state.uses) if (key.startsWith('arxiv:') || key.startsWith('title:')) add(usersOf(key));
-        break;
-      case 'result':
-        add(usersOf(`board:${ref.task}/${ref.dataset}`));
-        break;
-    }
-    if (ref.kind !== 'areas' && ref.kind !== 'result' && (c.before?.valid ?? false) !== (c.after?.valid ?? false)) tipsChanged.add(ref.kind);
+    for (const plan of plans) plan.affected?.(ref, c, scope);
   }
-  for (const kind of tipsChanged) add(index.danglingUsers(kind));
+  // After the changes, once per kind: the index's answer scans every file.
+  for (const kind of dangling) scope.add(index.danglingUsers(kind));
   return [...out].filter((p) => index.exists(p)).sort();
 }
 
@@ -225,64 +394,33 @@ export interface Neighbourhood {
   present: string[];
 }
 
-/** The neighbourhood of a plan: what the repository rules read to judge the planned files. */
-export function neighbourhood(plan: readonly string[], index: DependencyIndex): Neighbourhood {
+function neighbourhood(plans: readonly ReadPlan[], plan: readonly string[], index: DependencyIndex): Neighbourhood {
   const full = new Set<string>();
   const entities = new Set<string>();
   const present = new Set<string>();
   const allOf = new Set<EntityKind>();
-  const addValid = (into: Set<string>, paths: Iterable<string>) => {
+  const addValid = (into: Set<string>) => (paths: Iterable<string>) => {
     for (const p of paths) if (index.isValid(p)) into.add(p);
   };
-  const papersNamed = (uses: readonly string[]) => {
-    for (const key of uses) if (key.startsWith('paper:')) addValid(full, index.definers(key));
+  const around: Around = {
+    index,
+    full: addValid(full),
+    entities: addValid(entities),
+    present(paths) {
+      for (const p of paths) present.add(p);
+    },
+    allOf(kind) {
+      allOf.add(kind);
+    },
   };
-  if (index.exists(AREAS_PATH)) {
-    present.add(AREAS_PATH);
-    addValid(full, [AREAS_PATH]);
-  }
+  for (const p of plans) p.always?.(around);
   for (const path of plan) {
     if (!index.isValid(path)) continue;
     full.add(path);
     const ref = classifyPath(path);
     if (isPathProblem(ref)) continue;
     const uses = index.uses(path);
-    for (const key of uses) {
-      const colon = key.indexOf(':');
-      const kind = linkKind(key.slice(0, colon));
-      if (!kind) continue;
-      const definers = index.definers(`${kind}:${key.slice(colon + 1)}`);
-      for (const p of definers) present.add(p);
-      if (!definers.some((p) => index.isValid(p))) allOf.add(kind);
-    }
-    switch (ref.kind) {
-      case 'result': {
-        // The whole leaderboard, with the papers that date its rows; the dataset with the paper that dates it; the task.
-        const board = index.users(`board:${ref.task}/${ref.dataset}`);
-        addValid(full, board);
-        for (const row of board) papersNamed(index.uses(row));
-        for (const dataset of index.definers(`dataset:${ref.dataset}`)) {
-          if (!index.isValid(dataset)) continue;
-          full.add(dataset);
-          papersNamed(index.uses(dataset));
-        }
-        addValid(entities, index.definers(`task:${ref.task}`));
-        break;
-      }
-      case 'paper':
-        for (const key of uses) if (key.startsWith('arxiv:') || key.startsWith('title:')) addValid(full, index.users(key));
-        break;
-      // A planned task or dataset in a parent or variant_of loop comes with every file whose chain
-      // reaches the loop (planCheck plans all descendants of a change), so no other stand-in is needed.
-      case 'dataset':
-        papersNamed(uses);
-        break;
-      case 'method':
-        papersNamed(uses);
-        break;
-      default:
-        break;
-    }
+    for (const p of plans) p.around?.(ref, uses, around);
   }
   return { full: [...full].sort(), entities: [...entities].filter((p) => !full.has(p)).sort(), allOf: [...allOf].sort(), present: [...present].sort() };
 }
@@ -291,7 +429,8 @@ function linkPrefixes(kind: EntityKind): string[] {
   return kind === 'task' ? ['task:', 'parent:'] : kind === 'dataset' ? ['dataset:', 'variant:'] : [`${kind}:`];
 }
 
-function linkKind(prefix: string): EntityKind | undefined {
+/** The kind of entity a key's prefix names ("parent" a task, "variant" a dataset), or undefined ("board", "arxiv", ...). */
+export function linkKind(prefix: string): EntityKind | undefined {
   switch (prefix) {
     case 'task':
     case 'parent':

@@ -44,10 +44,78 @@ export interface CheckContext {
   files?: readonly string[];
 }
 
+/**
+ * What a repository rule reads of files other than the one it reports on: the closed vocabulary the
+ * incremental planner (plan.ts) understands. A rule's findings on a file may change only when that
+ * file or a file it reads this way changes, so `pwc validate --changed-since` and the review check
+ * re-check exactly the files these reads make depend on a change. Each entry says what the read is
+ * and which files it makes depend on which.
+ */
+export const CROSS_FILE_READS = {
+  references: {
+    means: 'whether the entities a file names by id exist: a task\'s `parent`, a dataset\'s `introduced_by`, `variant_of` and benchmark tasks, a method\'s `introduced_by`, a paper\'s `tasks`, `methods` and `datasets`, and the task, dataset and paper a result\'s path names (a file that exists but is invalid counts)',
+    dependsOn: 'a file depends on each task, dataset, method or paper file it names',
+  },
+  'id-tips': {
+    means: 'the "did you mean" tip of a reference to an id that does not exist: the closest valid id of its kind, chosen among all of them',
+    dependsOn: 'a file with a reference to a missing id of a kind depends on every file of that kind appearing, disappearing or changing validity',
+  },
+  areas: {
+    means: 'the area ids listed in `data/areas.yaml`, which tasks name',
+    dependsOn: 'every task depends on `data/areas.yaml`',
+  },
+  'parent-chains': {
+    means: 'the chains of `parent` (tasks) and `variant_of` (datasets), followed to their end',
+    dependsOn: 'a task or dataset depends on every task or dataset up its chain',
+  },
+  leaderboard: {
+    means: 'a result with its leaderboard: the other result files of its task and dataset, the benchmark the dataset declares for the task, and the task',
+    dependsOn: 'a result depends on the other results of its leaderboard, its dataset and its task',
+  },
+  'paper-dates': {
+    means: 'the date of a result\'s paper against its dataset\'s introduction date (`introduced_date`, or the date of its `introduced_by` paper)',
+    dependsOn: 'a result depends on its paper, its dataset and the paper that introduced the dataset',
+  },
+  'paper-identities': {
+    means: 'the arXiv id and the normalised title of every paper',
+    dependsOn: 'a paper depends on every paper that shares (or shared) its arXiv id or title',
+  },
+} as const satisfies Record<string, { means: string; dependsOn: string }>;
+
+export type CrossFileRead = keyof typeof CROSS_FILE_READS;
+
+export function isCrossFileRead(name: unknown): name is CrossFileRead {
+  return typeof name === 'string' && Object.hasOwn(CROSS_FILE_READS, name);
+}
+
 /** Rules across files (references, cycles, duplicates, leaderboards); they see the whole repository. */
 export interface RepositoryRule extends RuleInfo {
   scope: 'repository';
+  /**
+   * Everything the check reads of files other than the one it reports on ([] for none). A read it
+   * does not declare is a change the planner does not follow: --changed-since would miss findings.
+   */
+  reads: readonly CrossFileRead[];
   check(repo: Repository, report: (r: RuleReport) => void, context: CheckContext): void;
+}
+
+/**
+ * The reads in force for a catalogue: the union of its repository rules' declarations. Throws
+ * when a repository rule declares none or names an unknown read, so a planner is never built from
+ * a catalogue it cannot follow.
+ */
+export function readsOf(rules: readonly Rule[]): ReadonlySet<CrossFileRead> {
+  const out = new Set<CrossFileRead>();
+  for (const rule of rules) {
+    if (rule.scope !== 'repository') continue;
+    const reads: unknown = (rule as Partial<RepositoryRule>).reads;
+    if (!Array.isArray(reads)) throw new Error(`the repository rule ${rule.id} declares no reads (write reads: [] if it reads no other file)`);
+    for (const read of reads) {
+      if (!isCrossFileRead(read)) throw new Error(`the repository rule ${rule.id} declares the unknown read "${String(read)}" (known: ${Object.keys(CROSS_FILE_READS).join(', ')})`);
+      out.add(read);
+    }
+  }
+  return out;
 }
 
 export type Rule = SourceRule | FileRule | RepositoryRule;

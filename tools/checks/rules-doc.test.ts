@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rules } from './catalog.ts';
+import { CROSS_FILE_READS } from './rule.ts';
 import { renderRulesDoc, RULES_DOC_PATH, showBytes } from './rules-doc.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,6 +29,15 @@ describe('docs/rules.md', () => {
       expect(section).toContain(rule.description);
       expect(section).toMatch(new RegExp(`:\\d+:\\d+: ${rule.severity} ${rule.id}: `));
     }
+  });
+
+  it('shows what each rule across files reads, and what each read means', () => {
+    for (const rule of rules) {
+      const section = doc.slice(doc.indexOf(`\n### ${rule.id}\n`)).split('\n### ')[1];
+      if (rule.scope !== 'repository') expect(section).not.toContain('Reads across files:');
+      else for (const read of rule.reads) expect(section).toMatch(new RegExp(`Reads across files: .*\`${read}\``));
+    }
+    for (const read of Object.keys(CROSS_FILE_READS)) expect(doc).toContain(`| \`${read}\` | `);
   });
 
   it('spells out bytes an editor would not show', () => {

@@ -2,7 +2,7 @@
 import { rules } from './catalog.ts';
 import { checkTree, EXAMPLE_TODAY, exampleDir, readTree, type SourceFile } from './examples.ts';
 import { INTERNAL_RULE } from './finding.ts';
-import type { Rule } from './rule.ts';
+import { CROSS_FILE_READS, type Rule } from './rule.ts';
 
 export const RULES_DOC_PATH = 'docs/rules.md';
 
@@ -41,6 +41,7 @@ export function renderRulesDoc(): string {
   ];
   for (const scope of ['source', 'file', 'repository'] as const) {
     out.push(`## ${SCOPES[scope].heading}`, '', SCOPES[scope].intro, '');
+    if (scope === 'repository') out.push(...renderReads());
     for (const rule of rules.filter((r) => r.scope === scope)) out.push(...renderRule(rule));
   }
   out.push(
@@ -56,6 +57,22 @@ export function renderRulesDoc(): string {
   return out.join('\n');
 }
 
+/** The vocabulary of cross-file reads, from rule.ts. */
+function renderReads(): string[] {
+  return [
+    'Each of these rules declares what it reads of files other than the one it reports on, in the terms below. `pwc validate --changed-since` and the pull-request review check again only the files a change can affect, and they know it from these declarations: a rule that read something it does not declare would be missed there.',
+    '',
+    '| Read | What the rule reads | Which files depend on which |',
+    '| --- | --- | --- |',
+    ...Object.entries(CROSS_FILE_READS).map(([name, read]) => `| \`${name}\` | ${capitalise(read.means)} | ${capitalise(read.dependsOn)} |`),
+    '',
+  ];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function renderRule(rule: Rule): string[] {
   const fail = readTree(exampleDir(rule.id, 'fail'));
   const pass = readTree(exampleDir(rule.id, 'pass'));
@@ -68,6 +85,7 @@ function renderRule(rule: Rule): string[] {
     '',
     rule.description,
     '',
+    ...(rule.scope === 'repository' ? [`Reads across files: ${rule.reads.length > 0 ? rule.reads.map((r) => `\`${r}\``).join(', ') : 'nothing but the file it reports on'}.`, ''] : []),
     `**Fails**${today} ([examples/${rule.id}/fail](../tools/checks/examples/${rule.id}/fail)):`,
     '',
     ...renderChanged(fail, pass),

@@ -3,11 +3,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRepository } from '../model/repository.ts';
-import { rules, ruleById } from './catalog.ts';
+import { readsInForce, repositoryRules, rules, ruleById } from './catalog.ts';
 import { checkFile } from './check-file.ts';
 import { checkRepository, locateReports } from './check-repository.ts';
 import { checkTree, exampleDir, EXAMPLES_DIR, readExpected, readTree } from './examples.ts';
-import type { FileRule, RepositoryRule } from './rule.ts';
+import { CROSS_FILE_READS, readsOf, type FileRule, type RepositoryRule, type Rule } from './rule.ts';
 
 describe('the catalogue', () => {
   it('has unique kebab-case ids, a severity, a one-line title and a one-paragraph description', () => {
@@ -35,6 +35,30 @@ describe('the catalogue', () => {
       expect(existsSync(exampleDir(rule.id, 'pass')), `${rule.id}/pass`).toBe(true);
       expect(readExpected(rule.id), `${rule.id}/expected.json`).toBeDefined();
     }
+  });
+
+  it('declares for every repository rule what it reads across files, in the known vocabulary, and only for them', () => {
+    for (const rule of rules) {
+      if (rule.scope !== 'repository') {
+        expect(rule, rule.id).not.toHaveProperty('reads');
+        continue;
+      }
+      expect(Array.isArray(rule.reads), rule.id).toBe(true);
+      expect(new Set(rule.reads).size, `${rule.id} repeats a read`).toBe(rule.reads.length);
+      for (const read of rule.reads) expect(Object.keys(CROSS_FILE_READS), rule.id).toContain(read);
+    }
+    expect(readsOf(rules)).toEqual(readsInForce);
+  });
+
+  it('has no read kind that no rule declares (each one is planned for)', () => {
+    expect([...readsInForce].sort()).toEqual(Object.keys(CROSS_FILE_READS).sort());
+  });
+
+  it('is refused, with the rule named, when a repository rule declares no reads or an unknown one', () => {
+    const { reads: _, ...undeclared } = repositoryRules.find((r) => r.id === 'duplicate-model')!;
+    expect(() => readsOf([...rules, { ...undeclared, id: 'no-reads' } as Rule])).toThrow(/no-reads declares no reads/);
+    const unknown = { ...undeclared, id: 'odd-reads', reads: ['leaderboard', 'the-weather'] } as unknown as Rule;
+    expect(() => readsOf([unknown])).toThrow(/odd-reads declares the unknown read "the-weather"/);
   });
 
   it('keeps plausibility rules as warnings and the rest as errors, as the issue asks', () => {
@@ -69,6 +93,7 @@ describe('a failing rule', () => {
     severity: 'error' as const,
     title: 't',
     description: 'd',
+    reads: [],
     check() {
       throw new Error('kaput');
     },

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { contentsAt, readBlobs } from './cat-file.ts';
 import { headCommit, resolveCommit } from './revision.ts';
 import { git, gitEnv, GitError, nulList } from './run.ts';
 import { commitFiles, gitIn } from './testing.ts';
+import { blobId, hasChanges, headCommitDate, indexBlobIds, worktreeChanges } from './worktree.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'pwc-git-'));
 const root = join(parent, 'repo');
@@ -149,5 +151,49 @@ describe('contentsAt', () => {
     const inside = await contentsAt(join(root, 'data'), first, ['a.yaml', 'data/a.yaml']);
     expect(inside.get('a.yaml')?.toString()).toBe('name: A\n');
     expect(inside.get('data/a.yaml')).toBeUndefined();
+  });
+});
+
+describe('the working tree (worktree.ts)', () => {
+  it('headCommitDate: HEAD and its committer date; undefined outside git and before the first commit', async () => {
+    const dated = join(parent, 'dated');
+    mkdirSync(dated);
+    const g = gitIn(dated);
+    g('init', '-q');
+    expect(await headCommitDate(dated)).toBeUndefined();
+    writeFileSync(join(dated, 'x'), 'x');
+    g('add', 'x');
+    execFileSync('git', ['-C', dated, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'x'], {
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_'))), GIT_COMMITTER_DATE: '2024-03-05T06:07:08Z' },
+    });
+    expect(await headCommitDate(dated)).toEqual({ commit: g('rev-parse', 'HEAD'), seconds: Date.UTC(2024, 2, 5, 6, 7, 8) / 1000 });
+    expect(await headCommitDate(notGit)).toBeUndefined();
+  });
+
+  it('indexBlobIds, worktreeChanges, hasChanges and blobId agree with git on staged, unstaged, untracked and deleted files', async () => {
+    const tree = join(parent, 'tree');
+    commitFiles(tree, { 'data/a.yaml': 'a\n', 'data/b.yaml': 'b\n', 'data/c.yaml': 'c\n', 'other/x.yaml': 'x\n' }, 'one');
+    const g = gitIn(tree);
+    expect(await hasChanges(tree, 'data')).toBe(false);
+    expect(await worktreeChanges(tree, 'data')).toEqual([]);
+    const clean = await indexBlobIds(tree, 'data');
+    expect([...clean.keys()]).toEqual(['data/a.yaml', 'data/b.yaml', 'data/c.yaml']);
+    for (const [path, id] of clean) expect(blobId(readFileSync(join(tree, path)))).toBe(id);
+    expect(clean.get('data/a.yaml')).toBe(g('hash-object', 'data/a.yaml'));
+
+    writeFileSync(join(tree, 'data/a.yaml'), 'a2\n');
+    g('add', 'data/a.yaml'); // staged: the index holds the new blob
+    writeFileSync(join(tree, 'data/b.yaml'), 'b2\n'); // unstaged
+    rmSync(join(tree, 'data/c.yaml')); // deleted
+    writeFileSync(join(tree, 'data/new.yaml'), 'n\n'); // untracked
+    writeFileSync(join(tree, 'other/x.yaml'), 'x2\n'); // outside the pathspec
+    expect(await hasChanges(tree, 'data')).toBe(true);
+    expect(await worktreeChanges(tree, 'data')).toEqual(['data/b.yaml', 'data/c.yaml', 'data/new.yaml']);
+    const staged = await indexBlobIds(tree, 'data');
+    expect(staged.get('data/a.yaml')).toBe(blobId(Buffer.from('a2\n')));
+    expect(staged.get('data/b.yaml')).toBe(clean.get('data/b.yaml'));
+    expect(staged.has('data/new.yaml')).toBe(false);
+    expect(blobId(Buffer.alloc(0))).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391');
+    await expect(indexBlobIds(notGit, 'data')).rejects.toThrow(GitError);
   });
 });

@@ -64,6 +64,39 @@ export function buildRepository(files: Iterable<ValidFile>): Repository {
   return repo;
 }
 
+/**
+ * The repository with some files replaced: each path maps to its valid content now, or undefined
+ * when it is absent or invalid. The maps are copied (the given repository is not changed) and the
+ * entities of other files are shared, so one side of a change costs the changed files only.
+ */
+export function withFiles(repo: Repository, files: ReadonlyMap<string, ValidFile | undefined>): Repository {
+  const out: Repository = {
+    areas: repo.areas,
+    tasks: new Map(repo.tasks),
+    datasets: new Map(repo.datasets),
+    methods: new Map(repo.methods),
+    papers: new Map(repo.papers),
+    results: new Map(repo.results),
+  };
+  const put = buildRepository([...files.values()].filter((f): f is ValidFile => f !== undefined));
+  const pairs = [
+    [out.tasks, put.tasks],
+    [out.datasets, put.datasets],
+    [out.methods, put.methods],
+    [out.papers, put.papers],
+    [out.results, put.results],
+  ] as [Map<string, { path: string }>, Map<string, { path: string }>][];
+  const byKind = { task: pairs[0][0], dataset: pairs[1][0], method: pairs[2][0], paper: pairs[3][0], result: pairs[4][0] };
+  for (const path of files.keys()) {
+    const ref = classifyPath(path);
+    if (isPathProblem(ref)) continue;
+    if (ref.kind === 'areas') out.areas = put.areas;
+    else if (byKind[ref.kind].get(ref.id)?.path === path) byKind[ref.kind].delete(ref.id);
+  }
+  for (const [target, source] of pairs) for (const [id, entity] of source) target.set(id, entity);
+  return out;
+}
+
 /** Every file under data/ (POSIX paths relative to root, sorted), skipping hidden entries. */
 export async function listDataFiles(root: string): Promise<string[]> {
   const out: string[] = [];
@@ -98,6 +131,16 @@ export function readValidFile(path: string, bytes: Uint8Array): ValidFile | unde
   if (parsed.data === undefined) return undefined;
   if (checkSchema(ref.kind, parsed.data).length > 0) return undefined;
   return { ref, data: parsed.data };
+}
+
+/** The repository of the schema-valid files among `files` (path -> bytes); the others are skipped. */
+export function repositoryOfFiles(files: Iterable<readonly [string, Uint8Array]>): Repository {
+  const valid: ValidFile[] = [];
+  for (const [path, bytes] of files) {
+    const file = readValidFile(path, bytes);
+    if (file) valid.push(file);
+  }
+  return buildRepository(valid);
 }
 
 /**

@@ -2,7 +2,7 @@
 // states of the art, added papers). Data is untrusted text: escaped so it renders as itself and
 // mentions no one. Ends with a hidden marker that lets a later run find the release again.
 import { ENTITY_KINDS } from '../bundle/index.ts';
-import { code, plain } from '../review/escape.ts';
+import { code, plain } from '../markdown/escape.ts';
 import type { Changes, SotaChange } from './changes-schema.ts';
 import type { Collections } from './changes.ts';
 import type { Entity } from './renames.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeActions, findingKey, inlineMarker, type DecisionContext, type PullRequestState } from './actions.ts';
 import { MAX_COMMENT_CHARS, STICKY_MARKER } from './comment.ts';
 import { rightSideLines } from './diff-lines.ts';
-import { code, plain } from './escape.ts';
+import { code, plain } from '../markdown/escape.ts';
 import { parseReport } from './report.ts';
 import type { ReviewReport } from './report-schema.ts';
 
@@ -21,7 +21,7 @@ const file = 'data/results/classification/toy/new.yaml';
 
 function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
   const r: ReviewReport = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: HEAD },
     status: 'fail',

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { fitComment, renderSticky, ruleLink, STICKY_MARKER, type CommentContext } from './comment.ts';
 import { commentableLines, type PullFile } from './diff-lines.ts';
-import { fenced, plain } from './escape.ts';
+import { fenced, plain } from '../markdown/escape.ts';
 import type { ReportFinding, ReportFix, ReviewReport } from './report-schema.ts';
 import { mergeToolChanges } from './tool-changes.ts';
 

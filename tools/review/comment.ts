@@ -1,6 +1,6 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatPercent } from './compare.ts';
-import { clip, code, plain } from './escape.ts';
+import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ResultChange, ReviewReport } from './report-schema.ts';
 
 export const STICKY_MARKER = '<!-- pwc-review:sticky -->';

@@ -5,7 +5,8 @@ import { spawn, type StdioOptions } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { git, nulList } from '../git/run.ts';
-import { mergeBase, resolveCommit } from './git.ts';
+import { mergeBase } from '../git/commits.ts';
+import { resolveCommit } from './review.ts';
 
 /** This checkout: the trusted tools, and the folder their processes run in. */
 export const TRUSTED_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,7 +3,8 @@
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, a suspicion's file may be "". */
+export const REPORT_SCHEMA_VERSION = 2;
 
 /** A result far above the previous best: its margin exceeds this share of the previous best's magnitude. */
 export const FAR_ABOVE_RELATIVE = 0.1;
@@ -14,6 +15,11 @@ const sha = { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' } as cons
 /** Repository paths: printable, no "..", no leading slash. */
 const path = { type: 'string', pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\u0000-\\u001f\\u007f]+$', maxLength: 400 } as const;
 const count = { type: 'integer', minimum: 0, maximum: 1_000_000_000 } as const;
+
+/** The most items each list holds; a longer list is cut to this and its total kept (see `truncated`). */
+export const LIST_CAPS = { findings: 5000, fixes: 2000, leaderboards: 500, entities: 5000, pages: 5000, suspicious: 2000, changes: 2000 } as const;
+/** The report's lists that may be cut, each with its total. */
+export type TruncatedList = 'findings' | 'fixes' | 'leaderboards' | 'entities' | 'pages' | 'suspicious';
 const position = { type: 'integer', minimum: 1, maximum: 10_000_000 } as const;
 const metricName = text(200);
 const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: { type: 'number' } } as const;
@@ -103,7 +109,9 @@ const leaderboard = {
     best: holder,
     /** "added"/"removed" when the benchmark itself appears or disappears; "changed" when its metrics changed. */
     benchmark: { enum: ['added', 'removed', 'changed'] },
-    changes: { type: 'array', maxItems: 2000, items: resultChange },
+    changes: { type: 'array', maxItems: LIST_CAPS.changes, items: resultChange },
+    /** Present when `changes` was cut to its cap: how many changes the board has in all. */
+    totalChanges: count,
   },
 } as const;
 
@@ -126,7 +134,8 @@ const suspicious = {
   properties: {
     kind: { enum: ['far-above-best', 'value-changed', 'result-removed', 'metric-changed'] },
     leaderboard: text(250),
-    file: path,
+    /** "" (and model "") for a change of the whole board (metric-changed). */
+    file: { anyOf: [path, { const: '' }] },
     model: text(300),
     message: text(1000),
   },
@@ -154,18 +163,24 @@ export const reportSchema = {
     head: commit,
     /** "fail" when the validation found errors. */
     status: { enum: ['pass', 'fail'] },
+    truncated: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Present when the change is too large for the report: for each list that was cut (to its cap, or to keep the report under its size limit), how many items it has in all. The summary counts everything.',
+      properties: { findings: count, fixes: count, leaderboards: count, entities: count, pages: count, suspicious: count },
+    },
     summary: {
       type: 'object',
       additionalProperties: false,
       required: ['errors', 'warnings', 'filesChecked', 'newSota', 'suspicious'],
       properties: { errors: count, warnings: count, filesChecked: count, newSota: count, suspicious: count },
     },
-    findings: { type: 'array', maxItems: 5000, items: finding },
-    fixes: { type: 'array', maxItems: 2000, items: fix },
-    leaderboards: { type: 'array', maxItems: 500, items: leaderboard },
-    entities: { type: 'array', maxItems: 5000, items: entity },
+    findings: { type: 'array', maxItems: LIST_CAPS.findings, items: finding },
+    fixes: { type: 'array', maxItems: LIST_CAPS.fixes, items: fix },
+    leaderboards: { type: 'array', maxItems: LIST_CAPS.leaderboards, items: leaderboard },
+    entities: { type: 'array', maxItems: LIST_CAPS.entities, items: entity },
     /** Paths under generated/ whose content the change affects. */
-    pages: { type: 'array', maxItems: 5000, items: path },
+    pages: { type: 'array', maxItems: LIST_CAPS.pages, items: path },
     /** Present when the change touches more than the data (tools, schemas, workflows, package files): it needs a maintainer's review. */
     toolChanges: {
       type: 'object',
@@ -173,7 +188,7 @@ export const reportSchema = {
       required: ['count', 'paths'],
       properties: { count: { type: 'integer', minimum: 1, maximum: 1_000_000_000 }, paths: { type: 'array', maxItems: 50, items: path } },
     },
-    suspicious: { type: 'array', maxItems: 2000, items: suspicious, description: `Kinds: far-above-best (margin over the previous best above ${FAR_ABOVE_RELATIVE * 100}% of its magnitude), value-changed, result-removed, metric-changed.` },
+    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (margin over the previous best above ${FAR_ABOVE_RELATIVE * 100}% of its magnitude), value-changed, result-removed, metric-changed.` },
   },
 } as const;
 

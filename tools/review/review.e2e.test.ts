@@ -75,6 +75,8 @@ benchmarks:
 const paper = (title: string, date: string) => `title: ${title}\ndate: ${date}\ntasks:\n  - classification\ndatasets:\n  - toy\n`;
 
 const baseFiles = {
+  // As in the project: the validator's cache, written by pwc review in the checkout, is never committed.
+  '.gitignore': '.pwc-cache/\n',
   'data/areas.yaml': 'areas:\n  - id: vision\n    name: Vision\n',
   'data/tasks/classification.yaml': 'name: Classification\narea: vision\n',
   'data/datasets/toy.yaml': dataset,

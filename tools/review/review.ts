@@ -1,18 +1,21 @@
-// `pwc review`: compares two commits with real git and builds the review report (validated against its schema).
-import { createHash } from 'node:crypto';
-import { validate } from '../checks/validate.ts';
+// `pwc review`: compares two commits with real git and builds the review report (validated against
+// its schema), computing from the change: the validator's cache, the leaderboards the change can
+// touch, the changed files' fixes, the pages whose text differs.
+import { contentsAt } from '../git/cat-file.ts';
+import { changedPaths, mergeBase, withWorktree, workTreeMatches, type PathChange } from '../git/commits.ts';
+import { resolveCommit as resolveRevision } from '../git/revision.ts';
+import { GitError } from '../git/run.ts';
+import { validate, type Validation } from '../checks/validate.ts';
 import { fixedText } from '../format/format-source.ts';
-import { buildLeaderboards } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
-import { buildRepository, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
 import { decodeSource } from '../model/source.ts';
-import { GENERATED_DIR } from '../views/links.ts';
-import { renderSite } from '../views/site.ts';
-import { compareLeaderboards, entityChanges, suspiciousChanges, type ChangedPath } from './compare.ts';
+import { changedPages } from '../views/changed-pages.ts';
+import { changedLeaderboards } from './changed-boards.ts';
+import { compareLeaderboards, entityChanges, suspiciousChanges } from './compare.ts';
 import { replacementHunks } from './fixes.ts';
-import { changedPaths, mergeBase, readTree, resolveCommit, withWorktree } from './git.ts';
 import { parseReport } from './report.ts';
-import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportFix, type ReviewReport } from './report-schema.ts';
+import { boundedReport, type FullReport } from './truncate.ts';
+import { REPORT_SCHEMA_VERSION, type LeaderboardChange, type ReportFinding, type ReportFix, type ReviewReport, type SuspiciousChange } from './report-schema.ts';
 import { toolChanges } from './tool-changes.ts';
 
 export interface ReviewOptions {
@@ -24,89 +27,117 @@ export interface ReviewOptions {
   today?: string;
 }
 
+/** PWC_TRACE=1 prints the time of each step to stderr (for the benchmark and for profiling). */
+const tracing = process.env.PWC_TRACE === '1';
+const traceStart = performance.now();
+function trace(step: string): void {
+  if (tracing) process.stderr.write(`[review] ${((performance.now() - traceStart) / 1000).toFixed(3)} s ${step}\n`);
+}
+
+/** The full commit sha a ref names; a clear error, saying to fetch it, when it names none. */
+export async function resolveCommit(root: string, ref: string): Promise<string> {
+  if (ref.startsWith('-')) throw new GitError(`"${ref}" is not a git ref`);
+  // A pull request's refs are often not fetched yet in a CI checkout.
+  return resolveRevision(root, ref, `fetch it first, e.g. git fetch origin ${ref}`);
+}
+
 /** The report for the change from `base` to `head`. Throws only for bad refs or a broken git. */
 export async function reviewChange(options: ReviewOptions): Promise<ReviewReport> {
+  const { report } = await reviewInFull(options);
+  return report;
+}
+
+/** The report and, before its long lists were cut to the schema's caps, the whole of it. */
+export async function reviewInFull(options: ReviewOptions): Promise<{ report: ReviewReport; full: FullReport }> {
   const headRef = options.head ?? 'HEAD';
   const [baseTip, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, headRef)]);
   // Like the pull request's own diff: what head changed since it branched, not what base did since.
   const baseSha = await mergeBase(options.root, baseTip, headSha);
   const changed = await changedPaths(options.root, baseSha, headSha);
-  const [baseFiles, headFiles] = await Promise.all([readTree(options.root, baseSha, 'data'), readTree(options.root, headSha, 'data')]);
-  const base = repositoryOf(baseFiles);
-  const head = repositoryOf(headFiles);
+  trace(`${changed.length} paths changed`);
 
-  // The incremental validation runs on a real checkout of head, so it sees what a contributor's clone sees.
-  const validation = await withWorktree(options.root, headSha, (dir) => validate({ root: dir, changedSince: baseSha, cache: false, ...(options.today ? { today: options.today } : {}) }));
-  const findings: ReportFinding[] = validation.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip }));
+  const validation = await validateHead(options.root, baseSha, headSha, options.today);
+  trace(`validated (${validation.checked.length} files checked)`);
 
-  const before = buildLeaderboards(base);
-  const after = buildLeaderboards(head);
-  const leaderboards = compareLeaderboards(base, head, before, after);
-  const suspicious = suspiciousChanges(leaderboards, before);
-  const report: ReviewReport = {
+  const boards = await changedLeaderboards(options.root, baseSha, headSha, changed);
+  const leaderboards = compareLeaderboards(boards.base, boards.head, boards.before, boards.after);
+  const suspicious = suspiciousChanges(leaderboards, boards.before);
+  trace(`compared ${boards.after.size} leaderboards`);
+  const fixes = await fixesFor(options.root, headSha, changed);
+  trace(`${fixes.length} fixes`);
+  const pages = await changedPages(options.root, baseSha, headSha, changed);
+  trace(`${pages.length} pages differ`);
+
+  const full = reportOf({ base: { ref: options.base, sha: baseSha }, head: { ref: headRef, sha: headSha }, validation, leaderboards, suspicious, fixes, changed, pages });
+  const report = boundedReport(full);
+  // What we publish must pass the schema we publish: a failure here is a bug in this module.
+  const checked = parseReport(JSON.stringify(report));
+  if (checked.error) throw new Error(`internal: the review report does not match its schema: ${checked.error}`);
+  return { report, full };
+}
+
+/** What a report is made of, each part computed by its step. */
+export interface ReportParts {
+  base: { ref: string; sha: string };
+  head: { ref: string; sha: string };
+  validation: Pick<Validation, 'findings' | 'checked'>;
+  leaderboards: LeaderboardChange[];
+  suspicious: SuspiciousChange[];
+  fixes: ReportFix[];
+  changed: readonly PathChange[];
+  pages: string[];
+}
+
+/** The whole report from its parts, before any list is cut. */
+export function reportOf(parts: ReportParts): FullReport {
+  const tools = toolChanges(parts.changed.map((c) => c.path));
+  const findings: ReportFinding[] = parts.validation.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip }));
+  return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    base: { ref: options.base, sha: baseSha },
-    head: { ref: headRef, sha: headSha },
+    base: parts.base,
+    head: parts.head,
     status: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     summary: {
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
-      filesChecked: validation.checked.length,
-      newSota: leaderboards.reduce((n, b) => n + b.changes.filter((c) => c.newSota).length, 0),
-      suspicious: suspicious.length,
+      filesChecked: parts.validation.checked.length,
+      newSota: parts.leaderboards.reduce((n, b) => n + b.changes.filter((c) => c.newSota).length, 0),
+      suspicious: parts.suspicious.length,
     },
     findings,
-    fixes: fixesFor(changed, headFiles),
-    leaderboards,
-    entities: entityChanges(changed),
-    pages: affectedPages(base, head),
-    suspicious,
+    fixes: parts.fixes,
+    leaderboards: parts.leaderboards,
+    entities: entityChanges(parts.changed),
+    pages: parts.pages,
+    ...(tools ? { toolChanges: tools } : {}),
+    suspicious: parts.suspicious,
   };
-  const tools = toolChanges(changed.map((c) => c.path));
-  if (tools) report.toolChanges = tools;
-  // What we publish must pass the schema we publish: a failure here is a bug in this module.
-  const checked = parseReport(JSON.stringify(report));
-  if (checked.error) throw new Error(`internal: the review report does not match its schema: ${checked.error}`);
-  return report;
 }
 
-function repositoryOf(files: ReadonlyMap<string, Uint8Array>): Repository {
-  const valid: ValidFile[] = [];
-  for (const [path, bytes] of files) {
-    const file = readValidFile(path, bytes);
-    if (file) valid.push(file);
-  }
-  return buildRepository(valid);
+/**
+ * The incremental validation of head against base. Where root's work tree holds head's data (the
+ * CI checkout), it runs there with the validator's cache; otherwise on a fresh checkout of head.
+ */
+async function validateHead(root: string, baseSha: string, headSha: string, today: string | undefined): Promise<Validation> {
+  const options = { changedSince: baseSha, ...(today ? { today } : {}) };
+  if (await workTreeMatches(root, headSha, 'data')) return validate({ root, cache: true, ...options });
+  trace('the work tree is not head: validating a checkout of it');
+  return withWorktree(root, headSha, (dir) => validate({ root: dir, cache: false, ...options }));
 }
 
 /** What `pwc fix` would change in the added and changed data files, as line replacements of head. */
-function fixesFor(changed: readonly ChangedPath[], headFiles: ReadonlyMap<string, Uint8Array>): ReportFix[] {
-  const out: ReportFix[] = [];
-  for (const { path, change } of changed) {
-    if (change === 'removed') continue;
-    const ref = classifyPath(path);
-    const bytes = headFiles.get(path);
-    if (isPathProblem(ref) || !bytes) continue;
-    const text = decodeSource(bytes).text;
-    if (text === undefined) continue;
-    const fixed = fixedText(ref.kind, text);
-    if (fixed !== undefined) out.push(...replacementHunks(path, text.replace(/\r\n?/g, '\n'), fixed));
-  }
-  return out;
+async function fixesFor(root: string, headSha: string, changed: readonly PathChange[]): Promise<ReportFix[]> {
+  const paths = changed.filter((c) => c.change !== 'removed').map((c) => c.path);
+  const bytesAt = await contentsAt(root, headSha, paths.filter((p) => !isPathProblem(classifyPath(p))));
+  return paths.flatMap((path) => fixesOf(path, bytesAt.get(path)));
 }
 
-/** Generated pages whose text differs between the two commits: both sites rendered by the views stage and compared. */
-function affectedPages(base: Repository, head: Repository): string[] {
-  const digest = (repo: Repository) => {
-    const out = new Map<string, string>();
-    for (const page of renderSite(repo)) out.set(page.path, createHash('sha256').update(page.text).digest('hex'));
-    return out;
-  };
-  const before = digest(base);
-  const after = digest(head);
-  const paths = new Set([...before.keys(), ...after.keys()]);
-  return [...paths]
-    .filter((p) => before.get(p) !== after.get(p))
-    .map((p) => `${GENERATED_DIR}/${p}`)
-    .sort();
+/** What `pwc fix` would change in one data file (none for a file that is not data or not text). */
+export function fixesOf(path: string, bytes: Uint8Array | undefined): ReportFix[] {
+  const ref = classifyPath(path);
+  if (isPathProblem(ref) || !bytes) return [];
+  const text = decodeSource(bytes).text;
+  if (text === undefined) return [];
+  const fixed = fixedText(ref.kind, text);
+  return fixed === undefined ? [] : replacementHunks(path, text.replace(/\r\n?/g, '\n'), fixed);
 }

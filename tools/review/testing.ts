@@ -1,11 +1,11 @@
 // For tests: a small valid review report to vary.
 import { parseReport } from './report.ts';
-import type { ReviewReport } from './report-schema.ts';
+import { REPORT_SCHEMA_VERSION, type ReviewReport } from './report-schema.ts';
 
 /** A valid report of a one-task change that finds nothing, with `extra` fields replaced. */
 export function smallReport(extra: Partial<ReviewReport> = {}): ReviewReport {
   const r: ReviewReport = {
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: 'c'.repeat(40) },
     status: 'pass',

@@ -98,8 +98,8 @@ describe('the page memo', () => {
     const old = { size: 10, mtimeMs: Date.now() - 60_000 };
     const fresh = { size: 10, mtimeMs: Date.now() - 500 };
     const memo = PageMemo.load(root, 'renderer-1');
-    memo.remember('a.md', 'key-a', old);
-    memo.remember('fresh.md', 'key-f', fresh);
+    memo.remember('a.md', 'key-a', old, Buffer.from('a'));
+    memo.remember('fresh.md', 'key-f', fresh, Buffer.from('f'));
     memo.save(root);
 
     const again = PageMemo.load(root, 'renderer-1');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLeaderboards } from '../model/leaderboard.ts';
 import { loadRepository, type Repository } from '../model/repository.ts';
 import { renderSite } from './site.ts';
-import { inspectMarkdown } from './test-support/gfm.ts';
+import { inspectMarkdown } from '../markdown/testing.ts';
 import { tempRoot, writeFixture, type FixtureFiles } from './test-support/fixture-repo.ts';
 
 function files(): FixtureFiles {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { markdownDescription, markdownLink, markdownText, xmlText } from './escape.ts';
+import { markdownDescription, markdownLink, markdownText, xmlText } from '../markdown/escape.ts';
 import type { ChartModel } from './chart.ts';
 import type { Link } from './pages/common.ts';
 import type { DatasetPage } from './pages/dataset.ts';

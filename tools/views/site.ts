@@ -11,9 +11,9 @@ import { methodPage } from './pages/method.ts';
 import { boardRanksCache, paperPage } from './pages/paper.ts';
 import { readmePage } from './pages/readme.ts';
 import { taskPage } from './pages/task.ts';
-import { relatedPapers } from './related.ts';
+import { relatedPapers, type RelatedPaper } from './related.ts';
 import { createRenderer, type PageKind, type PageModels, type Renderer } from './render.ts';
-import { buildSiteIndex } from './site-index.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
 
 export interface GeneratedFile {
   /** Relative to generated/, POSIX. */
@@ -25,19 +25,42 @@ export interface GeneratedFile {
 export type SitePage = { [K in PageKind]: { path: string; kind: K; model: PageModels[K] } }[PageKind];
 
 export function* sitePages(repo: Repository): Generator<SitePage> {
-  const index = buildSiteIndex(repo);
-  yield { path: pagePaths.readme(), kind: 'readme', model: readmePage(index) };
+  for (const page of lazySitePages(buildSiteIndex(repo))) yield page.page();
+}
+
+/** A page whose model is built only when asked for: listing every path costs next to nothing. */
+export interface LazyPage {
+  path: string;
+  page: () => SitePage;
+}
+
+/** Every page of the site in one fixed order, models on demand (related papers indexed on first need). */
+export function* lazySitePages(index: SiteIndex): Generator<LazyPage> {
+  const { repo } = index;
+  yield { path: pagePaths.readme(), page: () => ({ path: pagePaths.readme(), kind: 'readme', model: readmePage(index) }) };
   for (const board of index.leaderboards.values()) {
-    yield { path: pagePaths.leaderboard(board.task, board.dataset), kind: 'leaderboard', model: leaderboardPage(index, board) };
-    yield { path: pagePaths.chart(board.task, board.dataset), kind: 'chart', model: chartModel(board, leaderboardTitle(index, board)) };
+    const md = pagePaths.leaderboard(board.task, board.dataset);
+    const svg = pagePaths.chart(board.task, board.dataset);
+    yield { path: md, page: () => ({ path: md, kind: 'leaderboard', model: leaderboardPage(index, board) }) };
+    yield { path: svg, page: () => ({ path: svg, kind: 'chart', model: chartModel(board, leaderboardTitle(index, board)) }) };
   }
-  for (const task of repo.tasks.values()) yield { path: pagePaths.task(task.id), kind: 'task', model: taskPage(index, task) };
-  for (const dataset of repo.datasets.values()) yield { path: pagePaths.dataset(dataset.id), kind: 'dataset', model: datasetPage(index, dataset) };
-  for (const method of repo.methods.values()) yield { path: pagePaths.method(method.id), kind: 'method', model: methodPage(index, method) };
-  const related = relatedPapers(index);
+  for (const task of repo.tasks.values()) {
+    const path = pagePaths.task(task.id);
+    yield { path, page: () => ({ path, kind: 'task', model: taskPage(index, task) }) };
+  }
+  for (const dataset of repo.datasets.values()) {
+    const path = pagePaths.dataset(dataset.id);
+    yield { path, page: () => ({ path, kind: 'dataset', model: datasetPage(index, dataset) }) };
+  }
+  for (const method of repo.methods.values()) {
+    const path = pagePaths.method(method.id);
+    yield { path, page: () => ({ path, kind: 'method', model: methodPage(index, method) }) };
+  }
+  let related: ((paper: string) => RelatedPaper[]) | undefined;
   const ranks = boardRanksCache();
   for (const paper of repo.papers.values()) {
-    yield { path: pagePaths.paper(paper.id, paper.date), kind: 'paper', model: paperPage(index, paper, related(paper.id), ranks) };
+    const path = pagePaths.paper(paper.id, paper.date);
+    yield { path, page: () => ({ path, kind: 'paper', model: paperPage(index, paper, (related ??= relatedPapers(index))(paper.id), ranks) }) };
   }
 }
 

@@ -29,6 +29,8 @@ export interface SyncOptions {
   check: boolean;
   /** Write mode: files the memo vouches for are neither rendered nor read; it learns every file synced. */
   memo?: PageMemo;
+  /** The git blob id of each file (relative to generated/) that git sees unmodified in the work tree. */
+  gitBlobs?: ReadonlyMap<string, string>;
 }
 
 /** Thrown when generated/ is not a plain folder we may write into. */
@@ -53,7 +55,7 @@ export async function syncGenerated(root: string, files: Iterable<SyncFile>, opt
     const parts = file.path.split('/');
     for (let i = 1; i < parts.length; i++) producedDirs.add(parts.slice(0, i).join('/'));
     if (options.check) compareOne(base, file, existing, report);
-    else writeOne(base, file, existing, report, madeDirs, options.memo);
+    else writeOne(base, file, existing, report, madeDirs, options);
   }
   // Entries no page produces: in check mode they are extra; otherwise they go, deepest first.
   const stale = [...existing].filter(([path, kind]) => (kind === 'dir' ? !producedDirs.has(path) : !produced.has(path) || kind !== 'file'));
@@ -67,6 +69,29 @@ export async function syncGenerated(root: string, files: Iterable<SyncFile>, opt
   }
   if (!options.check) removeEmptyDirs(base, existing);
   for (const list of [report.written, report.removed, report.differs, report.missing, report.extra]) list.sort(compareText);
+  return report;
+}
+
+/**
+ * Check mode for some paths only: each produced file compared with generated/, and each other
+ * path in `paths` (no page produces it now) reported extra if generated/ has it.
+ */
+export function checkSome(root: string, produced: readonly GeneratedFile[], paths: readonly string[]): SyncReport {
+  const base = join(root, GENERATED_DIR);
+  const report: SyncReport = { written: [], removed: [], unchanged: 0, vouched: 0, differs: [], missing: [], extra: [] };
+  const existing = new Map<string, EntryKind>();
+  for (const path of paths) {
+    try {
+      const stat = lstatSync(join(base, path));
+      existing.set(path, stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other');
+    } catch {
+      // Not there: missing if a page produces it, as it should be if none does.
+    }
+  }
+  const made = new Set(produced.map((f) => f.path));
+  for (const file of produced) compareOne(base, file, existing, report);
+  for (const path of paths) if (!made.has(path) && existing.has(path)) report.extra.push(`${GENERATED_DIR}/${path}`);
+  for (const list of [report.differs, report.missing, report.extra]) list.sort(compareText);
   return report;
 }
 
@@ -113,12 +138,13 @@ function compareOne(base: string, file: SyncFile, existing: Map<string, EntryKin
   else report.differs.push(shown);
 }
 
-function writeOne(base: string, file: SyncFile, existing: Map<string, EntryKind>, report: SyncReport, madeDirs: Set<string>, memo?: PageMemo): void {
+function writeOne(base: string, file: SyncFile, existing: Map<string, EntryKind>, report: SyncReport, madeDirs: Set<string>, options: SyncOptions): void {
+  const { memo } = options;
   const target = join(base, file.path);
   const isFile = existing.get(file.path) === 'file';
   // What the memo learns of a keyed file once its bytes are right.
-  const learn = memo && 'key' in file ? () => memo.remember(file.path, file.key, statSync(target)) : () => undefined;
-  if (isFile && memo && 'key' in file && memo.holds(file.path, file.key, statSync(target))) {
+  const learn = memo && 'key' in file ? (bytes: Uint8Array) => memo.remember(file.path, file.key, statSync(target), bytes) : () => undefined;
+  if (isFile && memo && 'key' in file && memo.holds(file.path, file.key, statSync(target), options.gitBlobs?.get(file.path))) {
     report.unchanged++;
     report.vouched++;
     return;
@@ -126,7 +152,7 @@ function writeOne(base: string, file: SyncFile, existing: Map<string, EntryKind>
   const bytes = Buffer.from(textOf(file), 'utf8');
   if (isFile && readFileSync(target).equals(bytes)) {
     report.unchanged++;
-    learn();
+    learn(bytes);
     return;
   }
   // A symlink or file where a folder of this path should be, or anything but a file at the path
@@ -148,7 +174,7 @@ function writeOne(base: string, file: SyncFile, existing: Map<string, EntryKind>
     madeDirs.add(dir);
   }
   writeFileSync(target, bytes);
-  learn();
+  learn(bytes);
   report.written.push(`${GENERATED_DIR}/${file.path}`);
 }
 

@@ -7,6 +7,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'duplicate-model',
   scope: 'repository',
+  reads: ['leaderboard'],
   severity: 'error',
   title: 'A model appears once per leaderboard',
   description:

@@ -6,6 +6,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'duplicate-paper',
   scope: 'repository',
+  reads: ['paper-identities'],
   severity: 'warning',
   title: 'No two papers share an arXiv id or a title',
   description:

@@ -4,6 +4,8 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'future-paper',
   scope: 'repository',
+  // Only the paper it reports on.
+  reads: [],
   severity: 'warning',
   title: 'A paper is not dated in the future',
   description:

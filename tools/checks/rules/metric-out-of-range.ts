@@ -5,6 +5,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'metric-out-of-range',
   scope: 'repository',
+  reads: ['leaderboard'],
   severity: 'error',
   title: 'Result values lie within the metric\'s min and max',
   description:

@@ -5,6 +5,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'missing-primary-metric',
   scope: 'repository',
+  reads: ['leaderboard'],
   severity: 'warning',
   title: 'A result row gives the primary metric',
   description:

@@ -7,6 +7,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'percent-as-fraction',
   scope: 'repository',
+  reads: ['leaderboard'],
   severity: 'error',
   title: 'Percentages are not written as fractions',
   description:

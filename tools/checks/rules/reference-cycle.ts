@@ -12,6 +12,7 @@ interface Link {
 export const rule: RepositoryRule = {
   id: 'reference-cycle',
   scope: 'repository',
+  reads: ['parent-chains'],
   severity: 'error',
   title: 'No cycles in `parent` or `variant_of`',
   description:

@@ -4,6 +4,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'result-before-dataset',
   scope: 'repository',
+  reads: ['paper-dates'],
   severity: 'warning',
   title: 'A result is not dated before its dataset was introduced',
   description:

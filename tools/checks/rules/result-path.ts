@@ -7,6 +7,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'result-path',
   scope: 'repository',
+  reads: ['references', 'id-tips'],
   severity: 'error',
   title: 'A result path names an existing task, dataset and paper',
   description:

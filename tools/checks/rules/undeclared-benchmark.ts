@@ -4,6 +4,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'undeclared-benchmark',
   scope: 'repository',
+  reads: ['leaderboard'],
   severity: 'error',
   title: 'A result\'s task and dataset have a declared benchmark',
   description:

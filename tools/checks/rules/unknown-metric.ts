@@ -6,6 +6,7 @@ import type { RepositoryRule } from '../rule.ts';
 export const rule: RepositoryRule = {
   id: 'unknown-metric',
   scope: 'repository',
+  reads: ['leaderboard'],
   severity: 'error',
   title: 'Every metric in a result is declared by its benchmark',
   description:

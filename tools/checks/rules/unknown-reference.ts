@@ -17,6 +17,7 @@ interface Kind {
 export const rule: RepositoryRule = {
   id: 'unknown-reference',
   scope: 'repository',
+  reads: ['references', 'id-tips', 'areas'],
   severity: 'error',
   title: 'Every id named in a file exists',
   description:

@@ -1,6 +1,9 @@
 // `pwc fix [--check] [--changed-since REF] [paths...]`: writes data files in canonical form, or lists those that are not.
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
-import { changedSince, GitError, resolveCommit } from '../../checks/worktree-changes.ts';
+import { changedSince } from '../../git/changes.ts';
+import { resolveCommit } from '../../git/revision.ts';
+import { GitError } from '../../git/run.ts';
+import { DATA_DIR } from '../../model/paths.ts';
 import { existingDataFiles, fixFiles, selectDataFiles, TargetError } from '../../format/fix-files.ts';
 import { describeDifference } from '../../format/text-diff.ts';
 
@@ -49,7 +52,7 @@ async function chosenFiles(ctx: CommandContext): Promise<string[]> {
     try {
       // Resolved first: a revision git does not know is a usage error that says how to fetch it.
       await resolveCommit(ctx.root, since);
-      return await existingDataFiles(ctx.root, await changedSince(ctx.root, since));
+      return await existingDataFiles(ctx.root, await changedSince(ctx.root, since, DATA_DIR));
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
       throw error;

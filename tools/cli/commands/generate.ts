@@ -1,20 +1,48 @@
-// `pwc generate`: writes the Markdown views and charts in generated/, or with --check reports stale files.
+// `pwc generate`: writes the Markdown views and charts in generated/, or with --check reports stale files
+// (with --changed-since REF, only the pages the change since REF can touch).
 // It validates first and refuses to build from data with errors (the pages would silently miss the
-// invalid files); warnings do not stop it.
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Command } from '../command.ts';
+// invalid files); warnings do not stop it. After a change since its last run it validates and
+// builds only what the change touches (the page memo keeps the data state the pages came from).
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command.ts';
+import { toolsKey } from '../../checks/engine/cache.ts';
 import { validate } from '../../checks/validate.ts';
-import { generate, isCurrent } from '../../views/generate.ts';
+import { GitError } from '../../git/run.ts';
+import { changeSince, pagesEditedSince, type DataChange } from '../../views/data-base.ts';
+import { checkChanged, generate, isCurrent, startGenerate, type GenerateStart } from '../../views/generate.ts';
 import { GeneratedDirError } from '../../views/sync.ts';
 
 /** Errors listed before pointing to `pwc validate` for the rest. */
 const SHOWN_ERRORS = 20;
 
 export const generateCommand: Command = {
-  usage: '[--check]',
-  options: { check: { type: 'boolean' } },
+  usage: '[--check [--changed-since REF]]',
+  options: { check: { type: 'boolean' }, 'changed-since': { type: 'string' } },
   async run({ root, values, stdout, stderr }) {
     const check = values.check === true;
-    const validation = await validate({ root });
+    const since = values['changed-since'];
+    if (since !== undefined && (typeof since !== 'string' || since === '')) throw new UsageError('--changed-since needs a git revision, e.g. origin/main');
+    if (since !== undefined && !check) throw new UsageError('--changed-since goes with --check (a write already builds only what changed)');
+    // Where the last run's pages came from, and what changed since; validation covers the same change.
+    const validator = toolsKey();
+    let start: GenerateStart | undefined;
+    let change: DataChange | undefined;
+    let edited: string[] = [];
+    let validateSince: string | undefined;
+    try {
+      if (typeof since === 'string') {
+        change = await changeSince(root, since);
+        edited = await pagesEditedSince(root, since);
+        validateSince = since;
+      } else if (!check) {
+        start = await startGenerate(root, validator);
+        change = start.change;
+        validateSince = start.validSince;
+      }
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(error.message);
+      throw error;
+    }
+    const validation = await validate(validateSince === undefined ? { root } : { root, changedSince: validateSince });
     const errors = validation.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       for (const f of errors.slice(0, SHOWN_ERRORS)) stderr.write(`  ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}\n`);
@@ -27,7 +55,10 @@ export const generateCommand: Command = {
     }
     let report;
     try {
-      report = await generate(root, { check, repo: validation.repository });
+      report =
+        check && change
+          ? checkChanged(root, validation.repository, change, edited)
+          : await generate(root, { check, repo: validation.repository, ...(start ? { pageMemo: start.memo, validator, ...(change ? { change } : {}) } : {}) });
     } catch (error) {
       if (!(error instanceof GeneratedDirError)) throw error;
       stderr.write(`pwc generate: ${error.message}\n`);
@@ -35,7 +66,7 @@ export const generateCommand: Command = {
     }
     if (check) {
       if (isCurrent(report)) {
-        stdout.write(`generated/ is up to date (${report.unchanged} files).\n`);
+        stdout.write(`generated/ is up to date (${report.unchanged} files${change ? ` the change since ${String(since)} can touch` : ''}).\n`);
         return EXIT_OK;
       }
       for (const path of report.differs) stderr.write(`${path}: differs from what data/ produces\n`);

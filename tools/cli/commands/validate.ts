@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validate } from '../../checks/validate.ts';
-import { GitError } from '../../checks/worktree-changes.ts';
+import { GitError } from '../../git/run.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { OUTPUT_FORMATS, isOutputFormat, writeFindings } from '../output/index.ts';
 import { formatJson } from '../output/json.ts';

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { HOSTILE } from '../../markdown/testing.ts';
 
 export type FixtureFiles = Record<string, unknown>;
 
@@ -19,32 +20,6 @@ export function writeFixture(root: string, files: FixtureFiles): string {
 export function tempRoot(prefix = 'pwc-views-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
-
-/** Plain-text values that are Markdown, HTML or Handlebars syntax, each of which must render as text. */
-export const HOSTILE = {
-  modelPipe: 'A|B',
-  modelScript: '<script>alert(1)</script>',
-  modelTemplate: '{{x}} {{{y}}} {{> partial}}',
-  modelTicks: '`code` ``two``',
-  modelMarkup: '*em* _em_ **strong** ~~del~~ [link](https://example.org) ![img](x.png)',
-  modelNewline: 'line one\n# not a heading\n- not a list',
-  modelList: '1. not a list',
-  modelEntity: '&amp; &lt;b&gt; &#60;i&#62;',
-  modelBackslash: 'back\\slash\\|pipe\\',
-  modelMath: '$x^2$ and $$y$$',
-  modelRule: '---',
-  title: '<script>alert("title")</script> A | B `tick` {{x}} *star*\nsecond line',
-  authors: ['<b>Bold</b> Author', 'Pipe|Author', '_Under_ Score', '[Link](https://example.org)'],
-  taskName: 'Task <i>italic</i> | pipe',
-  datasetName: 'Data*set* [x](javascript:alert(1))',
-  methodName: '<img src=x onerror=alert(1)>',
-  metricName: 'Acc|uracy <b>x</b>',
-  venue: '<iframe src="https://example.org"></iframe>',
-  description:
-    '**Bold** description with <script>alert(1)</script> and <div onclick="x()">a div</div>.\n\n' +
-    '<!-- a comment -->\n\n<a href="javascript:alert(1)">link</a> and `<code>` and <https://example.org>.\n\n' +
-    '| a | b |\n| --- | --- |\n| <b>c</b> | d |\n',
-};
 
 /** A small repository with every hostile value in the fields the pages show. */
 export function hostileFiles(): FixtureFiles {

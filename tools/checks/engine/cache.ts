@@ -11,10 +11,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { classifyPath, isPathProblem } from '../../model/paths.ts';
 import { folderTimes, type FolderTimes } from './cache-folders.ts';
-import type { Finding } from './finding.ts';
-import { entityKey, type DependencyIndex, type EntityKind } from './plan.ts';
+import type { Finding } from '../finding.ts';
+import { entityKey, linkKind, type DependencyIndex, type EntityKind } from '../plan.ts';
 import { columnSections, SectionFile, writeSections, type LazyArray, type Section } from './section-file.ts';
 import { encodeColumn, StringTable } from './string-table.ts';
 
@@ -89,9 +89,10 @@ export interface CacheFile {
  * (tests excluded) and the versions of yaml, js-yaml and ajv. Changing any of them empties the cache.
  */
 export function toolsKey(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  // This file is in tools/checks/engine: the rules and the engine are both under tools/checks.
+  const tools = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const hash = createHash('sha1').update(`${FORMAT}:${VERSION}:${process.versions.node.split('.')[0]}\n`);
-  for (const dir of [here, join(here, '..', 'model')]) {
+  for (const dir of [join(tools, 'checks'), join(tools, 'model')]) {
     const files = (readdirSync(dir, { recursive: true }) as string[])
       .filter((f) => /\.(ts|mjs)$/.test(f) && !f.endsWith('.test.ts'))
       .sort();
@@ -99,7 +100,7 @@ export function toolsKey(): string {
   }
   for (const pkg of ['yaml', 'js-yaml', 'ajv']) {
     try {
-      hash.update(`${pkg}@${JSON.parse(readFileSync(join(here, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')).version}\n`);
+      hash.update(`${pkg}@${JSON.parse(readFileSync(join(tools, '..', 'node_modules', pkg, 'package.json'), 'utf8')).version}\n`);
     } catch {
       hash.update(`${pkg}@?\n`);
     }
@@ -653,15 +654,13 @@ function linksOf(files: readonly CacheFile[], dataLength: Float64Array): Record<
     if (entities[i] && dataLength[i] > 0) validEntities.add(entities[i]!);
   });
   const dangling = new Uint8Array(n);
-  const bitOf: Record<string, number> = { task: 1, parent: 1, dataset: 2, variant: 2, method: 4, paper: 8 };
-  const kindOf: Record<string, string> = { task: 'task', parent: 'task', dataset: 'dataset', variant: 'dataset', method: 'method', paper: 'paper' };
   // Judged once per key (there are a third as many keys as uses), then or-ed into each user.
   const keyBits = new Uint8Array(keys.length);
   keys.forEach((key, k) => {
     const colon = key.indexOf(':');
-    const prefix = key.slice(0, colon);
-    const bit = bitOf[prefix];
-    if (bit && !validEntities.has(`${kindOf[prefix]}:${key.slice(colon + 1)}`)) keyBits[k] = bit;
+    // The planner's key shapes say which prefixes name an entity ("parent:" a task, ...).
+    const kind = linkKind(key.slice(0, colon));
+    if (kind && !validEntities.has(`${kind}:${key.slice(colon + 1)}`)) keyBits[k] = 1 << KINDS.indexOf(kind);
   });
   for (let i = 0; i < n; i++) {
     for (let j = useStart[i]; j < useStart[i + 1]; j++) dangling[i] |= keyBits[useIdx[j]];

@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticRepository } from '../bench/synthetic-repo.ts';
+import { writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
 import { CACHE_DIR, loadCache, toolsKey } from './cache.ts';
 import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
 import { writeSections } from './section-file.ts';

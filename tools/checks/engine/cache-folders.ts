@@ -3,7 +3,7 @@
 // finding new files costs a stat per folder instead of a listing of every folder.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR, isDataPath } from '../model/paths.ts';
+import { DATA_DIR, isDataPath } from '../../model/paths.ts';
 
 export interface FolderTimes {
   folders: string[];

@@ -1,5 +1,5 @@
-// Reading generated Markdown back with a GFM renderer (marked), the way GitHub would: raw HTML
-// tokens, table shapes and the plain text of cells.
+// For tests: reading Markdown back with a GFM renderer (marked), the way GitHub would (raw HTML
+// tokens, table shapes and the plain text of cells), and texts that must stay text.
 import { marked, type Token, type Tokens } from 'marked';
 
 export interface MarkdownFacts {
@@ -59,3 +59,29 @@ export const FORBIDDEN_HTML = /<(script|iframe|div|b|i|u|style)[\s>/]|<[a-z]+[^>
 export function imageSources(rendered: string): string[] {
   return [...rendered.matchAll(/<img\s[^>]*src="([^"]*)"/g)].map((m) => m[1]);
 }
+
+/** Plain-text values that are Markdown, HTML or Handlebars syntax, each of which must render as text. */
+export const HOSTILE = {
+  modelPipe: 'A|B',
+  modelScript: '<script>alert(1)</script>',
+  modelTemplate: '{{x}} {{{y}}} {{> partial}}',
+  modelTicks: '`code` ``two``',
+  modelMarkup: '*em* _em_ **strong** ~~del~~ [link](https://example.org) ![img](x.png)',
+  modelNewline: 'line one\n# not a heading\n- not a list',
+  modelList: '1. not a list',
+  modelEntity: '&amp; &lt;b&gt; &#60;i&#62;',
+  modelBackslash: 'back\\slash\\|pipe\\',
+  modelMath: '$x^2$ and $$y$$',
+  modelRule: '---',
+  title: '<script>alert("title")</script> A | B `tick` {{x}} *star*\nsecond line',
+  authors: ['<b>Bold</b> Author', 'Pipe|Author', '_Under_ Score', '[Link](https://example.org)'],
+  taskName: 'Task <i>italic</i> | pipe',
+  datasetName: 'Data*set* [x](javascript:alert(1))',
+  methodName: '<img src=x onerror=alert(1)>',
+  metricName: 'Acc|uracy <b>x</b>',
+  venue: '<iframe src="https://example.org"></iframe>',
+  description:
+    '**Bold** description with <script>alert(1)</script> and <div onclick="x()">a div</div>.\n\n' +
+    '<!-- a comment -->\n\n<a href="javascript:alert(1)">link</a> and `<code>` and <https://example.org>.\n\n' +
+    '| a | b |\n| --- | --- |\n| <b>c</b> | d |\n',
+};

@@ -3,9 +3,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile } from './check-file.ts';
-import type { Finding } from './finding.ts';
-import { stubOf, usesOf } from './plan.ts';
+import { checkFile } from '../check-file.ts';
+import type { Finding } from '../finding.ts';
+import { readsInForce } from '../catalog.ts';
+import { plannerFor } from '../plan.ts';
+
+/** The planner of the catalogue's reads: what each file uses and its stand-in. */
+const planner = plannerFor(readsInForce);
 
 export interface CheckedFile {
   path: string;
@@ -17,7 +21,7 @@ export interface CheckedFile {
   findings: Finding[];
   /** The schema-valid data as JSON; absent when the file has findings that keep it out of the Repository. */
   json?: string;
-  /** What the file uses of others (see plan.ts); [] when not valid. */
+  /** What the file uses of others (keys of the planner's reads, plan.ts); [] when not valid. */
   uses: string[];
   /** The stand-in of a task, dataset or method for partial runs. */
   stub?: Record<string, unknown>;
@@ -56,6 +60,6 @@ export function checkFileOnDisk(root: string, path: string, expect?: string): Ch
 export function checkBytes(path: string, bytes: Uint8Array, size: number, mtimeMs: number, hash = hashBytes(bytes)): CheckedFile {
   const { findings, valid } = checkFile(path, bytes);
   if (!valid) return { path, size, mtimeMs, hash, findings, uses: [] };
-  const stub = stubOf(valid);
-  return { path, size, mtimeMs, hash, findings, json: JSON.stringify(valid.data), uses: usesOf(valid), ...(stub ? { stub } : {}) };
+  const stub = planner.stubOf(valid);
+  return { path, size, mtimeMs, hash, findings, json: JSON.stringify(valid.data), uses: planner.usesOf(valid), ...(stub ? { stub } : {}) };
 }

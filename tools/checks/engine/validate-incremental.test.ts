@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
+import { seededRandom, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
 import { loadCache, toolsKey } from './cache.ts';
 import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
-import type { Finding } from './finding.ts';
+import type { Finding } from '../finding.ts';
 import { validate } from './validate.ts';
 
 const TODAY = '2025-06-01';

@@ -1,0 +1,103 @@
+// Comparing and reading commits: the paths that differ between two, where they branched, the files
+// under a folder at one (listed, or read whole), and a throw-away checkout of one.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readBlobs } from './cat-file.ts';
+import { git, GitError, nulList } from './run.ts';
+
+export interface PathChange {
+  path: string;
+  change: 'added' | 'changed' | 'removed';
+}
+
+/** A file in a commit's tree: its path and blob id. */
+export interface TreeEntry {
+  path: string;
+  blob: string;
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Paths that differ between two commits (renames as a removal and an addition), sorted. */
+export async function changedPaths(root: string, base: string, head: string): Promise<PathChange[]> {
+  const parts = nulList(await git(root, ['diff', '--no-renames', '--name-status', '-z', base, head]));
+  const changes: PathChange[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const status = parts[i][0];
+    changes.push({ path: parts[i + 1], change: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'changed' });
+  }
+  return changes.sort(byPath);
+}
+
+/** Where head branched from base (what GitHub diffs a pull request against); base itself when unrelated. */
+export async function mergeBase(root: string, base: string, head: string): Promise<string> {
+  try {
+    return (await git(root, ['merge-base', base, head])).trim() || base;
+  } catch {
+    return base;
+  }
+}
+
+/** The files (blobs) under each folder in `prefixes` at a commit, from the tree alone (no file is read), sorted. */
+export async function listTree(root: string, commit: string, prefixes: readonly string[]): Promise<TreeEntry[]> {
+  if (prefixes.length === 0) return [];
+  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...prefixes]);
+  const out: TreeEntry[] = [];
+  for (const line of nulList(listing)) {
+    // "<mode> <type> <id>\t<path>"
+    const tab = line.indexOf('\t');
+    const [, type, blob] = line.slice(0, tab).split(' ');
+    if (type === 'blob') out.push({ path: line.slice(tab + 1), blob });
+  }
+  return out.sort(byPath);
+}
+
+/** The bytes of listed entries, read in one `git cat-file --batch` pass. */
+export async function readEntries(root: string, entries: readonly TreeEntry[], commit = 'the commit'): Promise<Map<string, Uint8Array>> {
+  const blobs = await readBlobs(root, entries.map((e) => e.blob));
+  const files = new Map<string, Uint8Array>();
+  entries.forEach((e, i) => {
+    const bytes = blobs[i];
+    // ls-tree has just named it; only a damaged repository lacks it.
+    if (!bytes) throw new GitError(`git cat-file: ${commit} lists ${e.path} as blob ${e.blob}, which the repository at ${root} does not have`);
+    files.set(e.path, bytes);
+  });
+  return files;
+}
+
+/** The bytes of every file under `prefix` at a commit. */
+export async function readTree(root: string, commit: string, prefix: string): Promise<Map<string, Uint8Array>> {
+  return readEntries(root, await listTree(root, commit, [prefix]), commit);
+}
+
+/**
+ * Does the work tree at root hold exactly `commit`'s files under `prefix` (whatever HEAD is)? No
+ * tracked file differs from the commit and no untracked (not ignored) file is there.
+ */
+export async function workTreeMatches(root: string, commit: string, prefix: string): Promise<boolean> {
+  try {
+    const [differ, untracked] = await Promise.all([
+      git(root, ['diff', '--name-only', '--no-renames', '-z', '--end-of-options', commit, '--', prefix], { yieldToCaller: true }),
+      git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', prefix]),
+    ]);
+    return differ === '' && untracked === '';
+  } catch {
+    // A bare repository or a commit git cannot diff against: no.
+    return false;
+  }
+}
+
+/** Runs `work` in a detached worktree of `commit`, removed afterwards whatever happens. */
+export async function withWorktree<T>(root: string, commit: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const parent = await mkdtemp(join(tmpdir(), 'pwc-worktree-'));
+  const dir = join(parent, 'head');
+  await git(root, ['worktree', 'add', '--detach', '--quiet', dir, commit]);
+  try {
+    return await work(dir);
+  } finally {
+    await git(root, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+    await rm(parent, { recursive: true, force: true });
+    await git(root, ['worktree', 'prune']).catch(() => undefined);
+  }
+}

@@ -1,0 +1,44 @@
+// The generated pages whose text differs between two commits, computed from the change: the data
+// is read once at base (git ls-tree and cat-file), head is base with the changed files replaced,
+// and only the pages the change can touch (page-deps.ts) are rendered, at base and at head.
+import { contentsAt } from '../git/cat-file.ts';
+import { isDataPath } from '../model/paths.ts';
+import { buildRepository, readValidFile, withFiles, type ValidFile } from '../model/repository.ts';
+import { dataBlobs, validFilesOf } from './data-base.ts';
+import { GENERATED_DIR } from './links.ts';
+import { candidatePages } from './page-deps.ts';
+import { createRenderer } from './render.ts';
+import { lazySitePages, renderPage } from './site.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
+
+export async function changedPages(
+  root: string,
+  base: string,
+  head: string,
+  changed: readonly { path: string; change: 'added' | 'removed' | 'changed' }[],
+): Promise<string[]> {
+  const paths = [...new Set(changed.map((c) => c.path).filter(isDataPath))].sort();
+  if (paths.length === 0) return [];
+  const [before, headBytes] = await Promise.all([dataBlobs(root, base).then((blobs) => validFilesOf(root, blobs)), contentsAt(root, head, paths)]);
+  const baseRepo = buildRepository([...before.values()].filter((f): f is ValidFile => f !== undefined));
+  const after = new Map<string, ValidFile | undefined>();
+  for (const path of paths) {
+    const bytes = headBytes.get(path);
+    after.set(path, bytes === undefined ? undefined : readValidFile(path, bytes));
+  }
+  const baseIndex = buildSiteIndex(baseRepo);
+  const headIndex = buildSiteIndex(withFiles(baseRepo, after));
+  const candidates = candidatePages(paths, baseIndex, headIndex);
+  const render = createRenderer();
+  const textsOf = (index: SiteIndex) => {
+    const out = new Map<string, string>();
+    for (const lazy of lazySitePages(index)) if (candidates.has(lazy.path)) out.set(lazy.path, renderPage(render, lazy.page()));
+    return out;
+  };
+  const was = textsOf(baseIndex);
+  const now = textsOf(headIndex);
+  return [...candidates]
+    .filter((p) => was.get(p) !== now.get(p))
+    .map((p) => `${GENERATED_DIR}/${p}`)
+    .sort();
+}

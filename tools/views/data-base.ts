@@ -1,0 +1,97 @@
+// The git edge of incremental generation: the data state the pages were rendered from (a commit
+// and the data files that differed from it then), and what changed since, with each changed
+// file's valid content before. The decisions are pure (page-deps.ts); this only reads.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentsAt } from '../git/cat-file.ts';
+import { treeBlobs, workTreeChangesSince } from '../git/listing.ts';
+import { headCommit, resolveCommit } from '../git/revision.ts';
+import { readBlobs } from '../git/cat-file.ts';
+import { classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../model/paths.ts';
+import { readValidFile, type ValidFile } from '../model/repository.ts';
+import { GENERATED_DIR } from './links.ts';
+import type { DataBase } from './page-memo.ts';
+
+/** Beyond this many data files differing from HEAD, no base is kept: the next run renders every page. */
+const DIRTY_LIMIT = 2000;
+
+/** Changed data files (sorted) and each one's valid content before the change (undefined: absent or invalid). */
+export interface DataChange {
+  paths: string[];
+  before: Map<string, ValidFile | undefined>;
+}
+
+/** What changed in the work tree's data/ since `base`; undefined when git cannot say (the commit is gone). */
+export async function changeSinceBase(root: string, base: DataBase): Promise<DataChange | undefined> {
+  try {
+    const dirty = new Map(base.dirty);
+    const since = (await workTreeChangesSince(root, base.commit, DATA_DIR)).filter(isDataPath);
+    const paths = [...new Set([...since, ...dirty.keys()])].sort();
+    const fromGit = paths.filter((p) => !dirty.has(p));
+    const bytes = await contentsAt(root, base.commit, fromGit);
+    const before = new Map<string, ValidFile | undefined>();
+    for (const path of paths) {
+      if (dirty.has(path)) {
+        const ref = classifyPath(path);
+        const data = dirty.get(path);
+        before.set(path, data === null || isPathProblem(ref) ? undefined : { ref, data });
+      } else {
+        const b = bytes.get(path);
+        before.set(path, b === undefined ? undefined : readValidFile(path, b));
+      }
+    }
+    return { paths, before };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What changed in the work tree's data/ since a revision (resolved here). Throws a GitError for a bad revision. */
+export async function changeSince(root: string, rev: string): Promise<DataChange> {
+  const commit = await resolveCommit(root, rev);
+  const change = await changeSinceBase(root, { commit, validator: '', dirty: [] });
+  if (!change) throw new Error(`git could not compare the work tree with ${rev}`);
+  return change;
+}
+
+/** The files of generated/ (relative to it) that the work tree changed since a revision: hand edits to check too. */
+export async function pagesEditedSince(root: string, rev: string): Promise<string[]> {
+  const commit = await resolveCommit(root, rev);
+  return (await workTreeChangesSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
+}
+
+/** The base a run that rendered the work tree's data leaves: HEAD, and the data files that differ from it now. */
+export async function currentBase(root: string, validator: string): Promise<DataBase | null> {
+  const commit = await headCommit(root);
+  if (!commit) return null;
+  try {
+    const paths = (await workTreeChangesSince(root, commit, DATA_DIR)).filter(isDataPath);
+    if (paths.length > DIRTY_LIMIT) return null;
+    const dirty: DataBase['dirty'] = paths.map((path) => {
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readFileSync(join(root, path));
+      } catch {
+        bytes = undefined;
+      }
+      return [path, (bytes && readValidFile(path, bytes)?.data) ?? null];
+    });
+    return { commit, validator, dirty };
+  } catch {
+    return null;
+  }
+}
+
+/** The data files of a commit: each path under data/ with its blob id. */
+export async function dataBlobs(root: string, commit: string): Promise<Map<string, string>> {
+  const all = await treeBlobs(root, commit, DATA_DIR);
+  for (const path of all.keys()) if (!isDataPath(path)) all.delete(path);
+  return all;
+}
+
+/** The valid content of each named blob (path -> blob id), read in one `git cat-file` pass. */
+export async function validFilesOf(root: string, blobs: ReadonlyMap<string, string>): Promise<Map<string, ValidFile | undefined>> {
+  const paths = [...blobs.keys()];
+  const bytes = await readBlobs(root, paths.map((p) => blobs.get(p)!));
+  return new Map(paths.map((p, i) => [p, bytes[i] === undefined ? undefined : readValidFile(p, bytes[i]!)]));
+}

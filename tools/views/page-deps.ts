@@ -1,0 +1,166 @@
+// Which generated pages a change of data files can make different: a pure function of the changed
+// paths and the site before and after. It over-approximates (a candidate may render the same) and
+// never misses: every page reads only the entities named here (see pages/*.ts, chart.ts, related.ts).
+import type { Leaderboard } from '../model/leaderboard.ts';
+import { classifyPath, isPathProblem } from '../model/paths.ts';
+import type { Paper } from '../model/repository.ts';
+import { pagePaths } from './links.ts';
+import { RELATED_PER_ITEM } from './related.ts';
+import type { SiteIndex } from './site-index.ts';
+
+/** The pages (paths relative to generated/) whose text may differ between `before` and `after`. */
+export function candidatePages(changedPaths: readonly string[], before: SiteIndex, after: SiteIndex): Set<string> {
+  const pages = new Set<string>();
+  if (changedPaths.length === 0) return pages;
+  const sides = [before, after];
+  // Counts, areas and every board's best: the README shows some of everything.
+  pages.add(pagePaths.readme());
+  /** Papers whose page may change, and papers whose related lists may shift others'. */
+  const papers = new Set<string>();
+  const moved = new Set<string>();
+  const boards = new Set<string>();
+  const addBoard = (board: Leaderboard | undefined) => {
+    if (board) boards.add(board.id);
+  };
+
+  for (const path of changedPaths) {
+    const ref = classifyPath(path);
+    if (isPathProblem(ref)) continue;
+    switch (ref.kind) {
+      case 'areas':
+        // Area names show on every task page.
+        for (const side of sides) for (const id of side.repo.tasks.keys()) pages.add(pagePaths.task(id));
+        break;
+      case 'task':
+        for (const side of sides) {
+          const task = side.repo.tasks.get(ref.id);
+          pages.add(pagePaths.task(ref.id));
+          if (task?.parent) pages.add(pagePaths.task(task.parent));
+          for (const sub of side.subtasks.get(ref.id) ?? []) pages.add(pagePaths.task(sub));
+          for (const board of side.boardsByTask.get(ref.id) ?? []) addBoard(board);
+          for (const paper of side.papersByTask.get(ref.id) ?? []) papers.add(paper);
+        }
+        break;
+      case 'dataset':
+        for (const side of sides) {
+          const dataset = side.repo.datasets.get(ref.id);
+          pages.add(pagePaths.dataset(ref.id));
+          if (dataset?.variant_of) pages.add(pagePaths.dataset(dataset.variant_of));
+          for (const variant of side.variants.get(ref.id) ?? []) pages.add(pagePaths.dataset(variant));
+          for (const board of side.boardsByDataset.get(ref.id) ?? []) addBoard(board);
+          for (const paper of side.papersByDataset.get(ref.id) ?? []) papers.add(paper);
+        }
+        break;
+      case 'method':
+        for (const side of sides) {
+          pages.add(pagePaths.method(ref.id));
+          for (const paper of side.papersByMethod.get(ref.id) ?? []) papers.add(paper);
+        }
+        break;
+      case 'paper':
+        papers.add(ref.id);
+        moved.add(ref.id);
+        break;
+      case 'result':
+        // Its rows rank on the board; its paper gains or loses the board's task and dataset.
+        for (const side of sides) addBoard(side.leaderboards.get(`${ref.task}/${ref.dataset}`));
+        papers.add(ref.paper);
+        moved.add(ref.paper);
+        break;
+    }
+  }
+
+  // A board's rows, ranks and best: its pages, its summary's pages and every paper ranked on it.
+  for (const id of boards) {
+    for (const side of sides) {
+      const board = side.leaderboards.get(id);
+      if (!board) continue;
+      pages.add(pagePaths.leaderboard(board.task, board.dataset));
+      pages.add(pagePaths.chart(board.task, board.dataset));
+      pages.add(pagePaths.task(board.task));
+      pages.add(pagePaths.dataset(board.dataset));
+      for (const entry of board.entries) papers.add(entry.paper);
+    }
+  }
+
+  // A changed paper (or one whose results changed): where it is listed, linked or ranked.
+  for (const id of moved) {
+    for (const side of sides) {
+      const paper = side.repo.papers.get(id);
+      for (const task of side.paperTasks.get(id) ?? []) pages.add(pagePaths.task(task));
+      for (const dataset of side.paperDatasets.get(id) ?? []) pages.add(pagePaths.dataset(dataset));
+      for (const method of side.paperMethods.get(id) ?? []) pages.add(pagePaths.method(method));
+      for (const set of side.resultsByPaper.get(id) ?? []) {
+        const board = side.leaderboards.get(`${set.task}/${set.dataset}`);
+        if (board) {
+          pages.add(pagePaths.leaderboard(board.task, board.dataset));
+          pages.add(pagePaths.chart(board.task, board.dataset));
+        }
+      }
+      if (paper) addIntroduced(side, id, pages);
+    }
+    if (showsInRelated(id, before, after)) for (const other of relatedReaders(id, sides)) papers.add(other);
+  }
+
+  for (const id of papers) {
+    for (const side of sides) {
+      const paper = side.repo.papers.get(id);
+      if (paper) pages.add(pagePaths.paper(paper.id, paper.date));
+    }
+  }
+  return pages;
+}
+
+/** Datasets and methods whose page names `paper` as the one that introduced them. */
+function addIntroduced(side: SiteIndex, paper: string, pages: Set<string>): void {
+  for (const dataset of side.repo.datasets.values()) if (dataset.introduced_by === paper) pages.add(pagePaths.dataset(dataset.id));
+  for (const method of side.repo.methods.values()) if (method.introduced_by === paper) pages.add(pagePaths.method(method.id));
+}
+
+/** Did anything of the paper that related lists read change: presence, title, date or its items? */
+function showsInRelated(id: string, before: SiteIndex, after: SiteIndex): boolean {
+  const a = before.repo.papers.get(id);
+  const b = after.repo.papers.get(id);
+  if (!a || !b) return a !== b;
+  return (
+    a.title !== b.title ||
+    a.date !== b.date ||
+    !sameList(before.paperTasks.get(id), after.paperTasks.get(id)) ||
+    !sameList(before.paperDatasets.get(id), after.paperDatasets.get(id)) ||
+    !sameList(before.paperMethods.get(id), after.paperMethods.get(id))
+  );
+}
+
+/**
+ * The papers whose related lists may read `paper`: every paper sharing an item whose posting list
+ * (its newest RELATED_PER_ITEM + 1 papers) holds it on either side. Outside those lists a paper
+ * is seen by no related list, and the lists themselves are unchanged.
+ */
+function relatedReaders(paper: string, sides: readonly SiteIndex[]): Set<string> {
+  const out = new Set<string>();
+  const items = (side: SiteIndex) =>
+    [
+      [side.paperTasks, side.papersByTask],
+      [side.paperDatasets, side.papersByDataset],
+      [side.paperMethods, side.papersByMethod],
+    ] as const;
+  const touched: { k: number; item: string }[] = [];
+  for (const side of sides) {
+    items(side).forEach(([of, by], k) => {
+      for (const item of of.get(paper) ?? []) {
+        const list = by.get(item) ?? [];
+        if (list.slice(0, RELATED_PER_ITEM + 1).includes(paper)) touched.push({ k, item });
+      }
+    });
+  }
+  for (const { k, item } of touched) for (const side of sides) for (const other of items(side)[k][1].get(item) ?? []) out.add(other);
+  return out;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+export type { Paper };
