@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { git, nulList } from '../git/run.ts';
 import { mergeBase } from '../git/commits.ts';
-import { resolveCommit } from './review.ts';
+import { resolveCommit } from '../git/revision.ts';
 
 /** This checkout: the trusted tools, and the folder their processes run in. */
 export const TRUSTED_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,7 +45,8 @@ export function judgeSteps(o: JudgeOptions): JudgeStep[] {
 
 /** The commits a pull request is judged between: its head, and where it branched from `base`. */
 export async function judgedCommits(root: string, base: string, head: string): Promise<{ since: string; head: string }> {
-  const [baseSha, headSha] = await Promise.all([resolveCommit(root, base), resolveCommit(root, head)]);
+  const hint = (ref: string) => `fetch it first, e.g. git fetch origin ${ref}`;
+  const [baseSha, headSha] = await Promise.all([resolveCommit(root, base, hint(base)), resolveCommit(root, head, hint(head))]);
   return { since: await mergeBase(root, baseSha, headSha), head: headSha };
 }
 
