@@ -3,10 +3,10 @@
 // file's valid content before. The decisions are pure (page-deps.ts); this only reads.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentsAt } from '../git/cat-file.ts';
-import { treeBlobs, workTreeChangesSince } from '../git/listing.ts';
+import { contentsAt, readBlobs } from '../git/cat-file.ts';
+import { changedSince } from '../git/changes.ts';
+import { listTree } from '../git/commits.ts';
 import { headCommit, resolveCommit } from '../git/revision.ts';
-import { readBlobs } from '../git/cat-file.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../model/paths.ts';
 import { readValidFile, type ValidFile } from '../model/repository.ts';
 import { GENERATED_DIR } from './links.ts';
@@ -25,7 +25,7 @@ export interface DataChange {
 export async function changeSinceBase(root: string, base: DataBase): Promise<DataChange | undefined> {
   try {
     const dirty = new Map(base.dirty);
-    const since = (await workTreeChangesSince(root, base.commit, DATA_DIR)).filter(isDataPath);
+    const since = (await changedSince(root, base.commit, DATA_DIR)).filter(isDataPath);
     const paths = [...new Set([...since, ...dirty.keys()])].sort();
     const fromGit = paths.filter((p) => !dirty.has(p));
     const bytes = await contentsAt(root, base.commit, fromGit);
@@ -57,7 +57,7 @@ export async function changeSince(root: string, rev: string): Promise<DataChange
 /** The files of generated/ (relative to it) that the work tree changed since a revision: hand edits to check too. */
 export async function pagesEditedSince(root: string, rev: string): Promise<string[]> {
   const commit = await resolveCommit(root, rev);
-  return (await workTreeChangesSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
+  return (await changedSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
 }
 
 /** The base a run that rendered the work tree's data leaves: HEAD, and the data files that differ from it now. */
@@ -65,7 +65,7 @@ export async function currentBase(root: string, validator: string): Promise<Data
   const commit = await headCommit(root);
   if (!commit) return null;
   try {
-    const paths = (await workTreeChangesSince(root, commit, DATA_DIR)).filter(isDataPath);
+    const paths = (await changedSince(root, commit, DATA_DIR)).filter(isDataPath);
     if (paths.length > DIRTY_LIMIT) return null;
     const dirty: DataBase['dirty'] = paths.map((path) => {
       let bytes: Buffer | undefined;
@@ -84,9 +84,7 @@ export async function currentBase(root: string, validator: string): Promise<Data
 
 /** The data files of a commit: each path under data/ with its blob id. */
 export async function dataBlobs(root: string, commit: string): Promise<Map<string, string>> {
-  const all = await treeBlobs(root, commit, DATA_DIR);
-  for (const path of all.keys()) if (!isDataPath(path)) all.delete(path);
-  return all;
+  return new Map((await listTree(root, commit, [DATA_DIR])).filter((e) => isDataPath(e.path)).map((e) => [e.path, e.blob]));
 }
 
 /** The valid content of each named blob (path -> blob id), read in one `git cat-file` pass. */
