@@ -1,8 +1,12 @@
 // changedPages against the full render of both commits, on seeded random edits committed to a real
-// git repository of synthetic data: the same pages, in the same order.
+// git repository of synthetic data: the same pages, in the same order, with and without a
+// validator's cache to read base from.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/synthetic-repo.ts';
+import { CACHE_DIR } from '../checks/engine/cache.ts';
+import { validate } from '../checks/validate.ts';
 import { changedPages } from './changed-pages.ts';
 import { changesBetween, commitAll, committedSynthetic, fullSiteAt, git, randomEdits } from './test-support/random-edits.ts';
 
@@ -25,6 +29,9 @@ describe('changedPages', () => {
         .filter((p) => before.get(p) !== after.get(p))
         .map((p) => `generated/${p}`)
         .sort();
+      // Half the rounds with a validator's cache of an earlier state (its pack serves the blobs it holds).
+      if (round % 2 === 1) await validate({ root, workers: 1 });
+      else rmSync(join(root, CACHE_DIR), { recursive: true, force: true });
       const got = await changedPages(root, base, head, changesBetween(root, base, head));
       expect(got, `round ${round}: ${did.join('; ')}`).toEqual(want);
       if (want.length > 0) nonEmpty++;

@@ -1,10 +1,11 @@
 // The generated pages whose text differs between two commits, computed from the change: the data
-// is read once at base (git ls-tree and cat-file), head is base with the changed files replaced,
-// and only the pages the change can touch (page-deps.ts) are rendered, at base and at head.
+// is read once at base (git ls-tree, then the validator's cache for the blobs it holds, cat-file
+// for the rest), head is base with the changed files replaced, and only the pages the change can
+// touch (page-deps.ts) are rendered, at base and at head.
 import { contentsAt } from '../git/cat-file.ts';
 import { isDataPath } from '../model/paths.ts';
 import { buildRepository, readValidFile, withFiles, type ValidFile } from '../model/repository.ts';
-import { dataBlobs, validFilesOf } from './data-base.ts';
+import { dataBlobs, validFilesCached } from './data-base.ts';
 import { GENERATED_DIR } from './links.ts';
 import { candidatePages } from './page-deps.ts';
 import { createRenderer } from './render.ts';
@@ -19,7 +20,7 @@ export async function changedPages(
 ): Promise<string[]> {
   const paths = [...new Set(changed.map((c) => c.path).filter(isDataPath))].sort();
   if (paths.length === 0) return [];
-  const [before, headBytes] = await Promise.all([dataBlobs(root, base).then((blobs) => validFilesOf(root, blobs)), contentsAt(root, head, paths)]);
+  const [before, headBytes] = await Promise.all([dataBlobs(root, base).then((blobs) => validFilesCached(root, blobs)), contentsAt(root, head, paths)]);
   const baseRepo = buildRepository([...before.values()].filter((f): f is ValidFile => f !== undefined));
   const after = new Map<string, ValidFile | undefined>();
   for (const path of paths) {
