@@ -79,10 +79,17 @@ export const generateSection: BenchSection = {
 async function probe(root: string, changedFile?: string): Promise<void> {
   const out = collector();
   const err = collector();
+  // The phase lines go to the process's stderr: kept for the figures, and passed on.
   process.env.PWC_TRACE = '1';
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string, ...rest: never[]) => {
+    err.stream.write(chunk);
+    return write(chunk, ...rest);
+  }) as typeof process.stderr.write;
   const t0 = performance.now();
   const code = await generateCommand.run({ root, values: {}, positionals: [], stdout: out.stream, stderr: err.stream });
   const seconds = (performance.now() - t0) / 1000;
+  process.stderr.write = write;
   if (code !== 0) throw new Error(`pwc generate exited ${code}: ${err.text().slice(-2000)}`);
   const written = out
     .text()
