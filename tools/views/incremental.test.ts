@@ -6,7 +6,7 @@ import { readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/synthetic-repo.ts';
-import { workTreeChangesSince } from '../git/listing.ts';
+import { changedSince } from '../git/changes.ts';
 import { isDataPath } from '../model/paths.ts';
 import { loadRepository } from '../model/repository.ts';
 import { generate, startGenerate } from './generate.ts';
@@ -42,7 +42,7 @@ describe('the pages a change can touch', () => {
         const before = await loadRepository(root);
         const siteBefore = await fullSite(root);
         const did = randomEdits(root, rand, 1 + Math.floor(rand() * 3));
-        const changed = (await workTreeChangesSince(root, 'HEAD', 'data')).filter(isDataPath);
+        const changed = (await changedSince(root, 'HEAD', 'data')).filter(isDataPath);
         const after = await loadRepository(root);
         const candidates = candidatePages(changed, buildSiteIndex(before), buildSiteIndex(after));
         const missed = differing(siteBefore, await fullSite(root)).filter((p) => !candidates.has(p));
