@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBlobs } from './cat-file.ts';
+import { changedSince } from './changes.ts';
 import { git, GitError, nulList } from './run.ts';
 
 export interface PathChange {
@@ -42,7 +43,7 @@ export async function mergeBase(root: string, base: string, head: string): Promi
 /** The files (blobs) under each folder in `prefixes` at a commit, from the tree alone (no file is read), sorted. */
 export async function listTree(root: string, commit: string, prefixes: readonly string[]): Promise<TreeEntry[]> {
   if (prefixes.length === 0) return [];
-  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...prefixes]);
+  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...prefixes]);
   const out: TreeEntry[] = [];
   for (const line of nulList(listing)) {
     // "<mode> <type> <id>\t<path>"
@@ -77,11 +78,7 @@ export async function readTree(root: string, commit: string, prefix: string): Pr
  */
 export async function workTreeMatches(root: string, commit: string, prefix: string): Promise<boolean> {
   try {
-    const [differ, untracked] = await Promise.all([
-      git(root, ['diff', '--name-only', '--no-renames', '-z', '--end-of-options', commit, '--', prefix], { yieldToCaller: true }),
-      git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', prefix]),
-    ]);
-    return differ === '' && untracked === '';
+    return (await changedSince(root, commit, prefix)).length === 0;
   } catch {
     // A bare repository or a commit git cannot diff against: no.
     return false;

@@ -6,7 +6,7 @@ import { readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/synthetic-repo.ts';
-import { workTreeChangesSince } from '../git/listing.ts';
+import { changedSince } from '../git/changes.ts';
 import { isDataPath } from '../model/paths.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { loadRepository, type Repository, type ValidFile } from '../model/repository.ts';
@@ -53,7 +53,7 @@ describe('the pages a change can touch', () => {
         const before = await loadRepository(root);
         const siteBefore = await fullSite(root);
         const did = randomEdits(root, rand, 1 + Math.floor(rand() * 3));
-        const changed = (await workTreeChangesSince(root, 'HEAD', 'data')).filter(isDataPath);
+        const changed = (await changedSince(root, 'HEAD', 'data')).filter(isDataPath);
         const after = await loadRepository(root);
         const [wholeBefore, wholeAfter] = [buildSiteIndex(before), buildSiteIndex(after)];
         const filesOf = (repo: Repository) => new Map(changed.map((path) => [path, fileOf(repo, path)]));
