@@ -2,9 +2,11 @@
 // differ from a commit, and the blobs git's index vouches for in the work tree.
 import { git, nulList } from './run.ts';
 
-/** Each file under `dir` at `commit` (paths relative to the repository root) with its blob id. */
-export async function treeBlobs(root: string, commit: string, dir: string): Promise<Map<string, string>> {
-  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', dir]);
+/** Each file under `dir` (or under each of several) at `commit` (paths relative to the repository root) with its blob id. */
+export async function treeBlobs(root: string, commit: string, dir: string | readonly string[]): Promise<Map<string, string>> {
+  const dirs = typeof dir === 'string' ? [dir] : dir;
+  if (dirs.length === 0) return new Map();
+  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...dirs]);
   const out = new Map<string, string>();
   for (const line of nulList(listing)) {
     // "<mode> <type> <id>\t<path>"
