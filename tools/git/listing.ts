@@ -1,12 +1,21 @@
 // Listings of one folder from git: the blobs of a commit's tree and the blobs git's index vouches
 // for in the work tree (what differs from a commit: changes.ts).
-import { listTree } from './commits.ts';
 import { git, nulList } from './run.ts';
 import { indexBlobIds } from './worktree.ts';
 
-/** Each file under `dir` at `commit` (paths relative to the repository root) with its blob id. */
-export async function treeBlobs(root: string, commit: string, dir: string): Promise<Map<string, string>> {
-  return new Map((await listTree(root, commit, [dir])).map((e) => [e.path, e.blob]));
+/** Each file under `dir` (or under each of several) at `commit` (paths relative to the repository root) with its blob id. */
+export async function treeBlobs(root: string, commit: string, dir: string | readonly string[]): Promise<Map<string, string>> {
+  const dirs = typeof dir === 'string' ? [dir] : dir;
+  if (dirs.length === 0) return new Map();
+  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...dirs]);
+  const out = new Map<string, string>();
+  for (const line of nulList(listing)) {
+    // "<mode> <type> <id>\t<path>"
+    const tab = line.indexOf('\t');
+    const [, type, id] = line.slice(0, tab).split(' ');
+    if (type === 'blob') out.set(line.slice(tab + 1), id);
+  }
+  return out;
 }
 
 /**
