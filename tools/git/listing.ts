@@ -1,6 +1,7 @@
 // Listings of one folder from git: the blobs of a commit's tree, the files of the work tree that
 // differ from a commit, and the blobs git's index vouches for in the work tree.
 import { git, nulList } from './run.ts';
+import { indexBlobIds } from './worktree.ts';
 
 /** Each file under `dir` at `commit` (paths relative to the repository root) with its blob id. */
 export async function treeBlobs(root: string, commit: string, dir: string): Promise<Map<string, string>> {
@@ -29,15 +30,7 @@ export async function workTreeChangesSince(root: string, commit: string, dir: st
  * and the work tree has unmodified: what a fresh checkout holds, known without reading a file.
  */
 export async function unmodifiedBlobs(root: string, dir: string): Promise<Map<string, string>> {
-  const [staged, modified] = await Promise.all([git(root, ['ls-files', '--stage', '-z', '--', dir]), git(root, ['diff-files', '--name-only', '-z', '--', dir])]);
-  const changed = new Set(nulList(modified));
-  const out = new Map<string, string>();
-  for (const entry of nulList(staged)) {
-    // "<mode> <blob> <stage>\t<path>"; a conflicted path (stage > 0) vouches for nothing.
-    const tab = entry.indexOf('\t');
-    const [, blob, stage] = entry.slice(0, tab).split(' ');
-    const path = entry.slice(tab + 1);
-    if (stage === '0' && !changed.has(path)) out.set(path, blob);
-  }
-  return out;
+  const [staged, modified] = await Promise.all([indexBlobIds(root, dir), git(root, ['diff-files', '--name-only', '-z', '--', dir])]);
+  for (const path of nulList(modified)) staged.delete(path);
+  return staged;
 }
