@@ -49,6 +49,8 @@ export interface IncrementalOptions {
   repository: () => Repository;
   /** Use and update .pwc-cache/bundle (default true). */
   cache?: boolean;
+  /** Above this many files to read, the units are built from `repository` instead (default READ_LIMIT). */
+  readLimit?: number;
 }
 
 /** What the build reused and did (for the bench and for tests). */
@@ -215,7 +217,7 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
   trace(`${toBuild.length} units to build`);
 
   const reads = [...new Set(toBuild.flatMap((u) => u.reads))];
-  const fromFiles = reads.length <= READ_LIMIT;
+  const fromFiles = reads.length <= (options.readLimit ?? READ_LIMIT);
   const repo = toBuild.length === 0 ? undefined : fromFiles ? readRepository(root, reads) : options.repository();
   let ranks: ResultRanks | undefined;
   const built = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, [] as Line[]])) as Record<EntityKind, Line[]>;
