@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blobId, indexBlobIds, worktreeStatus, type StatusEntry } from '../git/worktree.ts';
 import { classifyPath, datasetPath, isPathProblem } from '../model/paths.ts';
-import { buildRepository, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
+import type { Repository } from '../model/repository.ts';
 import { bundleFiles, DATA_GZ_NAME, type BuiltBundle } from './build.ts';
 import { bundleToolsKey, loadBundleCache, writeBundleCache, type BundleCache } from './cache.ts';
 import {
@@ -33,6 +33,7 @@ import {
 } from './contents.ts';
 import { assembleData, fragmentOf, type Fragment } from './encode.ts';
 import { GIT_OPTIONS } from './git-source.ts';
+import { readRepositoryStrict } from './load.ts';
 import type { PieceStore } from './gzip.ts';
 import { ENTITY_KINDS, type BundleData, type EntityCounts, type EntityKind } from './schema.ts';
 import { bundleDataProblems, entityProblems } from './validate.ts';
@@ -173,19 +174,6 @@ function entitiesOf(unit: Unit, repo: Repository, ranks: () => ResultRanks): [En
   return out;
 }
 
-/** A repository of just these files, read from disk. */
-function readRepository(root: string, paths: readonly string[]): Repository {
-  const files: ValidFile[] = [];
-  const invalid: string[] = [];
-  for (const path of paths) {
-    const file = readValidFile(path, readFileSync(join(root, path)));
-    if (file) files.push(file);
-    else invalid.push(`${path} is not a valid data file (run \`pwc validate\` to see why)`);
-  }
-  if (invalid.length > 0) throw new BundleError(invalid.slice(0, 20));
-  return buildRepository(files);
-}
-
 /** One entity on its way into the file: its unit, its line and, when built now, the entity itself. */
 interface Line {
   unit: string;
@@ -218,7 +206,7 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
 
   const reads = [...new Set(toBuild.flatMap((u) => u.reads))];
   const fromFiles = reads.length <= (options.readLimit ?? READ_LIMIT);
-  const repo = toBuild.length === 0 ? undefined : fromFiles ? readRepository(root, reads) : options.repository();
+  const repo = toBuild.length === 0 ? undefined : fromFiles ? await readRepositoryStrict(root, reads) : options.repository();
   let ranks: ResultRanks | undefined;
   const built = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, [] as Line[]])) as Record<EntityKind, Line[]>;
   const problems: string[] = [];
