@@ -2,9 +2,10 @@
 // leaderboard folder with its dataset file, as ranks depend on every row of a leaderboard), each
 // with a key from the content of the files it reads (git's blob ids). A unit whose key the cache
 // holds keeps its encoded lines, already checked against the public schema; only the others are
-// built (from the few files they read) and checked. The lines are then sorted and assembled, the
-// guarantees checked on their reference fields, and gzip compresses only the pieces that changed.
-// The result is byte for byte what bundleFromRepository makes (incremental.test.ts proves it).
+// built (from the few files they read) and checked. The built lines are merged into the kept ones
+// (already in order), the guarantees checked on what changed, and gzip compresses only the pieces
+// whose bytes are new. The result is byte for byte what bundleFromRepository makes
+// (incremental.test.ts proves it).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,7 +67,7 @@ export interface IncrementalStats {
   compressed: number;
 }
 
-/** A unit: the files it reads (its own first) and the key of their contents. */
+/** A unit: the files it reads (a leaderboard folder's dataset file first) and the key of their contents. */
 interface Unit {
   id: string;
   reads: string[];
