@@ -1,7 +1,8 @@
 // The edits the benchmark makes to the synthetic repository between runs, as a pull request would:
 // each keeps the data valid and changes the bytes of the files it names.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { seededRandom } from './synthetic-repo.ts';
 
 /** Changes one metric value of the last result file, so exactly the pages showing it change. */
@@ -56,4 +57,33 @@ export function changeTenFiles(root: string, seed: number): string[] {
   writeFileSync(join(root, 'data/methods/bench-new-method.yaml'), 'name: Bench New Method\ndescription: Added by the benchmark.\n');
   changed.push('data/methods/bench-new-method.yaml');
   return changed;
+}
+
+/**
+ * Makes the last result file's first row a new state of the art on its leaderboard: its primary
+ * metric just beyond the board's best (within the metric's bounds). Returns the file's path.
+ */
+export function newStateOfTheArt(root: string): string {
+  const path = changeOneResult(root);
+  const [task, dataset] = relative(join(root, 'data', 'results'), path).split(sep);
+  const benchmark = (parse(readFileSync(join(root, 'data', 'datasets', `${dataset}.yaml`), 'utf8')).benchmarks as Benchmark[]).find((b) => b.task === task)!;
+  const metric = benchmark.metrics.find((m) => m.name === benchmark.primary) ?? benchmark.metrics[0];
+  const board = join(root, 'data', 'results', task, dataset);
+  const values = readdirSync(board).flatMap((f) => (parse(readFileSync(join(board, f), 'utf8')).results as { metrics: Record<string, number> }[]).map((r) => r.metrics[metric.name]));
+  const known = values.filter((v) => Number.isFinite(v));
+  const higher = metric.direction === 'higher';
+  const best = known.length === 0 ? 50 : higher ? Math.max(...known) : Math.min(...known);
+  let value = Math.round((higher ? best + 0.01 : best - 0.01) * 100) / 100;
+  if (metric.max !== undefined) value = Math.min(value, metric.max);
+  if (metric.min !== undefined) value = Math.max(value, metric.min);
+  const data = parse(readFileSync(path, 'utf8'));
+  data.results[0].metrics[metric.name] = value;
+  writeFileSync(path, stringify(data, { lineWidth: 0 }));
+  return path;
+}
+
+interface Benchmark {
+  task: string;
+  primary?: string;
+  metrics: { name: string; direction: 'higher' | 'lower'; min?: number; max?: number }[];
 }

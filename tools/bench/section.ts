@@ -85,7 +85,9 @@ export class BenchContext {
         this.log(`reusing the synthetic repository in ${root}`);
         git('reset', '-q', '--hard');
         git('clean', '-fdq', '--', 'data');
-        this.repo = saved.repo;
+        // The folder it was found in, not the one recorded: a copy of a bench folder (git clone
+        // and the marker) must never send the bench back to the original.
+        this.repo = { ...saved.repo, root };
         return this.repo;
       }
     }

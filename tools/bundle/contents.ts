@@ -1,11 +1,12 @@
 // The bundle's data from the repository: every entity in its public shape, sorted by id, with
 // result rows ranked on their leaderboards. Pure: same repository and source -> same value.
 import { buildLeaderboards, primaryMetric } from '../model/leaderboard.ts';
-import type { Repository, ResultSet } from '../model/repository.ts';
+import type { Dataset, Method, Paper, Repository, ResultSet, Task } from '../model/repository.ts';
 import type { MetricSpec } from '../model/types.ts';
 import {
   BUNDLE_SCHEMA_VERSION,
   ENTITY_KINDS,
+  type EntityKind,
   type BundleArea,
   type BundleBenchmark,
   type BundleData,
@@ -40,7 +41,7 @@ export function resultRowId(set: Pick<ResultSet, 'id'>, model: string): string {
   return `${set.id}${ROW_ID_SEPARATOR}${model}`;
 }
 
-function compareIds(a: { id: string }, b: { id: string }): number {
+export function compareIds(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -71,50 +72,50 @@ export function bundleMeta(source: BundleSource): BundleMeta {
   };
 }
 
-/** The bundle's data. Throws BundleError when the repository breaks a guarantee the bundle makes. */
-export function bundleData(repo: Repository, source: BundleSource): BundleData {
-  const areas: BundleArea[] = repo.areas.map((a) => ({ id: a.id, name: a.name, ...present(a, ['description']) }));
+/** The areas of data/areas.yaml. */
+export function areaEntities(repo: Repository): BundleArea[] {
+  return repo.areas.map((a) => ({ id: a.id, name: a.name, ...present(a, ['description']) }));
+}
 
-  const tasks: BundleTask[] = [...repo.tasks.values()].map((t) => ({
-    id: t.id,
-    name: t.name,
-    area: t.area,
-    ...present(t, ['parent', 'description']),
-    synonyms: [...(t.synonyms ?? [])],
+export function taskEntity(t: Task): BundleTask {
+  return { id: t.id, name: t.name, area: t.area, ...present(t, ['parent', 'description']), synonyms: [...(t.synonyms ?? [])] };
+}
+
+export function datasetEntity(d: Dataset): BundleDataset {
+  return {
+    id: d.id,
+    name: d.name,
+    ...present(d, ['full_name', 'description', 'homepage', 'license', 'introduced_by', 'introduced_date']),
+    modalities: [...(d.modalities ?? [])],
+    languages: [...(d.languages ?? [])],
+    ...present(d, ['variant_of']),
+  };
+}
+
+/** The benchmarks a dataset file declares. */
+export function benchmarkEntities(d: Dataset): BundleBenchmark[] {
+  return (d.benchmarks ?? []).map((b) => ({
+    id: `${b.task}/${d.id}`,
+    task: b.task,
+    dataset: d.id,
+    metrics: b.metrics.map(metricSpec) as BundleBenchmark['metrics'],
+    primary: primaryMetric(b).name,
+    ...present(b, ['description']),
   }));
+}
 
-  const datasets: BundleDataset[] = [];
-  const benchmarks: BundleBenchmark[] = [];
-  for (const d of repo.datasets.values()) {
-    datasets.push({
-      id: d.id,
-      name: d.name,
-      ...present(d, ['full_name', 'description', 'homepage', 'license', 'introduced_by', 'introduced_date']),
-      modalities: [...(d.modalities ?? [])],
-      languages: [...(d.languages ?? [])],
-      ...present(d, ['variant_of']),
-    });
-    for (const b of d.benchmarks ?? []) {
-      benchmarks.push({
-        id: `${b.task}/${d.id}`,
-        task: b.task,
-        dataset: d.id,
-        metrics: b.metrics.map(metricSpec) as BundleBenchmark['metrics'],
-        primary: primaryMetric(b).name,
-        ...present(b, ['description']),
-      });
-    }
-  }
-
-  const methods: BundleMethod[] = [...repo.methods.values()].map((m) => ({
+export function methodEntity(m: Method): BundleMethod {
+  return {
     id: m.id,
     name: m.name,
     ...present(m, ['full_name', 'description']),
     collections: [...(m.collections ?? [])],
     ...present(m, ['introduced_by', 'introduced_year']),
-  }));
+  };
+}
 
-  const papers: BundlePaper[] = [...repo.papers.values()].map((p) => ({
+export function paperEntity(p: Paper): BundlePaper {
+  return {
     id: p.id,
     title: p.title,
     authors: [...(p.authors ?? [])],
@@ -124,50 +125,62 @@ export function bundleData(repo: Repository, source: BundleSource): BundleData {
     methods: sorted(p.methods),
     datasets: sorted(p.datasets),
     code: (p.code ?? []).map((c) => ({ url: c.url, official: c.official ?? false, ...present(c, ['framework']) })),
+  };
+}
+
+/**
+ * The rank of every result row ("<result set id>\n<row index>"), taken from the leaderboards (the
+ * one ranking rule of the project). A rank depends only on the rows of its leaderboard and its
+ * benchmark's primary metric, so a repository holding just those gives the same ranks.
+ */
+export type ResultRanks = Map<string, number | null>;
+
+export function resultRanks(repo: Repository): ResultRanks {
+  const ranks: ResultRanks = new Map();
+  for (const board of buildLeaderboards(repo).values()) {
+    for (const entry of board.entries) ranks.set(`${entry.resultSet}\n${entry.row}`, entry.rank ?? null);
+  }
+  return ranks;
+}
+
+/** The rows of one result file, each with its rank. */
+export function resultEntities(set: ResultSet, ranks: ResultRanks): BundleResult[] {
+  return set.results.map((row, index) => ({
+    id: resultRowId(set, row.model),
+    benchmark: `${set.task}/${set.dataset}`,
+    task: set.task,
+    dataset: set.dataset,
+    paper: set.paper,
+    model: row.model,
+    metrics: metricValues(row.metrics),
+    extra_training_data: row.extra_training_data ?? false,
+    // A row off every leaderboard (no declared benchmark) is caught by danglingReferences.
+    rank: ranks.get(`${set.id}\n${index}`) ?? null,
+    ...present(row, ['code', 'notes', 'source']),
   }));
+}
 
-  const results = resultRows(repo);
-
+/** The bundle's data. Throws BundleError when the repository breaks a guarantee the bundle makes. */
+export function bundleData(repo: Repository, source: BundleSource): BundleData {
+  const ranks = resultRanks(repo);
   const data: BundleData = {
     meta: bundleMeta(source),
-    areas: areas.sort(compareIds),
-    tasks: tasks.sort(compareIds),
-    datasets: datasets.sort(compareIds),
-    benchmarks: benchmarks.sort(compareIds),
-    methods: methods.sort(compareIds),
-    papers: papers.sort(compareIds),
-    results: results.sort(compareIds),
+    areas: areaEntities(repo).sort(compareIds),
+    tasks: [...repo.tasks.values()].map(taskEntity).sort(compareIds),
+    datasets: [...repo.datasets.values()].map(datasetEntity).sort(compareIds),
+    benchmarks: [...repo.datasets.values()].flatMap(benchmarkEntities).sort(compareIds),
+    methods: [...repo.methods.values()].map(methodEntity).sort(compareIds),
+    papers: [...repo.papers.values()].map(paperEntity).sort(compareIds),
+    results: [...repo.results.values()].flatMap((set) => resultEntities(set, ranks)).sort(compareIds),
   };
-  const problems = [...duplicateIds(data), ...danglingReferences(data)];
+  const problems = dataProblems(data);
   if (problems.length > 0) throw new BundleError(problems);
   return data;
 }
 
-/** Every result row with its rank, taken from the leaderboards (the one ranking rule of the project). */
-function resultRows(repo: Repository): BundleResult[] {
-  const ranks = new Map<string, number | null>();
-  for (const board of buildLeaderboards(repo).values()) {
-    for (const entry of board.entries) ranks.set(`${entry.resultSet}\n${entry.row}`, entry.rank ?? null);
-  }
-  const rows: BundleResult[] = [];
-  for (const set of repo.results.values()) {
-    set.results.forEach((row, index) => {
-      rows.push({
-        id: resultRowId(set, row.model),
-        benchmark: `${set.task}/${set.dataset}`,
-        task: set.task,
-        dataset: set.dataset,
-        paper: set.paper,
-        model: row.model,
-        metrics: metricValues(row.metrics),
-        extra_training_data: row.extra_training_data ?? false,
-        // A row off every leaderboard (no declared benchmark) is caught by danglingReferences.
-        rank: ranks.get(`${set.id}\n${index}`) ?? null,
-        ...present(row, ['code', 'notes', 'source']),
-      });
-    });
-  }
-  return rows;
+/** What breaks the bundle's guarantees: an id used twice, a reference to no known id. */
+export function dataProblems(data: BundleData): string[] {
+  return [...duplicateIds(data), ...danglingReferences(data)];
 }
 
 function duplicateIds(data: BundleData): string[] {
@@ -195,15 +208,19 @@ function resultFile(r: BundleResult): string {
 /** Every id a field refers to must exist in the bundle: consumers may join on them without checking. */
 export function danglingReferences(data: BundleData): string[] {
   const ids = (list: { id: string }[]) => new Set(list.map((e) => e.id));
-  const areas = ids(data.areas);
-  const tasks = ids(data.tasks);
-  const datasets = ids(data.datasets);
-  const benchmarks = ids(data.benchmarks);
-  const methods = ids(data.methods);
-  const papers = ids(data.papers);
+  const known = { areas: ids(data.areas), tasks: ids(data.tasks), datasets: ids(data.datasets), benchmarks: ids(data.benchmarks), methods: ids(data.methods), papers: ids(data.papers) };
+  return referenceProblems(data, known);
+}
+
+/** The ids of each kind that references may name. */
+export type KnownIds = Record<Exclude<EntityKind, 'results'>, ReadonlySet<string>>;
+
+/** The references of these entities that name no known id. */
+export function referenceProblems(data: Pick<BundleData, EntityKind>, known: KnownIds): string[] {
+  const { areas, tasks, datasets, benchmarks, methods, papers } = known;
   const problems: string[] = [];
-  const expect = (where: string, field: string, id: string | undefined, known: Set<string>, kind: string) => {
-    if (id !== undefined && !known.has(id)) problems.push(`${where}: ${field} "${id}" is not a known ${kind}`);
+  const expect = (where: string, field: string, id: string | undefined, ids: ReadonlySet<string>, kind: string) => {
+    if (id !== undefined && !ids.has(id)) problems.push(`${where}: ${field} "${id}" is not a known ${kind}`);
   };
   for (const t of data.tasks) {
     expect(`data/tasks/${t.id}.yaml`, 'area', t.area, areas, 'area');

@@ -1,7 +1,7 @@
 // Where the data came from, asked of git in --root: the commit, its date (the data version, never
 // the clock), and whether data/ differs from it. Not a git repository: every fact is null.
 import { GitError } from '../git/run.ts';
-import { hasChanges, headCommitDate } from '../git/worktree.ts';
+import { headCommitDate, indexBlobIds, worktreeStatus, type StatusEntry } from '../git/worktree.ts';
 import type { BundleSource } from './contents.ts';
 
 const NOT_GIT: BundleSource = { commit: null, committedAt: null, dirty: null };
@@ -15,6 +15,21 @@ export function utcSeconds(seconds: number): string {
 export const GIT_OPTIONS = { ignoreGitEnv: true };
 
 export async function readGitSource(root: string): Promise<BundleSource> {
+  return (await gitFacts(root, false)).source;
+}
+
+/** What git says of data/: the source, and (undefined outside git) what differs from HEAD and the index's blob ids. */
+export interface GitState {
+  source: BundleSource;
+  status?: StatusEntry[];
+  blobs?: Map<string, string>;
+}
+
+export function readGitState(root: string): Promise<GitState> {
+  return gitFacts(root, true);
+}
+
+async function gitFacts(root: string, withBlobs: boolean): Promise<GitState> {
   let head;
   try {
     head = await headCommitDate(root, GIT_OPTIONS);
@@ -22,13 +37,14 @@ export async function readGitSource(root: string): Promise<BundleSource> {
     if (!(error instanceof GitError)) throw error;
     throw new Error(`git could not read HEAD in ${root}: ${error.stderr.trim()}`);
   }
-  if (!head) return NOT_GIT;
-  let dirty: boolean;
+  if (!head) return { source: NOT_GIT };
+  let status: StatusEntry[];
+  let blobs: Map<string, string> | undefined;
   try {
-    dirty = await hasChanges(root, 'data', GIT_OPTIONS);
+    [status, blobs] = await Promise.all([worktreeStatus(root, 'data', GIT_OPTIONS), withBlobs ? indexBlobIds(root, 'data', GIT_OPTIONS) : undefined]);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    throw new Error(`git status failed in ${root}: ${error.stderr.trim()}`);
+    throw new Error(`git could not list data/ in ${root}: ${error.stderr.trim()}`);
   }
-  return { commit: head.commit, committedAt: utcSeconds(head.seconds), dirty };
+  return { source: { commit: head.commit, committedAt: utcSeconds(head.seconds), dirty: status.length > 0 }, status, blobs };
 }

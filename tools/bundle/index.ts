@@ -1,7 +1,8 @@
 // The bundle stage's public surface: what the CLI, the release and the bench call.
-export { buildBundle, bundleFromRepository, BUNDLE_FILE_NAMES, DATA_GZ_NAME, DATA_NAME, SCHEMA_NAME, TYPES_NAME, type Bundle } from './build.ts';
+export { buildBundle, bundleFromRepository, BUNDLE_FILE_NAMES, DATA_GZ_NAME, DATA_NAME, SCHEMA_NAME, TYPES_NAME, type Bundle, type BuiltBundle } from './build.ts';
+export { buildBundleIncrementally, type IncrementalOptions, type IncrementalStats } from './incremental.ts';
 export { BundleError, bundleData, resultRowId, ROW_ID_SEPARATOR, type BundleSource } from './contents.ts';
-export { readGitSource } from './git-source.ts';
+export { readGitSource, readGitState } from './git-source.ts';
 export { loadRepositoryStrict } from './load.ts';
 export { MANIFEST_NAME, type BundleFile } from './manifest.ts';
 export { BundleVerifyError, parseBundleData, verifyBundleDir } from './read.ts';

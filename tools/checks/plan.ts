@@ -50,10 +50,12 @@ interface ChangeScope {
   addDangling(kind: EntityKind): void;
 }
 
-/** What `around` may ask and add to the neighbourhood; paths that are not valid are left out where only valid files count. */
+/** What `around` may ask and add to the neighbourhood (see Neighbourhood). */
 interface Around {
   index: DependencyIndex;
+  /** Adds the valid ones among `paths` (the others are not in the Repository). */
   full(paths: Iterable<string>): void;
+  /** Adds the valid ones among `paths`. */
   entities(paths: Iterable<string>): void;
   present(paths: Iterable<string>): void;
   allOf(kind: EntityKind): void;
@@ -70,7 +72,7 @@ function* linkKeys(uses: readonly string[]): Generator<{ kind: EntityKind; entit
   }
 }
 
-/** The valid files that define the papers the keys name (papers have no stand-in: loaded in full). */
+/** The files that define the papers the keys name (papers have no stand-in: they are loaded in full). */
 function namedPapers(uses: readonly string[], index: DependencyIndex): string[] {
   return uses.filter((key) => key.startsWith('paper:')).flatMap((key) => index.definers(key));
 }
@@ -368,6 +370,26 @@ function planCheck(plans: readonly ReadPlan[], changes: readonly Change[], index
   return [...out].filter((p) => index.exists(p)).sort();
 }
 
+/** The index, with the answers to `definers` and `users` kept: several reads ask about the same files. */
+function remembering(index: DependencyIndex): DependencyIndex {
+  const definers = new Map<string, readonly string[]>();
+  const users = new Map<string, readonly string[]>();
+  const kept = (answers: Map<string, readonly string[]>, key: string, ask: (key: string) => readonly string[]) => {
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = ask(key)));
+    return answer;
+  };
+  return {
+    exists: (path) => index.exists(path),
+    isValid: (path) => index.isValid(path),
+    uses: (path) => index.uses(path),
+    users: (key) => kept(users, key, (k) => index.users(k)),
+    definers: (entity) => kept(definers, entity, (e) => index.definers(e)),
+    danglingUsers: (kind) => index.danglingUsers(kind),
+    pathsUnder: (prefix) => index.pathsUnder(prefix),
+  };
+}
+
 /** Keys naming an entity of this kind that a file uses and no valid file defines. */
 export function danglingKeys(uses: readonly string[], kind: EntityKind, index: Pick<DependencyIndex, 'definers' | 'isValid'>): string[] {
   const out: string[] = [];
@@ -394,7 +416,8 @@ export interface Neighbourhood {
   present: string[];
 }
 
-function neighbourhood(plans: readonly ReadPlan[], plan: readonly string[], index: DependencyIndex): Neighbourhood {
+function neighbourhood(plans: readonly ReadPlan[], plan: readonly string[], cached: DependencyIndex): Neighbourhood {
+  const index = remembering(cached);
   const full = new Set<string>();
   const entities = new Set<string>();
   const present = new Set<string>();

@@ -1,7 +1,7 @@
 // Each repository rule's declared reads suffice on their own: over every rule's examples, turned from
-// pass to fail and back (and a few changes the examples do not make), a planner that follows only the
-// rule's declaration re-checks every file whose findings of that rule change, and a partial run gives
-// on the planned files the rule's full findings.
+// pass to fail and back, with each file removed and put back (and a tip change), a planner that
+// follows only the rule's declaration re-checks every file whose findings of that rule change, and a
+// partial run gives on the planned files the rule's full findings.
 import { describe, expect, it } from 'vitest';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { buildRepository, type ValidFile } from '../model/repository.ts';
@@ -69,7 +69,7 @@ const onPlan = (byFile: Map<string, string>, plan: readonly string[]) => new Map
  * A task appears next to ids that do not exist: the tips of the paper and the result naming them
  * change (their "did you mean" lists every task), though neither names the new task.
  */
-function tipChange(): [string, SourceFile[], SourceFile[]] {
+function tipChange(): Case {
   const text = (s: string) => new TextEncoder().encode(s);
   const base = readTree(exampleDir('unknown-reference', 'pass'));
   const paper = base.find((f) => f.path.startsWith('data/papers/'))!;
@@ -83,18 +83,31 @@ function tipChange(): [string, SourceFile[], SourceFile[]] {
   return ['a task near missing ids appears', before, after];
 }
 
-const cases: [string, SourceFile[], SourceFile[]][] = [
-  ...rules.map((r): [string, SourceFile[], SourceFile[]] => [r.id, readTree(exampleDir(r.id, 'pass')), readTree(exampleDir(r.id, 'fail'))]),
-  tipChange(),
-];
+type Case = [name: string, from: SourceFile[], to: SourceFile[]];
+
+/** Each example turned from pass to fail, and each example without one of its files. */
+function exampleCases(): Case[] {
+  const out: Case[] = [];
+  for (const r of rules) {
+    const pass = readTree(exampleDir(r.id, 'pass'));
+    const fail = readTree(exampleDir(r.id, 'fail'));
+    out.push([r.id, pass, fail]);
+    for (const [part, tree] of [['pass', pass], ['fail', fail]] as const) {
+      for (const file of tree) out.push([`${r.id}/${part} without ${file.path}`, tree, tree.filter((f) => f !== file)]);
+    }
+  }
+  return out;
+}
+
+const cases: Case[] = [...exampleCases(), tipChange()];
 
 describe.each(repositoryRules.map((r) => [r.id, r] as const))('the reads %s declares', (_id, rule) => {
   const planner = plannerFor(readsOf([rule]));
 
   it('plan every file whose findings change, and a partial run finds what a full run finds on them', () => {
     let exercised = 0;
-    for (const [name, pass, fail] of cases) {
-      for (const [from, to] of [[pass, fail], [fail, pass]]) {
+    for (const [name, one, other] of cases) {
+      for (const [from, to] of [[one, other], [other, one]]) {
         const before = treeOf(from, planner);
         const after = treeOf(to, planner);
         const paths = [...new Set([...before.bytes.keys(), ...after.bytes.keys()])].sort();
@@ -107,12 +120,12 @@ describe.each(repositoryRules.map((r) => [r.id, r] as const))('the reads %s decl
         const now = fullRun(after, rule);
         const moved = [...after.bytes.keys()].filter((p) => then.get(p) !== now.get(p));
         if (moved.length > 0) exercised++;
-        const where = `${name}: ${from === pass ? 'forth' : 'back'}`;
+        const where = `${name}: ${from === one ? 'forth' : 'back'}`;
         expect(moved.filter((p) => !plan.includes(p)), `${where}: findings changed outside the plan`).toEqual([]);
         expect(partialRun(after, plan, index, planner, rule), `${where}: the partial run`).toEqual(onPlan(now, plan));
       }
     }
-    // Its own examples at least make its findings change.
+    // Some change makes its findings change, else this would prove nothing for it.
     expect(exercised).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { contentsAt, readBlobs } from './cat-file.ts';
 import { headCommit, resolveCommit } from './revision.ts';
 import { git, gitEnv, GitError, nulList } from './run.ts';
 import { commitFiles, gitIn } from './testing.ts';
-import { blobId, hasChanges, headCommitDate, indexBlobIds, worktreeChanges } from './worktree.ts';
+import { blobId, headCommitDate, indexBlobIds, worktreeStatus } from './worktree.ts';
 
 const parent = mkdtempSync(join(tmpdir(), 'pwc-git-'));
 const root = join(parent, 'repo');
@@ -70,10 +70,12 @@ describe('git', () => {
   });
 
   it('can run git at a lower priority than the caller (the caller works beside it)', async () => {
-    // `nice` without arguments prints the niceness it runs at, inherited from git.
-    const mine = Number((await git(root, ['-c', 'alias.niceness=!nice', 'niceness'])).trim());
-    const yielding = Number((await git(root, ['-c', 'alias.niceness=!nice', 'niceness'], { yieldToCaller: true })).trim());
-    expect(yielding).toBe(Math.min(19, mine + 10));
+    // The alias's shell prints git's own niceness (field 19 of /proc/<git>/stat) a moment after
+    // git started: git is reniced once spawned, so a child it starts at once (this shell) may
+    // still have the old niceness, but git itself, and the threads it starts later, do not.
+    const niceness = async (options = {}) => Number((await git(root, ['-c', "alias.niceness=!sleep 0.2; cut -d' ' -f19 /proc/$PPID/stat", 'niceness'], options)).trim());
+    const mine = await niceness();
+    expect(await niceness({ yieldToCaller: true })).toBe(Math.min(19, mine + 10));
   });
 
   it('splits a -z listing, paths with newlines kept whole', async () => {
@@ -170,12 +172,11 @@ describe('the working tree (worktree.ts)', () => {
     expect(await headCommitDate(notGit)).toBeUndefined();
   });
 
-  it('indexBlobIds, worktreeChanges, hasChanges and blobId agree with git on staged, unstaged, untracked and deleted files', async () => {
+  it('indexBlobIds, worktreeStatus and blobId agree with git on staged, unstaged, untracked and deleted files', async () => {
     const tree = join(parent, 'tree');
     commitFiles(tree, { 'data/a.yaml': 'a\n', 'data/b.yaml': 'b\n', 'data/c.yaml': 'c\n', 'other/x.yaml': 'x\n' }, 'one');
     const g = gitIn(tree);
-    expect(await hasChanges(tree, 'data')).toBe(false);
-    expect(await worktreeChanges(tree, 'data')).toEqual([]);
+    expect(await worktreeStatus(tree, 'data')).toEqual([]);
     const clean = await indexBlobIds(tree, 'data');
     expect([...clean.keys()]).toEqual(['data/a.yaml', 'data/b.yaml', 'data/c.yaml']);
     for (const [path, id] of clean) expect(blobId(readFileSync(join(tree, path)))).toBe(id);
@@ -187,13 +188,22 @@ describe('the working tree (worktree.ts)', () => {
     rmSync(join(tree, 'data/c.yaml')); // deleted
     writeFileSync(join(tree, 'data/new.yaml'), 'n\n'); // untracked
     writeFileSync(join(tree, 'other/x.yaml'), 'x2\n'); // outside the pathspec
-    expect(await hasChanges(tree, 'data')).toBe(true);
-    expect(await worktreeChanges(tree, 'data')).toEqual(['data/b.yaml', 'data/c.yaml', 'data/new.yaml']);
+    expect(await worktreeStatus(tree, 'data')).toEqual([
+      { path: 'data/a.yaml', staged: true, worktree: false },
+      { path: 'data/b.yaml', staged: false, worktree: true },
+      { path: 'data/c.yaml', staged: false, worktree: true },
+      { path: 'data/new.yaml', staged: false, worktree: true },
+    ]);
+    // From a folder inside the work tree, paths are relative to that folder, as root-relative listings are.
+    expect((await worktreeStatus(join(tree, 'data'), '.')).map((e) => e.path)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'new.yaml']);
     const staged = await indexBlobIds(tree, 'data');
     expect(staged.get('data/a.yaml')).toBe(blobId(Buffer.from('a2\n')));
     expect(staged.get('data/b.yaml')).toBe(clean.get('data/b.yaml'));
     expect(staged.has('data/new.yaml')).toBe(false);
     expect(blobId(Buffer.alloc(0))).toBe('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391');
     await expect(indexBlobIds(notGit, 'data')).rejects.toThrow(GitError);
+    // A rename is a deletion and an addition.
+    g('mv', 'data/b.yaml', 'data/moved.yaml');
+    expect((await worktreeStatus(tree, 'data')).filter((e) => /b\.yaml|moved/.test(e.path)).map((e) => e.path)).toEqual(['data/b.yaml', 'data/moved.yaml']);
   });
 });

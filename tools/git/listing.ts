@@ -1,10 +1,13 @@
-// Listings of one folder from git: the blobs of a commit's tree, the files of the work tree that
-// differ from a commit, and the blobs git's index vouches for in the work tree.
+// Listings of one folder from git: the blobs of a commit's tree and the blobs git's index vouches
+// for in the work tree (what differs from a commit: changes.ts).
 import { git, nulList } from './run.ts';
+import { indexBlobIds } from './worktree.ts';
 
-/** Each file under `dir` at `commit` (paths relative to the repository root) with its blob id. */
-export async function treeBlobs(root: string, commit: string, dir: string): Promise<Map<string, string>> {
-  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', dir]);
+/** Each file under `dir` (or under each of several) at `commit` (paths relative to the repository root) with its blob id. */
+export async function treeBlobs(root: string, commit: string, dir: string | readonly string[]): Promise<Map<string, string>> {
+  const dirs = typeof dir === 'string' ? [dir] : dir;
+  if (dirs.length === 0) return new Map();
+  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', ...dirs]);
   const out = new Map<string, string>();
   for (const line of nulList(listing)) {
     // "<mode> <type> <id>\t<path>"
@@ -15,29 +18,13 @@ export async function treeBlobs(root: string, commit: string, dir: string): Prom
   return out;
 }
 
-/** Paths under `dir` whose work-tree content differs from `commit` (staged or not, deleted, untracked), sorted. */
-export async function workTreeChangesSince(root: string, commit: string, dir: string): Promise<string[]> {
-  const [tracked, untracked] = await Promise.all([
-    git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', '--end-of-options', commit, '--', dir]),
-    git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', dir]),
-  ]);
-  return [...new Set([...nulList(tracked), ...nulList(untracked)])].sort();
-}
-
 /**
  * The blob id of each file under `dir` (relative to the repository root) that git's index holds
  * and the work tree has unmodified: what a fresh checkout holds, known without reading a file.
  */
 export async function unmodifiedBlobs(root: string, dir: string): Promise<Map<string, string>> {
-  const [staged, modified] = await Promise.all([git(root, ['ls-files', '--stage', '-z', '--', dir]), git(root, ['diff-files', '--name-only', '-z', '--', dir])]);
-  const changed = new Set(nulList(modified));
-  const out = new Map<string, string>();
-  for (const entry of nulList(staged)) {
-    // "<mode> <blob> <stage>\t<path>"; a conflicted path (stage > 0) vouches for nothing.
-    const tab = entry.indexOf('\t');
-    const [, blob, stage] = entry.slice(0, tab).split(' ');
-    const path = entry.slice(tab + 1);
-    if (stage === '0' && !changed.has(path)) out.set(path, blob);
-  }
-  return out;
+  // A conflicted path (no single blob) vouches for nothing: indexBlobIds leaves it out.
+  const [blobs, modified] = await Promise.all([indexBlobIds(root, dir), git(root, ['diff-files', '--name-only', '-z', '--', dir])]);
+  for (const path of nulList(modified)) blobs.delete(path);
+  return blobs;
 }

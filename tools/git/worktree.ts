@@ -1,6 +1,6 @@
-// What git knows of the working tree: the commit checked out and its date, whether paths differ
-// from it, the blob id of each path in the index and the paths whose files may differ from the
-// index, and git's blob id of any bytes (so a file git has not stored is named the same way).
+// What git knows of the working tree: the commit checked out and its date, the paths that differ
+// from it (staged or in the working tree), the blob id of each path in the index, and git's blob
+// id of any bytes (so a file git has not stored is named the same way).
 import { createHash } from 'node:crypto';
 import { git, GitError, nulList, type GitOptions } from './run.ts';
 
@@ -32,18 +32,32 @@ export async function headCommitDate(root: string, options: GitOptions = {}): Pr
   return { commit, seconds: Number(seconds) };
 }
 
-/** Does anything under `pathspec` differ from HEAD (staged, unstaged or untracked; ignored files left out)? */
-export async function hasChanges(root: string, pathspec: string, options: GitOptions = {}): Promise<boolean> {
-  return (await git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', pathspec], options)).length > 0;
+/** A path that differs from HEAD: in the index (staged), in the working tree (unstaged, deleted or untracked), or both. */
+export interface StatusEntry {
+  /** Relative to root. */
+  path: string;
+  staged: boolean;
+  /** The working-tree file differs from the index, is deleted, or is untracked. */
+  worktree: boolean;
 }
 
 /**
- * Paths under `pathspec` whose working-tree file may differ from the index: modified (by git's
- * stat check, so a touched file may be listed), deleted and untracked (ignored ones left out).
+ * `git status` of the paths under `pathspec`: every path that differs from HEAD, untracked files
+ * one by one (ignored ones left out), a rename as a deletion and an addition. One pass of git over
+ * the working tree, which also answers "does anything differ?".
  */
-export async function worktreeChanges(root: string, pathspec: string, options: GitOptions = {}): Promise<string[]> {
-  const listed = nulList(await git(root, ['ls-files', '--modified', '--deleted', '--others', '--exclude-standard', '-z', '--', pathspec], options));
-  return [...new Set(listed)].sort();
+export async function worktreeStatus(root: string, pathspec: string, options: GitOptions = {}): Promise<StatusEntry[]> {
+  const [listing, prefix] = await Promise.all([
+    git(root, ['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--', pathspec], options),
+    git(root, ['rev-parse', '--show-prefix'], options),
+  ]);
+  // Porcelain paths are relative to the top of the work tree, not to root.
+  const top = prefix.trim();
+  return nulList(listing).map((entry) => ({
+    path: entry.slice(3).startsWith(top) ? entry.slice(3 + top.length) : entry.slice(3),
+    staged: entry[0] !== ' ' && entry[0] !== '?',
+    worktree: entry[1] !== ' ',
+  }));
 }
 
 /** The blob id of each path under `pathspec` in the index; a conflicted path (no single blob) is left out. */

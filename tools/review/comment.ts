@@ -1,12 +1,23 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatPercent } from './compare.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
-import type { LeaderboardChange, ResultChange, ReviewReport } from './report-schema.ts';
+import type { LeaderboardChange, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
 
 export const STICKY_MARKER = '<!-- pwc-review:sticky -->';
 /** GitHub refuses comment bodies longer than this. */
 export const MAX_COMMENT_CHARS = 65_536;
 const MAX_ROWS_PER_BOARD = 25;
+/** Rows each list shows at most (the comment must fit; the report holds more, its totals all). */
+const MAX_ROWS = { findings: 200, leaderboards: 50, suspicious: 100, entities: 300, pages: 300 } as const;
+
+const count = (n: number) => n.toLocaleString('en-US');
+/** How many items a list has in all: the report's total when it was cut, else its length. */
+const totalOf = (report: ReviewReport, list: TruncatedList) => report.truncated?.[list] ?? report[list].length;
+
+/** "…and N more …" under a list showing `shown` of `total` items; nothing when it shows them all. */
+function moreLine(shown: number, total: number, what: string): string[] {
+  return total > shown ? ['', `…and ${count(total - shown)} more ${what} (${count(total)} in all).`] : [];
+}
 
 export interface CommentContext {
   /** The rules page, e.g. https://github.com/o/r/blob/HEAD/docs/rules.md; a finding links to #<rule>. */
@@ -24,8 +35,10 @@ export function ruleLink(rule: string, ctx: CommentContext): string {
 const short = (sha: string) => sha.slice(0, 7);
 
 function statusLine(report: ReviewReport): string {
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
-  const warnings = report.findings.length - errors;
+  // Where a large change's report cut the findings, the summary counts them all.
+  const listed = report.findings.filter((f) => f.severity === 'error').length;
+  const errors = report.truncated?.findings === undefined ? listed : report.summary.errors;
+  const warnings = report.truncated?.findings === undefined ? report.findings.length - listed : report.summary.warnings;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   if (errors > 0) return `❌ **${counts}**: the data needs fixes before it can be merged.`;
   if (warnings > 0) return `⚠️ **${counts}**: worth a look; nothing blocks the merge.`;
@@ -76,19 +89,28 @@ function toolsNotice(report: ReviewReport): string[] {
   ];
 }
 
+/** For a change too large for the report: which lists it cuts, and that the counts are whole. */
+function largeChangeNotice(report: ReviewReport): string[] {
+  const cut = (Object.entries(report.truncated ?? {}) as [TruncatedList, number][]).map(([list, total]) => `${count(report[list].length)} of ${count(total)} ${list}`);
+  if (cut.length === 0) return [];
+  return [`📦 **A large change**: the report lists ${cut.join(', ')}; the counts above are of everything.`, ''];
+}
+
 function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
   if (report.findings.length === 0) return [];
   const lines = ['### Findings', '', '| | Where | Rule | Problem | How to fix |', '| --- | --- | --- | --- | --- |'];
-  for (const f of report.findings) {
+  const shown = report.findings.slice(0, MAX_ROWS.findings);
+  for (const f of shown) {
     lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | ${code(`${f.file}:${f.line}:${f.column}`, 300)} | ${ruleLink(f.rule, ctx)} | ${plain(f.message)} | ${plain(f.tip)} |`);
   }
-  return [...lines, ''];
+  return [...lines, ...moreLine(shown.length, totalOf(report, 'findings'), 'findings'), ''];
 }
 
 function leaderboardSection(report: ReviewReport): string[] {
   if (report.leaderboards.length === 0) return [];
   const lines = ['### Leaderboards', ''];
-  for (const board of report.leaderboards) {
+  const boards = report.leaderboards.slice(0, MAX_ROWS.leaderboards);
+  for (const board of boards) {
     const unit = board.metric.unit ?? '';
     const direction = board.metric.direction === 'higher' ? 'higher is better' : 'lower is better';
     const bench = board.benchmark ? ` (benchmark ${board.benchmark})` : '';
@@ -99,34 +121,40 @@ function leaderboardSection(report: ReviewReport): string[] {
         const shown = c.change === 'changed' ? `${value(c, 'old', board.metric.name, unit)} → ${value(c, 'new', board.metric.name, unit)}` : value(c, c.change === 'removed' ? 'old' : 'new', board.metric.name, unit);
         lines.push(`| ${c.change} | ${code(c.model)} | ${code(c.paper)} | ${plain(shown, 100)} | ${rankCell(c, board, unit)} |`);
       }
-      if (board.changes.length > MAX_ROWS_PER_BOARD) lines.push('', `…and ${board.changes.length - MAX_ROWS_PER_BOARD} more changes on this leaderboard.`);
+      const changes = board.totalChanges ?? board.changes.length;
+      if (changes > MAX_ROWS_PER_BOARD) lines.push('', `…and ${changes - MAX_ROWS_PER_BOARD} more changes on this leaderboard.`);
       lines.push('');
     }
   }
-  return lines;
+  // The boards end with a blank line already.
+  const rest = moreLine(boards.length, totalOf(report, 'leaderboards'), 'leaderboards changed').slice(1);
+  return rest.length > 0 ? [...lines, ...rest, ''] : lines;
 }
 
 function suspiciousSection(report: ReviewReport): string[] {
   if (report.suspicious.length === 0) return [];
   const lines = ['### Worth a human look', ''];
-  for (const s of report.suspicious) {
+  const shown = report.suspicious.slice(0, MAX_ROWS.suspicious);
+  for (const s of shown) {
     const where = s.model ? `${code(s.model)} in ${code(s.file || s.leaderboard, 300)}` : code(s.leaderboard);
     lines.push(`- **${s.kind}**: ${where}: ${plain(s.message, 600)}`);
   }
-  return [...lines, ''];
+  return [...lines, ...moreLine(shown.length, totalOf(report, 'suspicious'), 'changes worth a look'), ''];
 }
 
 function changesSection(report: ReviewReport): string[] {
   const lines: string[] = [];
   if (report.entities.length > 0) {
-    lines.push(`<details><summary>Entities changed (${report.entities.length})</summary>`, '');
-    for (const e of report.entities) lines.push(`- ${e.change} ${e.kind} ${code(e.id, 300)}`);
-    lines.push('', '</details>', '');
+    const shown = report.entities.slice(0, MAX_ROWS.entities);
+    lines.push(`<details><summary>Entities changed (${count(totalOf(report, 'entities'))})</summary>`, '');
+    for (const e of shown) lines.push(`- ${e.change} ${e.kind} ${code(e.id, 300)}`);
+    lines.push(...moreLine(shown.length, totalOf(report, 'entities'), 'entities'), '', '</details>', '');
   }
   if (report.pages.length > 0) {
-    lines.push(`<details><summary>Generated pages affected (${report.pages.length})</summary>`, '');
-    for (const p of report.pages) lines.push(`- ${code(p, 300)}`);
-    lines.push('', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
+    const shown = report.pages.slice(0, MAX_ROWS.pages);
+    lines.push(`<details><summary>Generated pages affected (${count(totalOf(report, 'pages'))})</summary>`, '');
+    for (const p of shown) lines.push(`- ${code(p, 300)}`);
+    lines.push(...moreLine(shown.length, totalOf(report, 'pages'), 'pages'), '', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
   }
   return lines;
 }
@@ -139,6 +167,7 @@ export function renderReview(report: ReviewReport, ctx: CommentContext): string[
     statusLine(report),
     '',
     ...toolsNotice(report),
+    ...largeChangeNotice(report),
     `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${report.summary.filesChecked} files checked.`,
     '',
     ...headlines(report).flatMap((h) => [h, '']),

@@ -3,7 +3,7 @@
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
 
-/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, a suspicion's file may be "". */
+/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". */
 export const REPORT_SCHEMA_VERSION = 2;
 
 /** A result far above the previous best: its margin exceeds this share of the previous best's magnitude. */

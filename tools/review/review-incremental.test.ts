@@ -3,14 +3,16 @@
 // real git repository: head checked out with the validator's cache (the CI case) or not checked out.
 // With the cache, the number of files checked may be smaller (see below); every other field is equal.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
 import { validate } from '../checks/validate.ts';
-import { reviewInFull } from './review.ts';
+import { commitFiles } from '../git/testing.ts';
+import { resolveCommit, reviewInFull } from './review.ts';
+import { filesUnder as filesIn } from '../views/test-support/random-edits.ts';
 import { fullReview } from './test-support/full-review.ts';
 
 const TODAY = '2025-06-01';
@@ -23,12 +25,7 @@ const git = (...args: string[]) =>
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
-/** The files under a folder of the work tree, sorted. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(join(root, dir))) return [];
-  const names = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
-  return names.map((name) => `${dir}/${name}`).filter((path) => statSync(join(root, path)).isFile()).sort();
-}
+const filesUnder = (dir: string) => filesIn(root, dir);
 const idOf = (path: string) => path.split('/').pop()!.replace(/\.yaml$/, '');
 function load(path: string): any {
   try {
@@ -254,4 +251,16 @@ describe('pwc review computed from the change', () => {
     // The edits are not idle: most pull requests change leaderboards and make findings.
     expect(cases).toBeGreaterThan(rounds / 3);
   }, 300_000);
+
+  it('tells a reviewer to fetch a ref it cannot find, and refuses option-like refs', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'pwc-review-refs-'));
+    try {
+      const first = commitFiles(repo, { 'data/tasks/a.yaml': 'name: A\n' }, 'first');
+      expect(await resolveCommit(repo, 'HEAD')).toBe(first);
+      await expect(resolveCommit(repo, 'origin/main')).rejects.toThrow(`"origin/main" does not name a commit in the git repository at ${repo} (fetch it first, e.g. git fetch origin origin/main)`);
+      await expect(resolveCommit(repo, '--upload-pack=x')).rejects.toThrow('"--upload-pack=x" is not a git ref');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
 });

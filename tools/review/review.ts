@@ -120,7 +120,12 @@ export function reportOf(parts: ReportParts): FullReport {
  */
 async function validateHead(root: string, baseSha: string, headSha: string, today: string | undefined): Promise<Validation> {
   const options = { changedSince: baseSha, ...(today ? { today } : {}) };
-  if (await workTreeMatches(root, headSha, 'data')) return validate({ root, cache: true, ...options });
+  // Both ask git about the whole work tree: at once, they take about the time of one. A run on a
+  // work tree that is not head is thrown away (it may have refreshed the cache, as `pwc validate` would).
+  const here = validate({ root, cache: true, ...options });
+  here.catch(() => undefined);
+  if (await workTreeMatches(root, headSha, 'data')) return here;
+  await here.catch(() => undefined);
   trace('the work tree is not head: validating a checkout of it');
   return withWorktree(root, headSha, (dir) => validate({ root: dir, cache: false, ...options }));
 }

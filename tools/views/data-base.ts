@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentsAt } from '../git/cat-file.ts';
-import { treeBlobs, workTreeChangesSince } from '../git/listing.ts';
+import { changedSince } from '../git/changes.ts';
+import { treeBlobs } from '../git/listing.ts';
 import { headCommit, resolveCommit } from '../git/revision.ts';
 import { readBlobs } from '../git/cat-file.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../model/paths.ts';
@@ -25,7 +26,7 @@ export interface DataChange {
 export async function changeSinceBase(root: string, base: DataBase): Promise<DataChange | undefined> {
   try {
     const dirty = new Map(base.dirty);
-    const since = (await workTreeChangesSince(root, base.commit, DATA_DIR)).filter(isDataPath);
+    const since = (await changedSince(root, base.commit, DATA_DIR)).filter(isDataPath);
     const paths = [...new Set([...since, ...dirty.keys()])].sort();
     const fromGit = paths.filter((p) => !dirty.has(p));
     const bytes = await contentsAt(root, base.commit, fromGit);
@@ -57,7 +58,7 @@ export async function changeSince(root: string, rev: string): Promise<DataChange
 /** The files of generated/ (relative to it) that the work tree changed since a revision: hand edits to check too. */
 export async function pagesEditedSince(root: string, rev: string): Promise<string[]> {
   const commit = await resolveCommit(root, rev);
-  return (await workTreeChangesSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
+  return (await changedSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
 }
 
 /** The base a run that rendered the work tree's data leaves: HEAD, and the data files that differ from it now. */
@@ -65,7 +66,7 @@ export async function currentBase(root: string, validator: string): Promise<Data
   const commit = await headCommit(root);
   if (!commit) return null;
   try {
-    const paths = (await workTreeChangesSince(root, commit, DATA_DIR)).filter(isDataPath);
+    const paths = (await changedSince(root, commit, DATA_DIR)).filter(isDataPath);
     if (paths.length > DIRTY_LIMIT) return null;
     const dirty: DataBase['dirty'] = paths.map((path) => {
       let bytes: Buffer | undefined;

@@ -2,10 +2,10 @@
 // After a change, only the pages the change can touch are built and rendered (page-deps.ts); the
 // others are known from the page memo, which says what each file holds and what data it came from.
 import { unmodifiedBlobs } from '../git/listing.ts';
-import { loadRepository, withFiles, type Repository } from '../model/repository.ts';
+import { loadRepository, type Repository } from '../model/repository.ts';
 import { changeSinceBase, currentBase, type DataChange } from './data-base.ts';
 import { GENERATED_DIR } from './links.ts';
-import { candidatePages } from './page-deps.ts';
+import { candidatePages, changeNeighbourhood } from './page-deps.ts';
 import { PageMemo, pageKey } from './page-memo.ts';
 import { createRenderer, type Renderer } from './render.ts';
 import { lazySitePages, renderPage, renderSite, type GeneratedFile, type LazyPage } from './site.ts';
@@ -46,8 +46,15 @@ export async function startGenerate(root: string, validator: string): Promise<Ge
   return { memo, change, ...(base.dirty.length === 0 ? { validSince: base.commit } : {}) };
 }
 
+/** PWC_TRACE=1 prints the time of each phase to stderr (for the benchmark and for profiling). */
+function trace(phase: string): void {
+  // Seconds since the process started, as the CLI's own lines.
+  if (process.env.PWC_TRACE === '1') process.stderr.write(`[generate] ${(performance.now() / 1000).toFixed(3)} s ${phase}\n`);
+}
+
 export async function generate(root: string, options: GenerateOptions): Promise<SyncReport> {
   const repo = options.repo ?? (await loadRepository(root));
+  trace('have the repository');
   // --check renders and compares every page: it must see any file that differs, however it came to.
   if (options.check || options.memo === false) return syncGenerated(root, renderSite(repo), { check: options.check });
   const memo = options.pageMemo ?? PageMemo.load(root);
@@ -55,16 +62,20 @@ export async function generate(root: string, options: GenerateOptions): Promise<
   const gitBlobs = committedPages(root);
   const render = createRenderer();
   const index = buildSiteIndex(repo);
-  const candidates = options.change && memo.base ? touchedPages(repo, index, options.change) : undefined;
+  trace('built the site index');
+  const candidates = options.change && memo.base ? touchedPages(index, options.change) : undefined;
+  trace(candidates ? `${candidates.size} pages the change can touch` : 'every page');
   const report = await syncGenerated(root, keyedPages(lazySitePages(index), render, memo, candidates), { check: false, memo, gitBlobs: await gitBlobs });
+  trace(`synced: ${report.written.length} written, ${report.vouched} vouched`);
   memo.base = await nextBase;
   memo.save(root);
+  trace('saved the page memo');
   return report;
 }
 
-/** The pages a change can touch, from the repository now and the same with the changed files as they were. */
-function touchedPages(repo: Repository, index: SiteIndex, change: DataChange): Set<string> {
-  return candidatePages(change.paths, buildSiteIndex(withFiles(repo, change.before)), index);
+/** The pages a change can touch, from the site now and the change's neighbourhood as it was. */
+function touchedPages(index: SiteIndex, change: DataChange): Set<string> {
+  return candidatePages(change.paths, buildSiteIndex(changeNeighbourhood(index, change.before)), index, 'before');
 }
 
 /**
@@ -73,7 +84,7 @@ function touchedPages(repo: Repository, index: SiteIndex, change: DataChange): S
  */
 export function checkChanged(root: string, repo: Repository, change: DataChange, alsoCheck: readonly string[] = []): SyncReport {
   const index = buildSiteIndex(repo);
-  const candidates = touchedPages(repo, index, change);
+  const candidates = touchedPages(index, change);
   for (const path of alsoCheck) candidates.add(path);
   const render = createRenderer();
   const produced: GeneratedFile[] = [];

@@ -6,11 +6,12 @@ import { readFileSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/synthetic-repo.ts';
-import { workTreeChangesSince } from '../git/listing.ts';
+import { changedSince } from '../git/changes.ts';
 import { isDataPath } from '../model/paths.ts';
-import { loadRepository } from '../model/repository.ts';
+import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { loadRepository, type Repository, type ValidFile } from '../model/repository.ts';
 import { generate, startGenerate } from './generate.ts';
-import { candidatePages } from './page-deps.ts';
+import { candidatePages, changeNeighbourhood } from './page-deps.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { commitAll, committedSynthetic, filesUnder, fullSite, git, randomEdits } from './test-support/random-edits.ts';
 
@@ -29,24 +30,43 @@ function age(root: string, minutes: number): void {
   for (const path of filesUnder(root, 'generated')) utimesSync(join(root, path), past, past);
 }
 
+/** The valid file a repository has at `path` (its entity as the file's data), if any. */
+function fileOf(repo: Repository, path: string): ValidFile | undefined {
+  const ref = classifyPath(path);
+  if (isPathProblem(ref)) return undefined;
+  if (ref.kind === 'areas') return { ref, data: { areas: repo.areas } };
+  const map = { task: repo.tasks, dataset: repo.datasets, method: repo.methods, paper: repo.papers, result: repo.results }[ref.kind] as Map<string, { path: string }>;
+  const entity = map.get(ref.id);
+  return entity?.path === path ? { ref, data: entity } : undefined;
+}
+
 function differing(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
 }
 
 describe('the pages a change can touch', () => {
   it('include every page whose text changes, over seeded random edits', async () => {
-    for (const seed of [1, 2]) {
+    for (const seed of [1, 2, 3]) {
       const root = newRoot(seed);
       const rand = seededRandom(seed * 31);
-      for (let round = 0; round < 6; round++) {
+      for (let round = 0; round < 8; round++) {
         const before = await loadRepository(root);
         const siteBefore = await fullSite(root);
         const did = randomEdits(root, rand, 1 + Math.floor(rand() * 3));
-        const changed = (await workTreeChangesSince(root, 'HEAD', 'data')).filter(isDataPath);
+        const changed = (await changedSince(root, 'HEAD', 'data')).filter(isDataPath);
         const after = await loadRepository(root);
-        const candidates = candidatePages(changed, buildSiteIndex(before), buildSiteIndex(after));
-        const missed = differing(siteBefore, await fullSite(root)).filter((p) => !candidates.has(p));
-        expect(missed, `seed ${seed} round ${round}: ${did.join('; ')}`).toEqual([]);
+        const [wholeBefore, wholeAfter] = [buildSiteIndex(before), buildSiteIndex(after)];
+        const filesOf = (repo: Repository) => new Map(changed.map((path) => [path, fileOf(repo, path)]));
+        const variants = {
+          whole: candidatePages(changed, wholeBefore, wholeAfter),
+          'partial before': candidatePages(changed, buildSiteIndex(changeNeighbourhood(wholeAfter, filesOf(before))), wholeAfter, 'before'),
+          'partial after': candidatePages(changed, wholeBefore, buildSiteIndex(changeNeighbourhood(wholeBefore, filesOf(after))), 'after'),
+        };
+        const differs = differing(siteBefore, await fullSite(root));
+        for (const [name, candidates] of Object.entries(variants)) {
+          expect(differs.filter((p) => !candidates.has(p)), `${name}, seed ${seed} round ${round}: ${did.join('; ')}`).toEqual([]);
+        }
+        expect(variants['partial before']).toEqual(variants.whole);
         commitAll(root, `round ${round}`);
       }
     }

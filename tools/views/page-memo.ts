@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { blobId } from '../git/worktree.ts';
 import type { SitePage } from './site.ts';
 
 export const MEMO_DIR = '.pwc-cache/generate';
@@ -129,11 +130,6 @@ export class PageMemo {
       // Read-only checkout or full disk: the next run renders every page.
     }
   }
-}
-
-/** The id git gives a blob with these bytes (what `git ls-files -s` shows). */
-export function blobId(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** The key of a page's model: pages with equal keys render to equal bytes (with equal templates and code). */

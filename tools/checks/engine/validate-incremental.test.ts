@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
+import { gitIn } from '../../git/testing.ts';
 import { loadCache, toolsKey } from './cache.ts';
 import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
 import type { Finding } from '../finding.ts';
@@ -19,7 +20,7 @@ afterAll(() => {
 });
 
 function git(root: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  return gitIn(root)(...args);
 }
 
 function filesUnder(root: string, dir: string): string[] {
@@ -356,7 +357,7 @@ describe('a cache restored into another clone (as validate.yml restores main\'s)
     // A pull request: a clone with a commit of its own, checked out later (other mtimes), with main's cache copied in.
     const pr = mkdtempSync(join(tmpdir(), 'pwc-cache-pr-'));
     roots.push(pr);
-    execFileSync('git', ['clone', '-q', main, pr]);
+    git(main, 'clone', '-q', main, pr);
     const rand = seededRandom(99);
     const done = ['change a metric value', 'break a paper reference', 'add a task near a dangling reference', 'change a benchmark'].map((name) => EDITS[name](pr, rand));
     git(pr, 'add', '-A');

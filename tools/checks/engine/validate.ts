@@ -1,10 +1,12 @@
 // The validation run: every data file checked alone (in worker threads when many, skipped when the
 // cache knows its content), the Repository built from the valid ones, the repository rules run,
-// and their reports located. With `changedSince`, only the planned files are checked (plan.ts).
+// and their reports located. With `changedSince`, only the planned files are checked (the pure
+// planner, ../plan.ts). The rules and the planner know nothing of this engine.
 //
-// Which files to read again: in a git work tree whose cache has a base commit, git says which
-// files may differ from the cache (see CacheBase), so nothing else is listed, stat'ed or read;
-// elsewhere every file is listed and stat'ed, and read when its size or mtime changed.
+// Which files to read again: in a git work tree whose cache has a base commit, git (through
+// tools/git) says which files may differ from the cache (see CacheBase), so nothing else is
+// listed, stat'ed or read; elsewhere every file is listed and stat'ed, and read when its size or
+// mtime changed.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

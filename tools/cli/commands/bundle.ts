@@ -1,8 +1,9 @@
 // `pwc bundle --out DIR`: validates --root, builds the published JSON bundle from the valid data and
-// writes it to DIR atomically. Nothing is written when validation finds errors.
+// writes it to DIR atomically. Nothing is written when validation finds errors. What the last
+// bundle of --root left in .pwc-cache/bundle is reused (only what changed is built again).
 import { relative, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
-import { bundleFromRepository, BundleError, BundleOutputError, readGitSource, writeBundle } from '../../bundle/index.ts';
+import { buildBundleIncrementally, BundleError, BundleOutputError, readGitState, writeBundle } from '../../bundle/index.ts';
 import { validate } from '../../checks/validate.ts';
 
 /** Errors shown before pointing to `pwc validate` for the rest. */
@@ -14,7 +15,7 @@ export const bundleCommand: Command = {
   async run({ root, values, stdout, stderr }) {
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out DIR is required');
     const out = resolve(values.out);
-    const validation = await validate({ root });
+    const [validation, git] = await Promise.all([validate({ root }), readGitState(root)]);
     const errors = validation.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       const shown = errors.slice(0, SHOWN_ERRORS).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}\n`);
@@ -26,7 +27,7 @@ export const bundleCommand: Command = {
     }
     let bundle;
     try {
-      bundle = await bundleFromRepository(validation.repository, await readGitSource(root));
+      bundle = await buildBundleIncrementally({ root, paths: validation.checked, ...git, repository: () => validation.repository });
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
       stderr.write(`pwc bundle: ${error.message}\nNothing was written.\n`);

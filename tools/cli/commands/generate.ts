@@ -35,6 +35,7 @@ export const generateCommand: Command = {
         validateSince = since;
       } else if (!check) {
         start = await startGenerate(root, validator);
+        if (process.env.PWC_TRACE === '1') process.stderr.write(`[generate] ${(performance.now() / 1000).toFixed(3)} s loaded the page memo; ${start.change ? `${start.change.paths.length} data files changed since its base` : 'no usable base'}\n`);
         change = start.change;
         validateSince = start.validSince;
       }
