@@ -49,7 +49,7 @@ export function bundleToolsKey(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha1').update(`bundle cache ${FORMAT}\n`);
   for (const dir of [here, join(here, '..', 'model')]) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+    for (const file of (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
       hash.update(`${file}\n`).update(readFileSync(join(dir, file))).update('\n');
     }
   }

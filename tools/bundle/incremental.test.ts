@@ -28,11 +28,11 @@ function git(root: string, ...args: string[]): string {
 }
 
 /** What `pwc bundle` does in process: validate (no errors allowed), then the incremental build. */
-async function bundleOf(root: string, cache: boolean): Promise<BuiltBundle & { stats: IncrementalStats }> {
+async function bundleOf(root: string, cache: boolean, readLimit?: number): Promise<BuiltBundle & { stats: IncrementalStats }> {
   const [validation, state] = await Promise.all([validate({ root }), readGitState(root)]);
   const errors = validation.findings.filter((f) => f.severity === 'error');
   expect(errors, 'the edits keep the data valid').toEqual([]);
-  return buildBundleIncrementally({ root, paths: validation.checked, ...state, repository: () => validation.repository, cache });
+  return buildBundleIncrementally({ root, paths: validation.checked, ...state, repository: () => validation.repository, cache, readLimit });
 }
 
 function expectSameFiles(a: BuiltBundle, b: BuiltBundle, what: string): void {
@@ -148,6 +148,10 @@ describe('the incremental bundle after seeded random edits of a real repository'
       const incremental = await bundleOf(root, true);
       const what = `round ${round} (${done.join(', ')})`;
       expectSameFiles(incremental, await bundleOf(root, false), `${what}, no cache`);
+      // Built from the validator's repository (its cache's data), as a cold build of many files is.
+      const fromRepository = await bundleOf(root, false, 0);
+      expect(fromRepository.stats.filesRead).toBe(0);
+      expectSameFiles(incremental, fromRepository, `${what}, no cache, from the validator's repository`);
       expectSameFiles(incremental, await buildBundle(root), `${what}, whole repository`);
       expect(incremental.stats.built, what).toBeLessThan(incremental.stats.units / 4);
       expect(incremental.stats.compressed, what).toBeLessThan(incremental.stats.pieces);

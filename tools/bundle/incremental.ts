@@ -2,15 +2,16 @@
 // leaderboard folder with its dataset file, as ranks depend on every row of a leaderboard), each
 // with a key from the content of the files it reads (git's blob ids). A unit whose key the cache
 // holds keeps its encoded lines, already checked against the public schema; only the others are
-// built (from the few files they read) and checked. The lines are then sorted and assembled, the
-// guarantees checked on their reference fields, and gzip compresses only the pieces that changed.
-// The result is byte for byte what bundleFromRepository makes (incremental.test.ts proves it).
+// built (from the few files they read) and checked. The built lines are merged into the kept ones
+// (already in order), the guarantees checked on what changed, and gzip compresses only the pieces
+// whose bytes are new. The result is byte for byte what bundleFromRepository makes
+// (incremental.test.ts proves it).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blobId, indexBlobIds, worktreeStatus, type StatusEntry } from '../git/worktree.ts';
 import { classifyPath, datasetPath, isPathProblem } from '../model/paths.ts';
-import { buildRepository, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
+import type { Repository } from '../model/repository.ts';
 import { bundleFiles, DATA_GZ_NAME, type BuiltBundle } from './build.ts';
 import { bundleToolsKey, loadBundleCache, writeBundleCache, type BundleCache } from './cache.ts';
 import {
@@ -33,6 +34,7 @@ import {
 } from './contents.ts';
 import { assembleData, fragmentOf, type Fragment } from './encode.ts';
 import { GIT_OPTIONS } from './git-source.ts';
+import { readRepositoryStrict } from './load.ts';
 import type { PieceStore } from './gzip.ts';
 import { ENTITY_KINDS, type BundleData, type EntityCounts, type EntityKind } from './schema.ts';
 import { bundleDataProblems, entityProblems } from './validate.ts';
@@ -49,6 +51,8 @@ export interface IncrementalOptions {
   repository: () => Repository;
   /** Use and update .pwc-cache/bundle (default true). */
   cache?: boolean;
+  /** Above this many files to read, the units are built from `repository` instead (default READ_LIMIT). */
+  readLimit?: number;
 }
 
 /** What the build reused and did (for the bench and for tests). */
@@ -63,7 +67,7 @@ export interface IncrementalStats {
   compressed: number;
 }
 
-/** A unit: the files it reads (its own first) and the key of their contents. */
+/** A unit: the files it reads (a leaderboard folder's dataset file first) and the key of their contents. */
 interface Unit {
   id: string;
   reads: string[];
@@ -171,19 +175,6 @@ function entitiesOf(unit: Unit, repo: Repository, ranks: () => ResultRanks): [En
   return out;
 }
 
-/** A repository of just these files, read from disk. */
-function readRepository(root: string, paths: readonly string[]): Repository {
-  const files: ValidFile[] = [];
-  const invalid: string[] = [];
-  for (const path of paths) {
-    const file = readValidFile(path, readFileSync(join(root, path)));
-    if (file) files.push(file);
-    else invalid.push(`${path} is not a valid data file (run \`pwc validate\` to see why)`);
-  }
-  if (invalid.length > 0) throw new BundleError(invalid.slice(0, 20));
-  return buildRepository(files);
-}
-
 /** One entity on its way into the file: its unit, its line and, when built now, the entity itself. */
 interface Line {
   unit: string;
@@ -215,8 +206,8 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
   trace(`${toBuild.length} units to build`);
 
   const reads = [...new Set(toBuild.flatMap((u) => u.reads))];
-  const fromFiles = reads.length <= READ_LIMIT;
-  const repo = toBuild.length === 0 ? undefined : fromFiles ? readRepository(root, reads) : options.repository();
+  const fromFiles = reads.length <= (options.readLimit ?? READ_LIMIT);
+  const repo = toBuild.length === 0 ? undefined : fromFiles ? await readRepositoryStrict(root, reads) : options.repository();
   let ranks: ResultRanks | undefined;
   const built = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, [] as Line[]])) as Record<EntityKind, Line[]>;
   const problems: string[] = [];

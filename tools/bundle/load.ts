@@ -9,7 +9,11 @@ import { BundleError } from './contents.ts';
 const READ_AHEAD = 64;
 
 export async function loadRepositoryStrict(root: string): Promise<Repository> {
-  const paths = await listDataFiles(root);
+  return readRepositoryStrict(root, await listDataFiles(root));
+}
+
+/** The repository of just these files (paths relative to root), read strictly. */
+export async function readRepositoryStrict(root: string, paths: readonly string[]): Promise<Repository> {
   const files: ValidFile[] = [];
   const invalid: string[] = [];
   for (let start = 0; start < paths.length; start += READ_AHEAD) {

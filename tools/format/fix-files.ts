@@ -1,7 +1,7 @@
 // Formats data files on disk: finds them, formats each, and rewrites only those whose text changes.
 import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { classifyPath, isDataPath, isPathProblem } from '../model/paths.ts';
 import { listDataFiles } from '../model/repository.ts';
 import { MAX_FILE_BYTES, decodeSource, type SourceProblem } from '../model/source.ts';
 import { formatSource, isFormatProblem, tooLarge } from './format-source.ts';
@@ -41,10 +41,12 @@ export async function selectDataFiles(root: string, targets: string[], cwd: stri
 
 /**
  * The data files among `changed` (paths relative to root, e.g. what git says changed since a
- * commit) that still exist: a deleted file has nothing left to format. Only those are read.
+ * commit) that still exist: a deleted file has nothing left to format, and data/LICENSE is no
+ * data file. Only those are read.
  */
 export async function existingDataFiles(root: string, changed: readonly string[]): Promise<string[]> {
-  const present = await Promise.all(changed.map(async (path) => ((await lstat(join(root, path)).catch(() => undefined)) ? path : undefined)));
+  const data = changed.filter(isDataPath);
+  const present = await Promise.all(data.map(async (path) => ((await lstat(join(root, path)).catch(() => undefined)) ? path : undefined)));
   return present.filter((p): p is string => p !== undefined).sort();
 }
 

@@ -89,7 +89,7 @@ describe('indexState', () => {
     expect(staged).toEqual(['data/new.yaml', 'data/old.yaml', 'data/staged.yaml']);
   });
 
-  it("marks a path with unmerged stages as a conflict", async () => {
+  it('leaves out a path with unmerged stages (it has no single blob)', async () => {
     const conflicted = join(parent, 'conflicted');
     const git = gitIn(conflicted);
     commitFiles(conflicted, { 'data/x.yaml': 'base\n' }, 'base');
@@ -99,6 +99,6 @@ describe('indexState', () => {
     commitFiles(conflicted, { 'data/x.yaml': 'mine\n' }, 'mine');
     expect(() => git('merge', '-q', 'other')).toThrow();
     const { blobs } = await indexState(conflicted, 'HEAD', 'data');
-    expect(blobs).toEqual(new Map([['data/x.yaml', 'conflict']]));
+    expect(blobs).toEqual(new Map());
   });
 });

@@ -2,6 +2,7 @@
 // staged, unstaged and untracked files, deletions, renames as a deletion and an addition), between
 // two commits, and what the index holds. Paths are relative to root, sorted.
 import { git, nulList } from './run.ts';
+import { indexBlobIds } from './worktree.ts';
 
 /**
  * Tracked paths under `folder` whose working-tree content differs from `commit` (staged or not,
@@ -31,7 +32,7 @@ export async function changedBetween(root: string, from: string, to: string, fol
 
 /** What the index holds under a folder: each path's blob id, and the paths staged since a commit. */
 export interface IndexState {
-  /** Path -> blob id ('conflict' for a path with unmerged stages, which has no single blob). */
+  /** Path -> blob id; a path with unmerged stages (no single blob) is left out. */
   blobs: Map<string, string>;
   /** Paths whose index entry differs from the commit. */
   staged: string[];
@@ -39,16 +40,9 @@ export interface IndexState {
 
 /** What the index holds under `folder` (see IndexState); reads no working-tree file. */
 export async function indexState(root: string, commit: string, folder: string): Promise<IndexState> {
-  const [listed, staged] = await Promise.all([
-    git(root, ['ls-files', '--stage', '-z', '--', folder]),
+  const [blobs, staged] = await Promise.all([
+    indexBlobIds(root, folder),
     git(root, ['diff', '--cached', '--name-only', '--no-renames', '--relative', '-z', '--end-of-options', commit, '--', folder]),
   ]);
-  const blobs = new Map<string, string>();
-  for (const entry of nulList(listed)) {
-    // "<mode> <blob> <stage>\t<path>"
-    const tab = entry.indexOf('\t');
-    const [, blob, stage] = entry.slice(0, tab).split(' ');
-    blobs.set(entry.slice(tab + 1), stage === '0' ? blob : 'conflict');
-  }
   return { blobs, staged: nulList(staged).sort() };
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedPaths, listTree, mergeBase, readTree, workTreeMatches, withWorktree } from './commits.ts';
+import { changedPaths, mergeBase, readTree, workTreeMatches, withWorktree } from './commits.ts';
+import { treeBlobs } from './listing.ts';
 import { commitFiles, gitIn } from './testing.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'pwc-git-commits-'));
@@ -41,11 +42,11 @@ describe('commits', () => {
     expect((await readTree(root, base, 'nothing-here')).size).toBe(0);
   });
 
-  it('listTree lists blobs under several folders with their ids, sorted', async () => {
-    const listed = await listTree(root, base, ['data/tasks', 'README.md', 'nothing-here']);
-    expect(listed.map((e) => e.path)).toEqual(['README.md', 'data/tasks/a.yaml', 'data/tasks/gone.yaml']);
-    expect(listed[1].blob).toBe(sh('rev-parse', `${base}:data/tasks/a.yaml`));
-    expect(await listTree(root, base, [])).toEqual([]);
+  it('treeBlobs lists the blobs under several folders with their ids', async () => {
+    const listed = await treeBlobs(root, base, ['data/tasks', 'README.md', 'nothing-here']);
+    expect([...listed.keys()].sort()).toEqual(['README.md', 'data/tasks/a.yaml', 'data/tasks/gone.yaml']);
+    expect(listed.get('data/tasks/a.yaml')).toBe(sh('rev-parse', `${base}:data/tasks/a.yaml`));
+    expect((await treeBlobs(root, base, [])).size).toBe(0);
   });
 
   it('workTreeMatches: the work tree holds a commit\'s files under a folder, whatever HEAD is', async () => {

@@ -1,20 +1,16 @@
 // Comparing and reading commits: the paths that differ between two, where they branched, the files
-// under a folder at one (listed, or read whole), and a throw-away checkout of one.
+// under a folder at one (read whole), whether the work tree holds one, and a throw-away checkout of one.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBlobs } from './cat-file.ts';
+import { changedSince } from './changes.ts';
+import { treeBlobs } from './listing.ts';
 import { git, GitError, nulList } from './run.ts';
 
 export interface PathChange {
   path: string;
   change: 'added' | 'changed' | 'removed';
-}
-
-/** A file in a commit's tree: its path and blob id. */
-export interface TreeEntry {
-  path: string;
-  blob: string;
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -39,36 +35,23 @@ export async function mergeBase(root: string, base: string, head: string): Promi
   }
 }
 
-/** The files (blobs) under each folder in `prefixes` at a commit, from the tree alone (no file is read), sorted. */
-export async function listTree(root: string, commit: string, prefixes: readonly string[]): Promise<TreeEntry[]> {
-  if (prefixes.length === 0) return [];
-  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...prefixes]);
-  const out: TreeEntry[] = [];
-  for (const line of nulList(listing)) {
-    // "<mode> <type> <id>\t<path>"
-    const tab = line.indexOf('\t');
-    const [, type, blob] = line.slice(0, tab).split(' ');
-    if (type === 'blob') out.push({ path: line.slice(tab + 1), blob });
-  }
-  return out.sort(byPath);
-}
-
-/** The bytes of listed entries, read in one `git cat-file --batch` pass. */
-export async function readEntries(root: string, entries: readonly TreeEntry[], commit = 'the commit'): Promise<Map<string, Uint8Array>> {
-  const blobs = await readBlobs(root, entries.map((e) => e.blob));
+/** The bytes of listed files (path -> blob id, as treeBlobs gives), read in one `git cat-file --batch` pass. */
+export async function readEntries(root: string, entries: ReadonlyMap<string, string>, commit = 'the commit'): Promise<Map<string, Uint8Array>> {
+  const paths = [...entries.keys()];
+  const blobs = await readBlobs(root, paths.map((p) => entries.get(p)!));
   const files = new Map<string, Uint8Array>();
-  entries.forEach((e, i) => {
+  paths.forEach((path, i) => {
     const bytes = blobs[i];
     // ls-tree has just named it; only a damaged repository lacks it.
-    if (!bytes) throw new GitError(`git cat-file: ${commit} lists ${e.path} as blob ${e.blob}, which the repository at ${root} does not have`);
-    files.set(e.path, bytes);
+    if (!bytes) throw new GitError(`git cat-file: ${commit} lists ${path} as blob ${entries.get(path)}, which the repository at ${root} does not have`);
+    files.set(path, bytes);
   });
   return files;
 }
 
 /** The bytes of every file under `prefix` at a commit. */
 export async function readTree(root: string, commit: string, prefix: string): Promise<Map<string, Uint8Array>> {
-  return readEntries(root, await listTree(root, commit, [prefix]), commit);
+  return readEntries(root, await treeBlobs(root, commit, prefix), commit);
 }
 
 /**
@@ -77,11 +60,7 @@ export async function readTree(root: string, commit: string, prefix: string): Pr
  */
 export async function workTreeMatches(root: string, commit: string, prefix: string): Promise<boolean> {
   try {
-    const [differ, untracked] = await Promise.all([
-      git(root, ['diff', '--name-only', '--no-renames', '-z', '--end-of-options', commit, '--', prefix], { yieldToCaller: true }),
-      git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', prefix]),
-    ]);
-    return differ === '' && untracked === '';
+    return (await changedSince(root, commit, prefix)).length === 0;
   } catch {
     // A bare repository or a commit git cannot diff against: no.
     return false;

@@ -62,23 +62,34 @@ describe('publish.yml', () => {
     expect(uses('release', 'actions/checkout')[0].with['persist-credentials']).toBe(false);
   });
 
-  it("saves the validator's cache after validating main, under the key pull requests restore", () => {
+  it("saves the validator's cache after validating main, under the key pull requests and the next publish restore", () => {
     const validateYml = parse(readFileSync('.github/workflows/validate.yml', 'utf8')) as { jobs: Record<string, { steps: any[] }> };
-    const prSteps = validateYml.jobs.validate.steps;
+    const prSteps = validateYml.jobs.judge.steps;
     const restoreAt = prSteps.findIndex((s) => String(s.uses ?? '').startsWith('actions/cache/restore@'));
-    const validateAt = prSteps.findIndex((s) => /^npx pwc validate --changed-since/.test(String(s.run ?? '')));
+    const judgeAt = prSteps.findIndex((s) => /\bpwc judge\b/.test(String(s.run ?? '')));
     expect(restoreAt).toBeGreaterThanOrEqual(0);
-    expect(restoreAt).toBeLessThan(validateAt);
+    expect(restoreAt).toBeLessThan(judgeAt);
     const restore = prSteps[restoreAt].with;
-    const saveAt = steps('build').findIndex((s) => String(s.uses ?? '').startsWith('actions/cache/save@'));
+    const saveAt = steps('build').findIndex((s) => String(s.uses ?? '').startsWith('actions/cache/save@') && s.with.path === '.pwc-cache/validate');
     const save = steps('build')[saveAt].with;
-    expect(saveAt).toBeGreaterThan(runs('build').findIndex((r) => /^npx pwc validate\b/.test(r)));
+    const validateAt = runs('build').findIndex((r) => /^npx pwc validate\b/.test(r));
+    expect(saveAt).toBeGreaterThan(validateAt);
     expect(save.path).toBe('.pwc-cache/validate');
+    // The path is part of a cache's identity: the pull request restores where main saved, then moves it into head/.
     expect(restore.path).toBe(save.path);
-    // The key names the validator's sources; a pull request falls back to main's newest cache for them.
+    // The key names the validator's sources (the trusted checkout's on a pull request: same files, same hash);
+    // a pull request falls back to main's newest cache for them.
     expect(save.key).toContain("hashFiles('tools/checks/**', 'tools/model/**', 'package-lock.json')");
-    expect(save.key.startsWith(restore['restore-keys'])).toBe(true);
+    const asTrusted = (key: string) => key.replace("hashFiles('tools/checks/**', 'tools/model/**', 'package-lock.json')", "hashFiles('trusted/tools/checks/**', 'trusted/tools/model/**', 'trusted/package-lock.json')");
+    expect(asTrusted(save.key).startsWith(restore['restore-keys'])).toBe(true);
     expect(restore.key.startsWith(restore['restore-keys'])).toBe(true);
+    // publish itself starts from its last run's cache, so validating main after a merge reads only what changed.
+    const ownRestoreAt = steps('build').findIndex((s) => String(s.uses ?? '').startsWith('actions/cache/restore@') && s.with.path === '.pwc-cache/validate');
+    expect(ownRestoreAt).toBeGreaterThanOrEqual(0);
+    expect(ownRestoreAt).toBeLessThan(validateAt);
+    const ownRestore = steps('build')[ownRestoreAt].with;
+    expect(ownRestore.key).toBe(save.key);
+    expect(save.key.startsWith(ownRestore['restore-keys'])).toBe(true);
   });
 
   it('uses the same pinned actions as the other workflows', () => {

@@ -3,7 +3,8 @@
 // (a board reads no task file: its task is the id in its path).
 // Unchanged files are the same at both commits, so the base side reads only the changed paths.
 import { contentsAt } from '../git/cat-file.ts';
-import { listTree, readEntries, type PathChange, type TreeEntry } from '../git/commits.ts';
+import { readEntries, type PathChange } from '../git/commits.ts';
+import { treeBlobs } from '../git/listing.ts';
 import { buildLeaderboards, leaderboardId, type Leaderboard } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { readValidFile, repositoryOfFiles, type Repository } from '../model/repository.ts';
@@ -65,7 +66,7 @@ export async function changedLeaderboards(root: string, baseSha: string, headSha
   const folders = [...touched.boards].map((id) => `${RESULTS}/${id}/`);
   const folderSet = new Set(folders);
   const inFolders = (path: string) => folderSet.has(path.slice(0, path.lastIndexOf('/') + 1));
-  const listedResults = touched.boards.size > LIST_ALL_BOARDS ? (await listTree(root, headSha, [RESULTS])).filter((e) => inFolders(e.path)) : await listTree(root, headSha, folders);
+  const listedResults = touched.boards.size > LIST_ALL_BOARDS ? only(await treeBlobs(root, headSha, RESULTS), inFolders) : await treeBlobs(root, headSha, folders);
   const results = await read.entries(listedResults, inFolders);
   const datasetIds = new Set([...touched.boards].map((id) => id.split('/')[1]));
   const datasets = await read.paths([...datasetIds].map(datasetPath));
@@ -84,11 +85,15 @@ export async function changedLeaderboards(root: string, baseSha: string, headSha
     const ref = classifyPath(path);
     return !isPathProblem(ref) && ref.kind === 'paper' && paperIds.has(ref.id);
   };
-  const papers = await read.entries((await listTree(root, headSha, [PAPERS])).filter((e) => named(e.path) && paperOf(e.path)), (p) => p.startsWith(`${PAPERS}/`) && paperOf(p));
+  const papers = await read.entries(only(await treeBlobs(root, headSha, PAPERS), (p) => named(p) && paperOf(p)), (p) => p.startsWith(`${PAPERS}/`) && paperOf(p));
   const base = repositoryOfFiles([...results.base, ...datasets.base, ...papers.base]);
   const head = repositoryOfFiles([...results.head, ...datasets.head, ...papers.head]);
-  const only = (boards: Map<string, Leaderboard>) => new Map([...boards].filter(([id]) => touched.boards.has(id)));
-  return { base, head, before: only(buildLeaderboards(base)), after: only(buildLeaderboards(head)) };
+  return { base, head, before: only(buildLeaderboards(base), (id) => touched.boards.has(id)), after: only(buildLeaderboards(head), (id) => touched.boards.has(id)) };
+}
+
+/** The entries of a map whose key passes. */
+function only<T>(map: ReadonlyMap<string, T>, keep: (key: string) => boolean): Map<string, T> {
+  return new Map([...map].filter(([key]) => keep(key)));
 }
 
 /** Reads files at both commits: head's from git, base's only where the change made them differ. */
@@ -108,7 +113,7 @@ class BothSides {
   }
 
   /** Head's listed entries, and base's files: those entries less the added, plus the removed that `wanted` keeps. */
-  async entries(atHead: readonly TreeEntry[], wanted: (path: string) => boolean): Promise<{ base: Files; head: Files }> {
+  async entries(atHead: ReadonlyMap<string, string>, wanted: (path: string) => boolean): Promise<{ base: Files; head: Files }> {
     const head = await readEntries(this.root, atHead, this.headSha);
     const removed = [...this.changeOf].filter(([p, c]) => c === 'removed' && wanted(p)).map(([p]) => p);
     return { base: await this.baseOf(head, [...head.keys(), ...removed]), head };

@@ -38,7 +38,8 @@ export interface JudgeStep {
 export function judgeSteps(o: JudgeOptions): JudgeStep[] {
   return [
     { name: 'validate', args: ['validate', '--root', o.root, '--changed-since', o.since, '--format', o.format] },
-    { name: 'fix --check', args: ['fix', '--root', o.root, '--check', '--changed-since', o.since] },
+    // The head commit is judged, and its checkout is clean: its commits' changes are the change.
+    { name: 'fix --check', args: ['fix', '--root', o.root, '--check', '--changed-since', o.since, '--committed'] },
     { name: 'review', args: ['review', '--root', o.root, '--base', o.since, '--head', o.head, '--out', o.out, ...(o.summary ? ['--summary', o.summary] : [])] },
   ];
 }

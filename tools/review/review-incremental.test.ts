@@ -3,7 +3,7 @@
 // real git repository: head checked out with the validator's cache (the CI case) or not checked out.
 // With the cache, the number of files checked may be smaller (see below); every other field is equal.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
@@ -12,6 +12,7 @@ import { seededRandom, writeSyntheticRepository } from '../bench/synthetic-repo.
 import { validate } from '../checks/validate.ts';
 import { commitFiles } from '../git/testing.ts';
 import { resolveCommit, reviewInFull } from './review.ts';
+import { filesUnder as filesIn } from '../views/test-support/random-edits.ts';
 import { fullReview } from './test-support/full-review.ts';
 
 const TODAY = '2025-06-01';
@@ -24,12 +25,7 @@ const git = (...args: string[]) =>
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
-/** The files under a folder of the work tree, sorted. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(join(root, dir))) return [];
-  const names = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
-  return names.map((name) => `${dir}/${name}`).filter((path) => statSync(join(root, path)).isFile()).sort();
-}
+const filesUnder = (dir: string) => filesIn(root, dir);
 const idOf = (path: string) => path.split('/').pop()!.replace(/\.yaml$/, '');
 function load(path: string): any {
   try {

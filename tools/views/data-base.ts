@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentsAt, readBlobs } from '../git/cat-file.ts';
 import { changedSince } from '../git/changes.ts';
-import { listTree } from '../git/commits.ts';
+import { treeBlobs } from '../git/listing.ts';
 import { headCommit, resolveCommit } from '../git/revision.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../model/paths.ts';
 import { readValidFile, type ValidFile } from '../model/repository.ts';
@@ -85,7 +85,9 @@ export async function currentBase(root: string, validator: string): Promise<Data
 
 /** The data files of a commit: each path under data/ with its blob id. */
 export async function dataBlobs(root: string, commit: string): Promise<Map<string, string>> {
-  return new Map((await listTree(root, commit, [DATA_DIR])).filter((e) => isDataPath(e.path)).map((e) => [e.path, e.blob]));
+  const all = await treeBlobs(root, commit, DATA_DIR);
+  for (const path of all.keys()) if (!isDataPath(path)) all.delete(path);
+  return all;
 }
 
 /** The valid content of each named blob (path -> blob id), read in one `git cat-file` pass. */

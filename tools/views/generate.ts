@@ -1,7 +1,7 @@
 // The generate stage: the repository's data in, generated/ brought up to date (or checked) out.
 // After a change, only the pages the change can touch are built and rendered (page-deps.ts); the
 // others are known from the page memo, which says what each file holds and what data it came from.
-import { indexBlobIds, worktreeStatus } from '../git/worktree.ts';
+import { unmodifiedBlobs } from '../git/listing.ts';
 import { loadRepository, type Repository } from '../model/repository.ts';
 import { changeSinceBase, currentBase, type DataChange } from './data-base.ts';
 import { GENERATED_DIR } from './links.ts';
@@ -112,10 +112,7 @@ function* keyedPages(pages: Iterable<LazyPage>, render: Renderer, memo: PageMemo
 async function committedPages(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   try {
-    const blobs = await indexBlobIds(root, GENERATED_DIR);
-    // Only what the work tree holds as the index does (git's stat check; a touched file is left out).
-    if (blobs.size > 0) for (const entry of await worktreeStatus(root, GENERATED_DIR)) if (entry.worktree) blobs.delete(entry.path);
-    for (const [path, blob] of blobs) out.set(path.slice(GENERATED_DIR.length + 1), blob);
+    for (const [path, blob] of await unmodifiedBlobs(root, GENERATED_DIR)) out.set(path.slice(GENERATED_DIR.length + 1), blob);
   } catch {
     // Not a git work tree: the memo's file stamps alone vouch for files.
   }

@@ -1,8 +1,8 @@
 // One file from disk to what the validator keeps of it: size, mtime, content hash, findings,
 // schema-valid data (as JSON, the form the cache stores and workers send) and its links.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { blobId } from '../../git/worktree.ts';
 import { checkFile } from '../check-file.ts';
 import type { Finding } from '../finding.ts';
 import { readsInForce } from '../catalog.ts';
@@ -29,10 +29,6 @@ export interface CheckedFile {
   same?: boolean;
 }
 
-/** The git blob id of the bytes, so the cache can be compared with git's index without reading files. */
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
 
 /**
  * Reads and checks one file; undefined when it no longer exists (or is not a regular file).
@@ -52,12 +48,12 @@ export function checkFileOnDisk(root: string, path: string, expect?: string): Ch
   } catch {
     return undefined;
   }
-  const hash = hashBytes(bytes);
+  const hash = blobId(bytes);
   if (hash === expect) return { path, size, mtimeMs, hash, findings: [], uses: [], same: true };
   return checkBytes(path, bytes, size, mtimeMs, hash);
 }
 
-export function checkBytes(path: string, bytes: Uint8Array, size: number, mtimeMs: number, hash = hashBytes(bytes)): CheckedFile {
+export function checkBytes(path: string, bytes: Uint8Array, size: number, mtimeMs: number, hash = blobId(bytes)): CheckedFile {
   const { findings, valid } = checkFile(path, bytes);
   if (!valid) return { path, size, mtimeMs, hash, findings, uses: [] };
   const stub = planner.stubOf(valid);

@@ -214,6 +214,16 @@ describe('pwc fix --changed-since', () => {
     expect(check.stdout).toContain(`pwc fix: 4 files changed since ${base}: 3 not canonical, 1 already canonical`);
     expect(check.stderr).toBe('');
 
+    // --committed: only what the commits since base changed, not the working tree; data/LICENSE is no data file.
+    writeFileSync(join(root, 'data/LICENSE'), 'CC-BY-SA-4.0\n');
+    gitIn(root)('add', 'data/LICENSE');
+    gitIn(root)('commit', '-qm', 'a licence file', '--', 'data/LICENSE');
+    const committed = await pwc(['fix', '--root', root, '--check', '--changed-since', base, '--committed']);
+    expect(committed.code).toBe(1);
+    expect([...committed.stdout.matchAll(/^(\S+): not in canonical form$/gm)].map((m) => m[1])).toEqual(['data/tasks/committed.yaml']);
+    expect(committed.stdout).toContain(`pwc fix: 1 files changed since ${base}: 1 not canonical, 0 already canonical`);
+    expect(committed.stderr).toBe('');
+
     // Writing fixes the same files and leaves the older non-canonical one as it was.
     expect((await pwc(['fix', '--root', root, '--changed-since', base])).code).toBe(0);
     expect((await pwc(['fix', '--root', root, '--check', '--changed-since', base])).code).toBe(0);
@@ -231,6 +241,9 @@ describe('pwc fix --changed-since', () => {
     const both = await pwc(['fix', '--root', root, '--check', '--changed-since', 'HEAD', 'data/tasks']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/either --changed-since or paths/);
+    const alone = await pwc(['fix', '--root', root, '--check', '--committed']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--committed goes with --changed-since REF/);
     expect((await pwc(['fix', '--root', root, '--check', '--changed-since', 'HEAD'])).stdout).toContain('pwc fix: 0 files changed since HEAD');
   });
 });

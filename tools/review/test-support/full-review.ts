@@ -4,12 +4,13 @@ import { changedPaths, mergeBase, readTree, withWorktree } from '../../git/commi
 import { validate } from '../../checks/validate.ts';
 import { buildLeaderboards } from '../../model/leaderboard.ts';
 import { repositoryOfFiles } from '../../model/repository.ts';
-import { changedPages } from '../../views/changed-pages.ts';
+import { GENERATED_DIR } from '../../views/links.ts';
+import { fullSiteAt } from '../../views/test-support/random-edits.ts';
 import { compareLeaderboards, suspiciousChanges } from '../compare.ts';
 import { fixesOf, reportOf, resolveCommit, type ReviewOptions } from '../review.ts';
 import type { FullReport } from '../truncate.ts';
 
-/** Both commits' data read whole, a fresh checkout of head validated without a cache, every leaderboard built twice. */
+/** Both commits' data read whole, a fresh checkout of head validated without a cache, every leaderboard built twice, both sites rendered. */
 export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   const headRef = options.head ?? 'HEAD';
   const [baseTip, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, headRef)]);
@@ -29,6 +30,15 @@ export async function fullReview(options: ReviewOptions): Promise<FullReport> {
     suspicious: suspiciousChanges(leaderboards, before),
     fixes: changed.filter((c) => c.change !== 'removed').flatMap((c) => fixesOf(c.path, headFiles.get(c.path))),
     changed,
-    pages: await changedPages(options.root, baseSha, headSha, changed),
+    pages: await differingPages(options.root, baseSha, headSha),
   });
+}
+
+/** Both whole sites rendered and compared: the generated pages whose text differs. */
+async function differingPages(root: string, base: string, head: string): Promise<string[]> {
+  const [before, after] = await Promise.all([fullSiteAt(root, base), fullSiteAt(root, head)]);
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((p) => before.get(p) !== after.get(p))
+    .map((p) => `${GENERATED_DIR}/${p}`)
+    .sort();
 }
