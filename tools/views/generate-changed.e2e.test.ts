@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git } from './test-support/random-edits.ts';
-import { tempRoot, writeFixture, type FixtureFiles } from './test-support/fixture-repo.ts';
+import { tempRoot, twoBoards, writeFixture } from './test-support/fixture-repo.ts';
 
 const run = promisify(execFile);
 const PWC = join(fileURLToPath(new URL('../..', import.meta.url)), 'tools/cli/bin/pwc.mjs');
@@ -23,26 +23,12 @@ async function pwc(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-const FILES: FixtureFiles = {
-  'data/areas.yaml': { areas: [{ id: 'cv', name: 'Computer Vision' }] },
-  'data/tasks/classification.yaml': { name: 'Classification', area: 'cv' },
-  'data/tasks/detection.yaml': { name: 'Detection', area: 'cv' },
-  'data/datasets/imagenet.yaml': { name: 'ImageNet', benchmarks: [{ task: 'classification', metrics: [{ name: 'Top-1', direction: 'higher', unit: '%' }] }] },
-  'data/datasets/coco.yaml': { name: 'COCO', benchmarks: [{ task: 'detection', metrics: [{ name: 'AP', direction: 'higher' }] }] },
-  'data/papers/2019/p-a.yaml': { title: 'Paper A', date: '2019-02-01', tasks: ['classification'] },
-  'data/papers/2020/p-b.yaml': { title: 'Paper B', date: '2020-02-01', tasks: ['classification'] },
-  'data/papers/2021/p-c.yaml': { title: 'Paper C', date: '2021-02-01', tasks: ['detection'] },
-  'data/results/classification/imagenet/p-a.yaml': { results: [{ model: 'Model A', metrics: { 'Top-1': 70 } }] },
-  'data/results/classification/imagenet/p-b.yaml': { results: [{ model: 'Model B', metrics: { 'Top-1': 80 } }] },
-  'data/results/detection/coco/p-c.yaml': { results: [{ model: 'Model C', metrics: { AP: 40 } }] },
-};
-
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
 /** The fixture and its generated/ committed: main after a publish. */
 async function published(): Promise<string> {
-  const root = writeFixture(tempRoot('pwc-gen-changed-'), FILES);
+  const root = writeFixture(tempRoot('pwc-gen-changed-'), twoBoards());
   roots.push(root);
   writeFileSync(join(root, '.gitignore'), '.pwc-cache/\n');
   git(root, 'init', '-q');

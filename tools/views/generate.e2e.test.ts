@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
-import { tempRoot, writeFixture, type FixtureFiles } from './test-support/fixture-repo.ts';
+import { tempRoot, twoBoards, writeFixture } from './test-support/fixture-repo.ts';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,25 +47,9 @@ function snapshot(dir: string): Map<string, { text: string; mtime: number }> {
   return out;
 }
 
-function fixture(): FixtureFiles {
-  return {
-    'data/areas.yaml': { areas: [{ id: 'cv', name: 'Computer Vision' }] },
-    'data/tasks/classification.yaml': { name: 'Classification', area: 'cv' },
-    'data/tasks/detection.yaml': { name: 'Detection', area: 'cv' },
-    'data/datasets/imagenet.yaml': { name: 'ImageNet', benchmarks: [{ task: 'classification', metrics: [{ name: 'Top-1', direction: 'higher', unit: '%' }] }] },
-    'data/datasets/coco.yaml': { name: 'COCO', benchmarks: [{ task: 'detection', metrics: [{ name: 'AP', direction: 'higher' }] }] },
-    'data/papers/2019/p-a.yaml': { title: 'Paper A', date: '2019-02-01', tasks: ['classification'] },
-    'data/papers/2020/p-b.yaml': { title: 'Paper B', date: '2020-02-01', tasks: ['classification'] },
-    'data/papers/2021/p-c.yaml': { title: 'Paper C', date: '2021-02-01', tasks: ['detection'] },
-    'data/results/classification/imagenet/p-a.yaml': { results: [{ model: 'Model A', metrics: { 'Top-1': 70 } }] },
-    'data/results/classification/imagenet/p-b.yaml': { results: [{ model: 'Model B', metrics: { 'Top-1': 80 } }] },
-    'data/results/detection/coco/p-c.yaml': { results: [{ model: 'Model C', metrics: { AP: 40 } }] },
-  };
-}
-
 const roots: string[] = [];
 function newRepo(): string {
-  const root = writeFixture(tempRoot(), fixture());
+  const root = writeFixture(tempRoot(), twoBoards());
   roots.push(root);
   return root;
 }

@@ -21,6 +21,23 @@ export function tempRoot(prefix = 'pwc-views-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Two tasks, two datasets and three papers: one board of two rows and one of a single row. */
+export function twoBoards(): FixtureFiles {
+  return {
+    'data/areas.yaml': { areas: [{ id: 'cv', name: 'Computer Vision' }] },
+    'data/tasks/classification.yaml': { name: 'Classification', area: 'cv' },
+    'data/tasks/detection.yaml': { name: 'Detection', area: 'cv' },
+    'data/datasets/imagenet.yaml': { name: 'ImageNet', benchmarks: [{ task: 'classification', metrics: [{ name: 'Top-1', direction: 'higher', unit: '%' }] }] },
+    'data/datasets/coco.yaml': { name: 'COCO', benchmarks: [{ task: 'detection', metrics: [{ name: 'AP', direction: 'higher' }] }] },
+    'data/papers/2019/p-a.yaml': { title: 'Paper A', date: '2019-02-01', tasks: ['classification'] },
+    'data/papers/2020/p-b.yaml': { title: 'Paper B', date: '2020-02-01', tasks: ['classification'] },
+    'data/papers/2021/p-c.yaml': { title: 'Paper C', date: '2021-02-01', tasks: ['detection'] },
+    'data/results/classification/imagenet/p-a.yaml': { results: [{ model: 'Model A', metrics: { 'Top-1': 70 } }] },
+    'data/results/classification/imagenet/p-b.yaml': { results: [{ model: 'Model B', metrics: { 'Top-1': 80 } }] },
+    'data/results/detection/coco/p-c.yaml': { results: [{ model: 'Model C', metrics: { AP: 40 } }] },
+  };
+}
+
 /** A small repository with every hostile value in the fields the pages show. */
 export function hostileFiles(): FixtureFiles {
   const h = HOSTILE;
