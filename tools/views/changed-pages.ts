@@ -11,6 +11,7 @@ import { candidatePages } from './page-deps.ts';
 import { createRenderer } from './render.ts';
 import { lazySitePages, renderPage } from './site.ts';
 import { buildSiteIndex, type SiteIndex } from './site-index.ts';
+import { patchSiteIndex } from './site-index-patch.ts';
 
 export async function changedPages(
   root: string,
@@ -28,7 +29,8 @@ export async function changedPages(
     after.set(path, bytes === undefined ? undefined : readValidFile(path, bytes));
   }
   const baseIndex = buildSiteIndex(baseRepo);
-  const headIndex = buildSiteIndex(withFiles(baseRepo, after));
+  // Head differs from base in the changed files only: its index is base's, patched.
+  const headIndex = patchSiteIndex(baseIndex, withFiles(baseRepo, after), paths);
   const candidates = candidatePages(paths, baseIndex, headIndex);
   const render = createRenderer();
   const textsOf = (index: SiteIndex) => {
