@@ -8,6 +8,7 @@ import { buildRepository, readValidFile, withFiles, type ValidFile } from '../mo
 import { dataBlobs, validFilesCached } from './data-base.ts';
 import { GENERATED_DIR } from './links.ts';
 import { candidatePages } from './page-deps.ts';
+import { relatedPapersOf } from './related.ts';
 import { createRenderer } from './render.ts';
 import { lazySitePages, renderPage } from './site.ts';
 import { buildSiteIndex, type SiteIndex } from './site-index.ts';
@@ -35,7 +36,7 @@ export async function changedPages(
   const render = createRenderer();
   const textsOf = (index: SiteIndex) => {
     const out = new Map<string, string>();
-    for (const lazy of lazySitePages(index)) if (candidates.has(lazy.path)) out.set(lazy.path, renderPage(render, lazy.page()));
+    for (const lazy of lazySitePages(index, relatedPapersOf)) if (candidates.has(lazy.path)) out.set(lazy.path, renderPage(render, lazy.page()));
     return out;
   };
   const was = textsOf(baseIndex);
