@@ -8,7 +8,7 @@ import { seededRandom } from '../bench/synthetic-repo.ts';
 import { CACHE_DIR } from '../checks/engine/cache.ts';
 import { validate } from '../checks/validate.ts';
 import { changedPages, changedPagesAside } from './changed-pages.ts';
-import { changesBetween, commitAll, committedSynthetic, fullSiteAt, git, randomEdits } from './test-support/random-edits.ts';
+import { changesBetween, commitAll, committedSynthetic, fullSiteAt, git, randomEdits, redateRankedPaper } from './test-support/random-edits.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -23,6 +23,8 @@ describe('changedPages', () => {
     let nonEmpty = 0;
     for (let round = 0; round < 8; round++) {
       const did = randomEdits(root, rand, 1 + Math.floor(rand() * 4));
+      // Head's index is base's patched: a ranked paper's new date must reach its boards' rows.
+      if (round % 3 === 0) did.push(redateRankedPaper(root, rand));
       const head = commitAll(root, `round ${round}`);
       const after = await fullSiteAt(root, head);
       const want = [...new Set([...before.keys(), ...after.keys()])]

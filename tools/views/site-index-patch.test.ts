@@ -1,32 +1,18 @@
 // patchSiteIndex against buildSiteIndex of the whole changed repository, on seeded random edits of
 // the kinds pages read across files (values, dates, titles, names, lists, files added and removed).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/synthetic-repo.ts';
 import { buildRepository, withFiles, type ValidFile } from '../model/repository.ts';
 import { dataBlobs, validFilesOf } from './data-base.ts';
 import { buildSiteIndex, type SiteIndex } from './site-index.ts';
 import { patchSiteIndex } from './site-index-patch.ts';
-import { changesBetween, commitAll, committedSynthetic, filesUnder, randomEdits } from './test-support/random-edits.ts';
+import { changesBetween, commitAll, committedSynthetic, randomEdits, redateRankedPaper } from './test-support/random-edits.ts';
 
 const roots: string[] = [];
-
-/** Moves the date of a paper that has results (its rows' dates on the boards move with it). */
-function redateRankedPaper(root: string, rand: () => number): string {
-  const results = filesUnder(root, 'data/results');
-  const paper = basename(results[Math.floor(rand() * results.length)]);
-  const path = filesUnder(root, 'data/papers').find((p) => basename(p) === paper);
-  if (!path) return 'no paper to redate';
-  const data = parse(readFileSync(join(root, path), 'utf8'));
-  data.date = `${path.split('/')[2]}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
-  writeFileSync(join(root, path), stringify(data));
-  return `${path}: date ${data.date}`;
-}
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-/** Every map of the index as [key, value] pairs in iteration order: the pages read the order too. */
+/** Every map of the index as [key, value] pairs sorted by key, the boards in their own order (the site lists them so). */
 function ordered(index: SiteIndex): Record<string, unknown> {
   const { repo, ...maps } = index;
   return Object.fromEntries(Object.entries(maps).map(([name, map]) => [name, [...map].sort((a, b) => (name === 'leaderboards' ? 0 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]));
