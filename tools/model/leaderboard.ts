@@ -80,17 +80,22 @@ export function buildLeaderboards(repo: Repository): Map<string, Leaderboard> {
     else byBoard.set(key, [set]);
   }
   const boards: Leaderboard[] = [];
-  for (const dataset of repo.datasets.values()) {
-    const seen = new Set<string>();
-    for (const benchmark of dataset.benchmarks ?? []) {
-      // A second benchmark for the same task is an error (duplicate-benchmark); the first one stands.
-      if (seen.has(benchmark.task)) continue;
-      seen.add(benchmark.task);
-      boards.push(buildLeaderboard(repo, dataset, benchmark, byBoard.get(leaderboardId(benchmark.task, dataset.id)) ?? []));
-    }
-  }
+  for (const dataset of repo.datasets.values()) boards.push(...datasetLeaderboards(repo, dataset, byBoard));
   boards.sort((a, b) => compareText(a.id, b.id));
   return new Map(boards.map((b) => [b.id, b]));
+}
+
+/** The leaderboards of one dataset's benchmarks, from the result sets of each board ("<task>/<dataset>" -> sets). */
+export function datasetLeaderboards(repo: Repository, dataset: Dataset, byBoard: ReadonlyMap<string, ResultSet[]>): Leaderboard[] {
+  const boards: Leaderboard[] = [];
+  const seen = new Set<string>();
+  for (const benchmark of dataset.benchmarks ?? []) {
+    // A second benchmark for the same task is an error (duplicate-benchmark); the first one stands.
+    if (seen.has(benchmark.task)) continue;
+    seen.add(benchmark.task);
+    boards.push(buildLeaderboard(repo, dataset, benchmark, byBoard.get(leaderboardId(benchmark.task, dataset.id)) ?? []));
+  }
+  return boards;
 }
 
 function buildLeaderboard(repo: Repository, dataset: Dataset, benchmark: Benchmark, sets: ResultSet[]): Leaderboard {

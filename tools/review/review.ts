@@ -9,7 +9,7 @@ import { validate, type Validation } from '../checks/validate.ts';
 import { fixedText } from '../format/format-source.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { decodeSource } from '../model/source.ts';
-import { changedPages } from '../views/changed-pages.ts';
+import { changedPagesAside } from '../views/changed-pages.ts';
 import { changedLeaderboards } from './changed-boards.ts';
 import { compareLeaderboards, entityChanges, suspiciousChanges } from './compare.ts';
 import { replacementHunks } from './fixes.ts';
@@ -55,6 +55,9 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   const baseSha = await mergeBase(options.root, baseTip, headSha);
   const changed = await changedPaths(options.root, baseSha, headSha);
   trace(`${changed.length} paths changed`);
+  // The generated pages that differ read the whole base site: on another core while the rest runs.
+  const differingPages = changedPagesAside({ root: options.root, base: baseSha, head: headSha, changed });
+  differingPages.catch(() => undefined); // awaited below; a step failing first must not leave it unhandled
 
   const validation = await validateHead(options.root, baseSha, headSha, options.today);
   trace(`validated (${validation.checked.length} files checked)`);
@@ -65,7 +68,7 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   trace(`compared ${boards.after.size} leaderboards`);
   const fixes = await fixesFor(options.root, headSha, changed);
   trace(`${fixes.length} fixes`);
-  const pages = await changedPages(options.root, baseSha, headSha, changed);
+  const pages = await differingPages;
   trace(`${pages.length} pages differ`);
 
   const full = reportOf({ base: { ref: options.base, sha: baseSha }, head: { ref: headRef, sha: headSha }, validation, leaderboards, suspicious, fixes, changed, pages });

@@ -7,6 +7,7 @@ import { changeSinceBase, currentBase, type DataChange } from './data-base.ts';
 import { GENERATED_DIR } from './links.ts';
 import { candidatePages, changeNeighbourhood } from './page-deps.ts';
 import { PageMemo, pageKey } from './page-memo.ts';
+import { relatedPapersOf } from './related.ts';
 import { createRenderer, type Renderer } from './render.ts';
 import { lazySitePages, renderPage, renderSite, type GeneratedFile, type LazyPage } from './site.ts';
 import { buildSiteIndex, type SiteIndex } from './site-index.ts';
@@ -88,7 +89,7 @@ export function checkChanged(root: string, repo: Repository, change: DataChange,
   for (const path of alsoCheck) candidates.add(path);
   const render = createRenderer();
   const produced: GeneratedFile[] = [];
-  for (const lazy of lazySitePages(index)) if (candidates.has(lazy.path)) produced.push({ path: lazy.path, text: renderPage(render, lazy.page()) });
+  for (const lazy of lazySitePages(index, relatedPapersOf)) if (candidates.has(lazy.path)) produced.push({ path: lazy.path, text: renderPage(render, lazy.page()) });
   return checkSome(root, produced, [...candidates]);
 }
 

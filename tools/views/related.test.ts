@@ -2,7 +2,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository, type Repository } from '../model/repository.ts';
-import { relatedPapers } from './related.ts';
+import { relatedPapers, relatedPapersOf } from './related.ts';
+import { scaleBy, writeSyntheticRepository } from '../bench/synthetic-repo.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { tempRoot, writeFixture, type FixtureFiles } from './test-support/fixture-repo.ts';
 
@@ -62,5 +63,20 @@ describe('related papers', () => {
     const a = relatedPapers(buildSiteIndex(repo));
     const b = relatedPapers(buildSiteIndex(reversed));
     for (const id of repo.papers.keys()) expect(b(id), id).toEqual(a(id));
+  });
+
+  it('finds the same papers without indexing every paper first (relatedPapersOf)', async () => {
+    const synthetic = tempRoot();
+    try {
+      writeSyntheticRepository(synthetic, scaleBy(0.003), 4);
+      const index = buildSiteIndex(await loadRepository(synthetic));
+      for (const [limit, perItem] of [[10, 100], [3, 2], [10, 0]]) {
+        const whole = relatedPapers(index, limit, perItem);
+        const few = relatedPapersOf(index, limit, perItem);
+        for (const id of [...index.repo.papers.keys(), 'no-such-paper']) expect(few(id), `${id} ${limit} ${perItem}`).toEqual(whole(id));
+      }
+    } finally {
+      rmSync(synthetic, { recursive: true, force: true });
+    }
   });
 });

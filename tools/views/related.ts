@@ -82,3 +82,35 @@ export function relatedPapers(index: SiteIndex, limit = RELATED_LIMIT, perItem =
     }));
   };
 }
+
+/**
+ * The same finder without indexing every paper first: each call reads only its paper's items'
+ * newest papers (the index's lists are already in page order). For a few pages, e.g. the pages a
+ * change touches, this saves sorting the whole repository's papers.
+ */
+export function relatedPapersOf(index: SiteIndex, limit = RELATED_LIMIT, perItem = RELATED_PER_ITEM): (paper: string) => RelatedPaper[] {
+  const itemMaps = [index.paperTasks, index.paperDatasets, index.paperMethods];
+  const byItem = [index.papersByTask, index.papersByDataset, index.papersByMethod];
+  return (paperId: string): RelatedPaper[] => {
+    if (!index.repo.papers.has(paperId)) return [];
+    const found = new Map<string, RelatedPaper & { total: number }>();
+    for (let k = 0; k < KINDS.length; k++) {
+      for (const item of itemMaps[k].get(paperId) ?? []) {
+        const list = byItem[k].get(item) ?? [];
+        for (let i = 0; i < list.length && i <= perItem; i++) {
+          const other = list[i];
+          if (other === paperId) continue;
+          let r = found.get(other);
+          if (!r) found.set(other, (r = { paper: other, shared: { tasks: 0, datasets: 0, methods: 0 }, total: 0 }));
+          r.shared[KINDS[k]]++;
+          r.total++;
+        }
+      }
+    }
+    const papers = index.repo.papers;
+    return [...found.values()]
+      .sort((a, b) => b.total - a.total || comparePapers(papers.get(a.paper)!, papers.get(b.paper)!))
+      .slice(0, limit)
+      .map(({ paper, shared }) => ({ paper, shared }));
+  };
+}

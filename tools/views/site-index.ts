@@ -29,12 +29,7 @@ export function comparePapers(a: Paper, b: Paper): number {
 
 export function buildSiteIndex(repo: Repository): SiteIndex {
   const leaderboards = buildLeaderboards(repo);
-  const boardsByTask = new Map<string, Leaderboard[]>();
-  const boardsByDataset = new Map<string, Leaderboard[]>();
-  for (const board of leaderboards.values()) {
-    push(boardsByTask, board.task, board);
-    push(boardsByDataset, board.dataset, board);
-  }
+  const { boardsByTask, boardsByDataset } = boardsBy(leaderboards);
   const resultsByPaper = new Map<string, ResultSet[]>();
   for (const set of repo.results.values()) push(resultsByPaper, set.paper, set);
   for (const sets of resultsByPaper.values()) sets.sort((a, b) => compareText(a.id, b.id));
@@ -47,10 +42,7 @@ export function buildSiteIndex(repo: Repository): SiteIndex {
   const papersByMethod = new Map<string, string[]>();
   const papers = [...repo.papers.values()].sort(comparePapers);
   for (const paper of papers) {
-    const sets = resultsByPaper.get(paper.id) ?? [];
-    const tasks = sortedUnique([...(paper.tasks ?? []), ...sets.map((s) => s.task)]);
-    const datasets = sortedUnique([...(paper.datasets ?? []), ...sets.map((s) => s.dataset)]);
-    const methods = sortedUnique(paper.methods ?? []);
+    const { tasks, datasets, methods } = paperItemsOf(paper, resultsByPaper.get(paper.id) ?? []);
     paperTasks.set(paper.id, tasks);
     paperDatasets.set(paper.id, datasets);
     paperMethods.set(paper.id, methods);
@@ -60,12 +52,7 @@ export function buildSiteIndex(repo: Repository): SiteIndex {
     for (const m of methods) push(papersByMethod, m, paper.id);
   }
 
-  const subtasks = new Map<string, string[]>();
-  for (const task of repo.tasks.values()) if (task.parent) push(subtasks, task.parent, task.id);
-  const variants = new Map<string, string[]>();
-  for (const dataset of repo.datasets.values()) if (dataset.variant_of) push(variants, dataset.variant_of, dataset.id);
-  for (const list of [...subtasks.values(), ...variants.values()]) list.sort(compareText);
-
+  const { subtasks, variants } = childrenOf(repo);
   return {
     repo,
     leaderboards,
@@ -81,6 +68,36 @@ export function buildSiteIndex(repo: Repository): SiteIndex {
     paperDatasets,
     paperMethods,
   };
+}
+
+/** A paper's tasks, datasets and methods: what it declares plus where it has results (`sets`). */
+export function paperItemsOf(paper: Paper, sets: readonly ResultSet[]): { tasks: string[]; datasets: string[]; methods: string[] } {
+  return {
+    tasks: sortedUnique([...(paper.tasks ?? []), ...sets.map((s) => s.task)]),
+    datasets: sortedUnique([...(paper.datasets ?? []), ...sets.map((s) => s.dataset)]),
+    methods: sortedUnique(paper.methods ?? []),
+  };
+}
+
+/** Each task's subtasks and each dataset's variants, sorted. */
+export function childrenOf(repo: Repository): Pick<SiteIndex, 'subtasks' | 'variants'> {
+  const subtasks = new Map<string, string[]>();
+  for (const task of repo.tasks.values()) if (task.parent) push(subtasks, task.parent, task.id);
+  const variants = new Map<string, string[]>();
+  for (const dataset of repo.datasets.values()) if (dataset.variant_of) push(variants, dataset.variant_of, dataset.id);
+  for (const list of [...subtasks.values(), ...variants.values()]) list.sort(compareText);
+  return { subtasks, variants };
+}
+
+/** Boards listed by task and by dataset, in the boards' order. */
+export function boardsBy(leaderboards: ReadonlyMap<string, Leaderboard>): Pick<SiteIndex, 'boardsByTask' | 'boardsByDataset'> {
+  const boardsByTask = new Map<string, Leaderboard[]>();
+  const boardsByDataset = new Map<string, Leaderboard[]>();
+  for (const board of leaderboards.values()) {
+    push(boardsByTask, board.task, board);
+    push(boardsByDataset, board.dataset, board);
+  }
+  return { boardsByTask, boardsByDataset };
 }
 
 /** The best entry of a board (rank 1, first in board order), if any result has the primary metric. */

@@ -34,8 +34,11 @@ export interface LazyPage {
   page: () => SitePage;
 }
 
-/** Every page of the site in one fixed order, models on demand (related papers indexed on first need). */
-export function* lazySitePages(index: SiteIndex): Generator<LazyPage> {
+/**
+ * Every page of the site in one fixed order, models on demand (related papers indexed on first
+ * need, by `finder`: relatedPapersOf when only a few paper pages will be asked for).
+ */
+export function* lazySitePages(index: SiteIndex, finder: (index: SiteIndex) => (paper: string) => RelatedPaper[] = relatedPapers): Generator<LazyPage> {
   const { repo } = index;
   yield { path: pagePaths.readme(), page: () => ({ path: pagePaths.readme(), kind: 'readme', model: readmePage(index) }) };
   for (const board of index.leaderboards.values()) {
@@ -60,7 +63,7 @@ export function* lazySitePages(index: SiteIndex): Generator<LazyPage> {
   const ranks = boardRanksCache();
   for (const paper of repo.papers.values()) {
     const path = pagePaths.paper(paper.id, paper.date);
-    yield { path, page: () => ({ path, kind: 'paper', model: paperPage(index, paper, (related ??= relatedPapers(index))(paper.id), ranks) }) };
+    yield { path, page: () => ({ path, kind: 'paper', model: paperPage(index, paper, (related ??= finder(index))(paper.id), ranks) }) };
   }
 }
 

@@ -200,6 +200,18 @@ const EDITS: ((root: string, rand: Rand) => string | undefined)[] = [
   },
 ];
 
+/** Moves the date of a paper that has results: its rows' dates, ranks and ties on the boards move with it. */
+export function redateRankedPaper(root: string, rand: Rand): string {
+  const results = filesUnder(root, 'data/results');
+  const paper = results[Math.floor(rand() * results.length)]?.split('/').pop();
+  const path = filesUnder(root, 'data/papers').find((p) => p.split('/').pop() === paper);
+  const data = path && load(root, path);
+  if (!path || !data) return 'no ranked paper to redate';
+  data.date = `${path.split('/')[2]}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
+  save(root, path, data);
+  return `${path}: date ${data.date}`;
+}
+
 /** Applies `count` random edits; returns what each did. */
 export function randomEdits(root: string, rand: Rand, count: number): string[] {
   const done: string[] = [];
