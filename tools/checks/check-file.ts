@@ -59,7 +59,7 @@ function readAndCheck(path: string, bytes: Uint8Array, rules: readonly FileRule[
     }
   }
   // Only files with findings pay for the full-fidelity parse that turns data paths into positions.
-  if (reports.length > 0) findings.push(...locateInText(reports, decoded.text));
+  if (reports.length > 0) for (const f of locateInText(reports, decoded.text)) findings.push(f);
   return done(findings, valid);
 }
 

@@ -19,7 +19,8 @@ export function checkRepository(repo: Repository, context: CheckContext = {}, ru
     const mine: Report[] = [];
     try {
       rule.check(repo, (r) => mine.push({ ...r, rule: rule.id, severity: rule.severity }), context);
-      out.push(...mine);
+      // Not push(...mine): spreading 100,000+ reports overflows the stack and would read as the rule failing.
+      for (const r of mine) out.push(r);
     } catch (error) {
       // What the rule reported before failing may be incomplete; report only the failure.
       out.push(internalReport(REPOSITORY_FILE, rule.id, error));
@@ -42,7 +43,7 @@ export function locateReports(reports: readonly Report[], readText: (path: strin
   const findings: Finding[] = [];
   for (const [file, list] of byFile) {
     const needsText = list.some((r) => r.at && r.at.length > 0);
-    findings.push(...locateInText(list, needsText ? readText(file) : undefined));
+    for (const f of locateInText(list, needsText ? readText(file) : undefined)) findings.push(f);
   }
   return findings.sort(compareFindings);
 }

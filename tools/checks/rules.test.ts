@@ -120,6 +120,26 @@ describe('a failing rule', () => {
   });
 });
 
+describe('a rule with very many reports', () => {
+  it('has them all kept and located (a bulk import can name 100,000 unknown ids), not turned into a rule failure', () => {
+    const many: RepositoryRule = {
+      id: 'many',
+      scope: 'repository',
+      severity: 'warning',
+      title: 't',
+      description: 'd',
+      reads: [],
+      check(_repo, report) {
+        for (let i = 0; i < 300_000; i++) report({ file: `data/papers/2020/p${i % 1000}.yaml`, message: `m${i}` });
+      },
+    };
+    const reports = checkRepository(buildRepository([]), {}, [many]);
+    expect(reports.filter((r) => r.rule === 'internal')).toEqual([]);
+    expect(reports).toHaveLength(300_000);
+    expect(locateReports(reports, () => undefined)).toHaveLength(300_000);
+  });
+});
+
 describe('context', () => {
   it('future-paper needs today and reports nothing without it (no clock inside the checks)', () => {
     const files = readTree(exampleDir('future-paper', 'fail'));
