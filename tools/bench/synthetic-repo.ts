@@ -1,6 +1,6 @@
 // A seeded generator of a synthetic data repository at archive scale, valid by construction,
 // for benchmarks: same seed and scale -> byte-identical files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface SyntheticScale {
@@ -390,4 +390,17 @@ function writeMap(map: Record<string, unknown>, indent: string, lines: string[],
       lines.push(`${lead}${key}: ${scalar(value)}`);
     }
   }
+}
+
+/** The files under `dir` of a repository at `root` (paths relative to root, sorted): what tests pick their edits from. */
+export function filesUnder(root: string, dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${rel}/${e.name}`);
+      else out.push(`${rel}/${e.name}`);
+    }
+  };
+  if (existsSync(join(root, dir))) walk(dir);
+  return out.sort();
 }

@@ -130,7 +130,7 @@ describe('a rule with very many reports', () => {
       description: 'd',
       reads: [],
       check(_repo, report) {
-        for (let i = 0; i < 300_000; i++) report({ file: `data/papers/2020/p${i % 1000}.yaml`, message: `m${i}` });
+        for (let i = 0; i < 300_000; i++) report({ file: `data/papers/2020/p${i % 1000}.yaml`, message: `m${i}`, tip: 't' });
       },
     };
     const reports = checkRepository(buildRepository([]), {}, [many]);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seededRandom, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
+import { filesUnder, seededRandom, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
 import { gitIn } from '../../git/testing.ts';
 import { loadCache, toolsKey } from './cache.ts';
 import { cacheIndexPath, damageCacheSection } from './cache-testing.ts';
@@ -21,18 +21,6 @@ afterAll(() => {
 
 function git(root: string, ...args: string[]): string {
   return gitIn(root)(...args);
-}
-
-function filesUnder(root: string, dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
-      if (e.isDirectory()) walk(`${rel}/${e.name}`);
-      else out.push(`${rel}/${e.name}`);
-    }
-  };
-  if (existsSync(join(root, dir))) walk(dir);
-  return out.sort();
 }
 
 /** A synthetic repository, valid by construction, committed to a new git repository. */

@@ -2,11 +2,11 @@
 // the kinds of data that pages read across files (values, dates, titles, names, lists, links,
 // files added and removed), and the reference: every page rendered from the whole repository.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { scaleBy, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
+import { filesUnder, scaleBy, writeSyntheticRepository } from '../../bench/synthetic-repo.ts';
 import { buildRepository, loadRepository, type ValidFile } from '../../model/repository.ts';
 import { dataBlobs, validFilesOf } from '../data-base.ts';
 import { renderSite } from '../site.ts';
@@ -33,17 +33,7 @@ export function commitAll(root: string, message: string): string {
   return git(root, 'rev-parse', 'HEAD').trim();
 }
 
-export function filesUnder(root: string, dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
-      if (e.isDirectory()) walk(`${rel}/${e.name}`);
-      else out.push(`${rel}/${e.name}`);
-    }
-  };
-  if (existsSync(join(root, dir))) walk(dir);
-  return out.sort();
-}
+export { filesUnder };
 
 /** Every page the whole repository renders to (path relative to generated/ -> text): the reference. */
 export async function fullSite(root: string): Promise<Map<string, string>> {
