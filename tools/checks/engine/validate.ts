@@ -274,7 +274,7 @@ class Run {
   /**
    * The repository findings now, from those remembered for the cache's own files: only the files
    * the changes since the cache can affect (the planner's answer, the same as --changed-since's)
-   * are checked again; every other file's are as remembered. Undefined when the memo is not for the
+   * are checked again, removed files have none; every other file's are as remembered. Undefined when the memo is not for the
    * cache's files on this day, the planner cannot be used, or the plan is a large part of the files.
    */
   private updateMemo(memo: CheckMemo, known: readonly Known[]): Finding[] | undefined {
@@ -295,8 +295,9 @@ class Run {
     const index = new LayeredIndex(cached, overlay);
     const plan = planner.planCheck(changes, index);
     if (plan.length > known.length / 4) return undefined;
-    const planned = new Set(plan);
-    return [...memo.findings.filter((f) => !planned.has(f.file)), ...this.checkPlanned(plan, index, (path) => this.knownWith(overlay, now, path), true)];
+    // The plan holds only files that exist: a removed file's remembered findings go with it.
+    const redone = new Set([...plan, ...changed]);
+    return [...memo.findings.filter((f) => !redone.has(f.file)), ...this.checkPlanned(plan, index, (path) => this.knownWith(overlay, now, path), true)];
   }
 
   /** A file as a run sees it: read now where `overlay` has it (gone when not in `fresh`), else the cache's. */
