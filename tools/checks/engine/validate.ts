@@ -543,8 +543,9 @@ async function sinceRevision(root: string, rev: string): Promise<Since> {
 }
 
 /**
- * The base for a cache holding `hashes` (path -> git blob id): HEAD, and the paths whose cached
- * content is not HEAD's (compared through git's index, so no file is read or stat'ed again).
+ * The base for a cache holding `hashes` (path -> git blob id): HEAD, the paths whose cached
+ * content is not HEAD's (compared through git's index, so no file is read or stat'ed again), and
+ * those that are or may become untracked (not in the index, or staged).
  */
 async function gitBase(root: string, hashes: ReadonlyMap<string, string>): Promise<CacheBase | undefined> {
   const commit = await headCommit(root);
@@ -552,11 +553,14 @@ async function gitBase(root: string, hashes: ReadonlyMap<string, string>): Promi
   try {
     const { blobs: all, staged } = await indexState(root, commit, DATA_DIR);
     const blobs = new Map([...all].filter(([path]) => isDataPath(path)));
-    const dirty = new Set(dataFiles(staged));
+    const stagedPaths = new Set(dataFiles(staged));
+    const dirty = new Set(stagedPaths);
     const untracked: string[] = [];
     for (const [path, hash] of hashes) {
       if (blobs.get(path) !== hash) dirty.add(path);
-      if (!blobs.has(path)) untracked.push(path);
+      // A staged file may be new to the commit: unstaged later (git reset), it is untracked, and
+      // only this list brings it to --changed-since.
+      if (!blobs.has(path) || stagedPaths.has(path)) untracked.push(path);
     }
     for (const path of blobs.keys()) if (!hashes.has(path)) dirty.add(path);
     return { commit, dirty: [...dirty].sort(), untracked };

@@ -1,6 +1,7 @@
 // End to end (issue #12, item 1): after a file is deleted, moved or renamed, `pwc validate` (with
 // its cache) and `pwc validate --changed-since HEAD` report what a run without the cache reports,
-// never the findings of a file that is gone. The real CLI on a git clone of the project's data.
+// never the findings of a file that is gone, and --changed-since sees every untracked file. The real
+// CLI on a git clone of the project's data.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,5 +139,18 @@ describe('pwc validate after a deletion, a move or a rename', () => {
     write(root, RESULT, GOOD_RESULT);
     expect(errorsIn(expectTruth(root), RESULT)).toEqual([]);
     expect(findings(root).code).toBe(0);
+  });
+
+  it('sees a file that was staged when the cache was written and is untracked since (git reset)', () => {
+    const root = clone();
+    write(root, RESULT, GOOD_RESULT);
+    gitIn(root)('add', '-A');
+    expect(findings(root).code).toBe(0); // a new cache, based on HEAD with the paper and result staged
+    gitIn(root)('reset', '-q');
+    write(root, RESULT, BAD_RESULT);
+    const since = findings(root, '--changed-since', 'HEAD');
+    expect(errorsIn(since.findings, RESULT)).toEqual(['percent-as-fraction']);
+    rmSync(join(root, RESULT));
+    expect(errorsIn(expectTruth(root), RESULT)).toEqual([]);
   });
 });
