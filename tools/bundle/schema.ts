@@ -18,7 +18,9 @@ const slugBody = slugPattern.slice(1, -1);
 const slug = areasSchema.properties.areas.items.properties.id;
 const text = taskSchema.properties.name;
 const url = paperSchema.properties.url;
-const isoDate = paperSchema.properties.date;
+// The form only: a consumer's plain Ajv knows no formats, and the data files' "date" format
+// already kept impossible days out of the bundle.
+const isoDate = { type: paperSchema.properties.date.type, pattern: paperSchema.properties.date.pattern } as const;
 const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 
 const benchmarkId = {
@@ -104,7 +106,7 @@ const datasetBundleSchema = {
     homepage: { ...datasetSchema.properties.homepage, description: 'The dataset\'s home page (http or https URL).' },
     license: { ...text, description: 'The licence the dataset is published under, as written by its authors.' },
     introduced_by: { ...slug, description: 'The id of the paper that introduced the dataset.' },
-    introduced_date: { ...datasetSchema.properties.introduced_date, description: 'When the dataset was introduced (YYYY-MM-DD).' },
+    introduced_date: { ...isoDate, description: 'When the dataset was introduced (YYYY-MM-DD).' },
     modalities: textList('Kinds of data it holds (Images, Texts, ...); empty when unknown.'),
     languages: textList('Natural languages it covers; empty when unknown or not applicable.'),
     variant_of: { ...slug, description: 'The id of the dataset this one is a variant of.' },

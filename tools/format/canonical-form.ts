@@ -3,6 +3,7 @@ import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type ToStringOptions } from 'yaml';
 import { SLUG } from '../model/paths.ts';
 import { fileSchemas, type FileKind } from '../model/schemas.ts';
+import { sameData } from './lossless.ts';
 
 /** Text longer than this on its line is written as a folded block (`>-`) wrapped at this width. */
 export const LINE_WIDTH = 100;
@@ -90,6 +91,54 @@ function sortWithin(data: unknown, schema: SchemaNode | undefined): unknown {
   return data;
 }
 
+/**
+ * Text the schema wants but YAML read as a number or boolean (`arxiv: 1905.11940` is 1905.1194)
+ * becomes the text as written, `source`, so that the trailing 0 survives and the file validates.
+ */
+function asText(schema: SchemaNode | undefined, value: unknown, source: string | undefined): unknown {
+  return schema?.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') && source !== undefined ? source : value;
+}
+
+/** Does `text`, written plain, read as `value`? */
+function readsPlainlyAs(text: string, value: unknown): boolean {
+  try {
+    return sameData(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }), value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `before` (data as read) with each value that formatting turns into text (see asText) replaced by
+ * that text from `after`, when it is the same value written plainly: the data formatting may
+ * write, for the guard that checks it changed nothing else.
+ */
+export function withTextAsWritten(kind: FileKind, before: unknown, after: unknown): unknown {
+  return textAsWritten(schemaOf(kind), before, after);
+}
+
+function textAsWritten(schema: SchemaNode | undefined, before: unknown, after: unknown): unknown {
+  if (typeof after === 'string' && typeof before !== 'string' && asText(schema, before, after) === after) {
+    return readsPlainlyAs(after, before) ? after : before;
+  }
+  if (Array.isArray(before)) return Array.isArray(after) && after.length === before.length ? before.map((x, i) => textAsWritten(schema?.items, x, after[i])) : before;
+  if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null && !Array.isArray(after)) {
+    const out: Record<string, unknown> = {};
+    const afterObject = after as Record<string, unknown>;
+    for (const key of Object.keys(before)) {
+      const value = (before as Record<string, unknown>)[key];
+      Object.defineProperty(out, key, {
+        value: Object.hasOwn(afterObject, key) ? textAsWritten(propertySchema(schema, key), value, afterObject[key]) : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return before;
+}
+
 // YAML 1.1 readers (PyYAML, older tools) take these words for booleans: quote them too.
 const YAML_11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 // Only text starting like a number, null or boolean can be read as another type; the rest `yaml` checks itself.
@@ -164,7 +213,7 @@ function isScalarValue(data: unknown): boolean {
 function canonicalNode(node: unknown, schema: SchemaNode | undefined, truth: { value: unknown } | undefined, column: number): unknown {
   if (isScalar(node)) {
     const value = truth && isScalarValue(truth.value) ? truth.value : node.value;
-    return canonicalScalar(node, value, column);
+    return canonicalScalar(node, asText(schema, value, node.source), column);
   }
   if (isMap(node)) {
     node.flow = false;

@@ -1,5 +1,6 @@
 // Hand-written cases of canonical formatting: order, quoting traps, comments, line ends, refusals.
 import { describe, expect, it } from 'vitest';
+import { checkSchema } from '../model/check-schema.ts';
 import type { FileKind } from '../model/schemas.ts';
 import { MAX_FILE_BYTES, parseSource } from '../model/source.ts';
 import { LINE_WIDTH } from './canonical-form.ts';
@@ -149,6 +150,17 @@ describe('quoting', () => {
     expect(out).toContain('synonyms:\n  - >-\n    word0 word1');
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(LINE_WIDTH);
     expect((parseSource(out).data as { synonyms: string[] }).synonyms[0]).toBe(long);
+  });
+
+  it('writes a number where the schema wants text as the text of the source, quoted: arXiv ids keep their trailing 0', () => {
+    const out = format('paper', 'title: T\ndate: 2019-05-02\narxiv: 1905.11940\nvenue: 2019\nauthors:\n  - 1e3\n');
+    expect(out).toBe('title: T\nauthors:\n  - "1e3"\ndate: 2019-05-02\narxiv: "1905.11940"\nvenue: "2019"\n');
+    expect(checkSchema('paper', parseSource(out).data)).toEqual([]);
+    const row = format('result', 'results:\n  - model: 3000\n    metrics:\n      Top 1 Accuracy: 77.0\n    notes: true\n');
+    expect(row).toBe('results:\n  - model: "3000"\n    metrics:\n      Top 1 Accuracy: 77.0\n    notes: "true"\n');
+    expect(format('task', 'name: .nan\narea: computer-vision\nsynonyms: [.inf, -0, 0x1F]\n')).toBe('name: ".nan"\narea: computer-vision\nsynonyms:\n  - ".inf"\n  - "-0"\n  - "0x1F"\n');
+    // A number where the schema wants a number stays a number; a key YAML reads as a number is left alone.
+    expect(format('result', 'results:\n  - model: M\n    metrics:\n      2019: 81.0\n')).toBe('results:\n  - model: M\n    metrics:\n      2019: 81.0\n');
   });
 
   it('leaves a long text without spaces (a URL) on its line', () => {

@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { FileKind } from '../model/schemas.ts';
 import { MAX_FILE_BYTES, lineColumnOf, parseSource, type SourceProblem } from '../model/source.ts';
-import { canonicalizeDocument, renderCanonical, sortIdLists } from './canonical-form.ts';
+import { canonicalizeDocument, renderCanonical, sortIdLists, withTextAsWritten } from './canonical-form.ts';
 import { commentsOf, lostComment, sameData } from './lossless.ts';
 
 /** The canonical text and whether it differs from the input; or the problems that stop formatting. */
@@ -97,7 +97,7 @@ function refusal(doc: Document, lineCounter: LineCounter): { problems: SourcePro
 
 function guard(kind: FileKind, original: string, lf: string, before: string[], data: unknown, out: string): FormatResult {
   const reread = parseSource(out);
-  if (reread.data === undefined || !sameData(reread.data, sortIdLists(kind, data))) {
+  if (reread.data === undefined || !sameData(reread.data, withTextAsWritten(kind, sortIdLists(kind, data), reread.data))) {
     return problem('not-formattable', 1, 1, 'pwc fix cannot write this file in canonical form without changing its data', 'Leave the file as it is and report this as a bug of `pwc fix`, with the file attached.');
   }
   const after = commentsOf(out);

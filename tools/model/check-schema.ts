@@ -22,7 +22,10 @@ function validatorFor(kind: FileKind): ValidateFunction {
 export function checkSchema(kind: FileKind, data: unknown): SchemaProblem[] {
   const validate = validatorFor(kind);
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((e) => explain(e, kind));
+  const errors = validate.errors ?? [];
+  // A date of the wrong form fails both its pattern and its format: report the form only.
+  const formWrong = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'format' && formWrong.has(e.instancePath))).map((e) => explain(e, kind, data));
 }
 
 export function pointerToPath(pointer: string): PathSegment[] {
@@ -34,7 +37,24 @@ export function pointerToPath(pointer: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function explain(e: ErrorObject, kind: FileKind): SchemaProblem {
+/** The value at a data path. */
+function valueAt(data: unknown, at: PathSegment[]): unknown {
+  let value = data;
+  for (const segment of at) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[segment] : undefined;
+  return value;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a YYYY-MM-DD text that is not on the calendar is wrong, e.g. "February 2019 has 28 days". */
+function impossibleDateTip(text: string): string {
+  const [year, month] = text.split('-').map(Number);
+  // Day 0 of the next month is the last day of this one.
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${MONTHS[month - 1]} ${year} has ${days} days: check the day and the month against the source.`;
+}
+
+function explain(e: ErrorObject, kind: FileKind, data: unknown): SchemaProblem {
   const at = pointerToPath(e.instancePath);
   const where = e.instancePath ? `"${at.join('.')}"` : 'the file';
   const p = e.params as Record<string, unknown>;
@@ -52,6 +72,13 @@ function explain(e: ErrorObject, kind: FileKind): SchemaProblem {
     }
     case 'pattern':
       return { at, part: 'value', message: `${where} does not match the expected form ${describePattern(String(p.pattern))}`, tip: tipForPattern(String(p.pattern)) };
+    case 'format': {
+      const value = valueAt(data, at);
+      if (p.format === 'date' && typeof value === 'string') {
+        return { at, part: 'value', message: `${where} is ${value}, a day that does not exist`, tip: impossibleDateTip(value) };
+      }
+      return { at, part: 'value', message: `${where} ${e.message}`, tip: 'See the schema in schemas/ for the expected shape.' };
+    }
     case 'enum':
       return { at, part: 'value', message: `${where} must be one of: ${(p.allowedValues as unknown[]).join(', ')}`, tip: `Write one of ${(p.allowedValues as unknown[]).join(', ')}.` };
     case 'type':

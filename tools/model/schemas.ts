@@ -12,10 +12,12 @@ const slugList = { type: 'array', items: slug, uniqueItems: true } as const;
 
 const text = { type: 'string', minLength: 1 } as const;
 
-// A calendar date written as YYYY-MM-DD (a string: YAML 1.2 core has no date type).
+// A calendar date written as YYYY-MM-DD (a string: YAML 1.2 core has no date type). The pattern
+// checks the form; the format "date" (ajv-formats) that the day exists: no 2019-02-30.
 const isoDate = {
   type: 'string',
   pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+  format: 'date',
 } as const;
 
 const url = { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000 } as const;

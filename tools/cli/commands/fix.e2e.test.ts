@@ -113,6 +113,21 @@ describe('pwc fix', () => {
     expect(clean.stdout).toBe('pwc fix: 2 files: 0 not canonical, 2 already canonical\n');
   });
 
+  it('quotes an arXiv id that YAML reads as a number, from its source text (keeping the 0), so that it validates', async () => {
+    const paper = 'title: EfficientNet\ndate: 2019-05-28\narxiv: 1905.11940\n';
+    const root = repo({ 'data/papers/2019/efficientnet.yaml': paper });
+    const check = await pwc(['fix', '--check', '--root', root]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('+arxiv: "1905.11940"');
+    expect(read(root, 'data/papers/2019/efficientnet.yaml')).toBe(paper);
+
+    expect((await pwc(['fix', '--root', root])).code).toBe(0);
+    const fixed = read(root, 'data/papers/2019/efficientnet.yaml');
+    expect(fixed).toBe('title: EfficientNet\ndate: 2019-05-28\narxiv: "1905.11940"\n');
+    expect(checkSchema('paper', parseSource(fixed).data)).toEqual([]);
+    expect((await pwc(['fix', '--check', '--root', root])).code).toBe(0);
+  });
+
   it('leaves malformed files byte-identical, names them with line and column, and exits 1', async () => {
     const bad: Record<string, string | Buffer> = {
       'data/tasks/syntax.yaml': 'name: T\narea: [cv\n',

@@ -73,6 +73,23 @@ describe('pwc validate', () => {
     expect(github.stdout).toContain(`::error title=unknown-reference (error),file=${task},line=2`);
   });
 
+  it('exits 1 on a date that is not on the calendar, and 0 on February 29th of a leap year', () => {
+    const root = repository();
+    const paper = firstFile(root, `data/papers/${readdirSync(join(root, 'data/papers')).sort()[0]}`);
+    const year = paper.split('/')[2];
+    const original = readFileSync(join(root, paper), 'utf8');
+    const withDate = (date: string) => original.replace(/^date: .*$/m, `date: ${date}`);
+    writeFileSync(join(root, paper), withDate(`${year}-02-30`));
+    const line = withDate(`${year}-02-30`).split('\n').findIndex((l) => l.startsWith('date:')) + 1;
+    const bad = pwc(root, '--root', root, '--no-cache');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`${paper}:${line}:7: error schema: "date" is ${year}-02-30, a day that does not exist`);
+    const days = Number(year) % 4 === 0 && (Number(year) % 100 !== 0 || Number(year) % 400 === 0) ? 29 : 28;
+    expect(bad.stdout).toContain(`tip: February ${year} has ${days} days`);
+    writeFileSync(join(root, paper), withDate(`${year}-02-${days}`));
+    expect(pwc(root, '--root', root, '--no-cache').code).toBe(0);
+  });
+
   it('exits 0 with warnings only', () => {
     const root = repository();
     const paper = firstFile(root, `data/papers/${readdirSync(join(root, 'data/papers')).sort()[0]}`);
