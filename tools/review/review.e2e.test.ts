@@ -167,6 +167,21 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect((await git('worktree', 'list')).split('\n')).toHaveLength(1);
   });
 
+  it('a second run writes the job summary again instead of adding to it: one summary, not two', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'pwc-review-summary-'));
+    try {
+      const summary = join(outDir, 'summary.md');
+      const args = ['review', '--root', dir, '--base', 'main', '--head', head1, '--out', join(outDir, 'report.json'), '--summary', summary];
+      expect((await pwc(args)).code).toBe(0);
+      const first = await readFile(summary, 'utf8');
+      expect(first.match(/^## pwc review$/gm)).toHaveLength(1);
+      expect((await pwc(args)).code).toBe(0);
+      expect(await readFile(summary, 'utf8')).toBe(first);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+
   it('pwc post-review finds the fork PR from the head commit and posts the sticky comment, inline comments on diff lines, and labels', async () => {
     const result = await pwc(['post-review', '--report', join(dir, '..', 'report1.json')], env);
     expect(result.stderr).toBe('');

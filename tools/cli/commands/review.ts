@@ -1,5 +1,5 @@
 // `pwc review --base REF [--head REF] --out FILE [--summary FILE]`: the pull-request review report.
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ruleById } from '../../checks/catalog.ts';
 import { renderReview, rulesDocUrl } from '../../review/comment.ts';
@@ -31,7 +31,8 @@ export const reviewCommand: Command = {
     await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
     if (typeof ctx.values.summary === 'string') {
       const markdown = renderReview(report, { rulesDoc: rulesDocUrl(process.env), knownRules: new Set(ruleById.keys()) }).join('\n');
-      await appendFile(resolve(ctx.values.summary), `${Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - 1).toString()}\n`);
+      // Written, not appended: a re-run leaves one summary (in Actions, $GITHUB_STEP_SUMMARY is this step's own file).
+      await writeFile(resolve(ctx.values.summary), `${Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - 1).toString()}\n`);
     }
     const { errors, warnings, newSota, suspicious } = report.summary;
     ctx.stdout.write(
