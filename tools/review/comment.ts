@@ -1,5 +1,6 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatPercent } from './compare.ts';
+import { count as plural } from '../model/count.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
 
@@ -39,7 +40,7 @@ function statusLine(report: ReviewReport): string {
   const listed = report.findings.filter((f) => f.severity === 'error').length;
   const errors = report.truncated?.findings === undefined ? listed : report.summary.errors;
   const warnings = report.truncated?.findings === undefined ? report.findings.length - listed : report.summary.warnings;
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   if (errors > 0) return `❌ **${counts}**: the data needs fixes before it can be merged.`;
   if (warnings > 0) return `⚠️ **${counts}**: worth a look; nothing blocks the merge.`;
   return '✅ **No problems found.**';
@@ -83,7 +84,7 @@ function toolsNotice(report: ReviewReport): string[] {
   const shown = tools.paths.slice(0, 5).map((p) => code(p, 200)).join(', ');
   const more = tools.count > 5 ? ` and ${tools.count - 5} more` : '';
   return [
-    `🛠️ **This pull request changes the tools, not only the data** (${tools.count} file${tools.count === 1 ? '' : 's'}: ${shown}${more}). ` +
+    `🛠️ **This pull request changes the tools, not only the data** (${plural(tools.count, 'file')}: ${shown}${more}). ` +
       "Its data was checked with the base branch's tools, not its own, and it needs a maintainer's review before it is merged.",
     '',
   ];
@@ -122,7 +123,7 @@ function leaderboardSection(report: ReviewReport): string[] {
         lines.push(`| ${c.change} | ${code(c.model)} | ${code(c.paper)} | ${plain(shown, 100)} | ${rankCell(c, board, unit)} |`);
       }
       const changes = board.totalChanges ?? board.changes.length;
-      if (changes > MAX_ROWS_PER_BOARD) lines.push('', `…and ${changes - MAX_ROWS_PER_BOARD} more changes on this leaderboard.`);
+      if (changes > MAX_ROWS_PER_BOARD) lines.push('', `…and ${plural(changes - MAX_ROWS_PER_BOARD, 'more change', 'more changes')} on this leaderboard.`);
       lines.push('');
     }
   }
@@ -168,7 +169,7 @@ export function renderReview(report: ReviewReport, ctx: CommentContext): string[
     '',
     ...toolsNotice(report),
     ...largeChangeNotice(report),
-    `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${report.summary.filesChecked} files checked.`,
+    `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${plural(report.summary.filesChecked, 'file')} checked.`,
     '',
     ...headlines(report).flatMap((h) => [h, '']),
     ...findingsSection(report, ctx),

@@ -172,7 +172,10 @@ describe('pwc review and pwc post-review, end to end', () => {
     try {
       const summary = join(outDir, 'summary.md');
       const args = ['review', '--root', dir, '--base', 'main', '--head', head1, '--out', join(outDir, 'report.json'), '--summary', summary];
-      expect((await pwc(args)).code).toBe(0);
+      const run1 = await pwc(args);
+      expect(run1.code).toBe(0);
+      // Counts as people write them: "1 error", "0 warnings", "1 leaderboard".
+      expect(run1.stdout).toContain(': 1 error, 0 warnings, 1 leaderboard changed, 1 new SOTA');
       const first = await readFile(summary, 'utf8');
       expect(first.match(/^## pwc review$/gm)).toHaveLength(1);
       expect((await pwc(args)).code).toBe(0);

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ruleById } from '../../checks/catalog.ts';
 import { renderReview, rulesDocUrl } from '../../review/comment.ts';
+import { count } from '../../model/count.ts';
 import { reviewChange } from '../../review/review.ts';
 import { EXIT_OK, UsageError, type Command } from '../command.ts';
 
@@ -36,8 +37,8 @@ export const reviewCommand: Command = {
     }
     const { errors, warnings, newSota, suspicious } = report.summary;
     ctx.stdout.write(
-      `pwc review ${report.base.sha.slice(0, 7)}..${report.head.sha.slice(0, 7)}: ${errors} errors, ${warnings} warnings, ` +
-        `${report.leaderboards.length} leaderboards changed, ${newSota} new SOTA, ${suspicious} suspicious; report in ${out}\n`,
+      `pwc review ${report.base.sha.slice(0, 7)}..${report.head.sha.slice(0, 7)}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ` +
+        `${count(report.leaderboards.length, 'leaderboard')} changed, ${newSota} new SOTA, ${suspicious} suspicious; report in ${out}\n`,
     );
     // A report, not a check: `pwc validate` fails the job; the report must still be uploaded and posted.
     return EXIT_OK;
