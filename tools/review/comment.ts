@@ -1,5 +1,5 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
-import { formatPercent } from './compare.ts';
+import { formatMargin } from './compare.ts';
 import { count as plural } from '../model/count.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
@@ -53,8 +53,7 @@ function value(change: ResultChange, side: 'old' | 'new', metric: string, unit: 
 
 function sotaNote(change: ResultChange, board: LeaderboardChange, unit: string): string {
   if (!change.newSota || !change.margin || !board.previousBest) return '';
-  const pct = change.margin.relative === null ? '' : ` (${formatPercent(change.margin.relative)})`;
-  return `**new SOTA**, +${change.margin.absolute}${unit}${pct} over ${board.previousBest.value}${unit}`;
+  return `**new SOTA**, ${formatMargin(change.margin, board.metric.unit)} over ${board.previousBest.value}${unit}`;
 }
 
 function rankCell(change: ResultChange, board: LeaderboardChange, unit: string): string {

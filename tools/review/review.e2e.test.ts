@@ -193,7 +193,7 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect(stickies()).toHaveLength(1);
     const body = stickies()[0].body!;
     expect(body).toContain('New state of the art');
-    expect(body).toContain('`New-L` reaches 82% Accuracy, **rank 1**, +2% (+2.5%) over 80%');
+    expect(body).toContain('`New-L` reaches 82% Accuracy, **rank 1**, +2 points (+2.5 %) over 80%');
     expect(body).toMatch(/\| added \| `New-S` \| `new-paper` \| 78% \| 3 \|/);
     expect(body).toContain('https://github.com/octo/data/blob/HEAD/docs/rules.md#');
     // Inline comments: every one on a line of the PR's diff; the error's on line 8; the fix as a suggestion.
