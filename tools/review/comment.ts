@@ -1,6 +1,6 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatMargin } from './compare.ts';
-import { count as plural } from '../model/count.ts';
+import { count as plural, noun } from '../model/count.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
 
@@ -16,8 +16,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 const totalOf = (report: ReviewReport, list: TruncatedList) => report.truncated?.[list] ?? report[list].length;
 
 /** "…and N more …" under a list showing `shown` of `total` items; nothing when it shows them all. */
-function moreLine(shown: number, total: number, what: string): string[] {
-  return total > shown ? ['', `…and ${count(total - shown)} more ${what} (${count(total)} in all).`] : [];
+function moreLine(shown: number, total: number, one: string, many: string): string[] {
+  return total > shown ? ['', `…and ${count(total - shown)} more ${noun(total - shown, one, many)} (${count(total)} in all).`] : [];
 }
 
 export interface CommentContext {
@@ -103,7 +103,7 @@ function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
   for (const f of shown) {
     lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | ${code(`${f.file}:${f.line}:${f.column}`, 300)} | ${ruleLink(f.rule, ctx)} | ${plain(f.message)} | ${plain(f.tip)} |`);
   }
-  return [...lines, ...moreLine(shown.length, totalOf(report, 'findings'), 'findings'), ''];
+  return [...lines, ...moreLine(shown.length, totalOf(report, 'findings'), 'finding', 'findings'), ''];
 }
 
 function leaderboardSection(report: ReviewReport): string[] {
@@ -127,7 +127,7 @@ function leaderboardSection(report: ReviewReport): string[] {
     }
   }
   // The boards end with a blank line already.
-  const rest = moreLine(boards.length, totalOf(report, 'leaderboards'), 'leaderboards changed').slice(1);
+  const rest = moreLine(boards.length, totalOf(report, 'leaderboards'), 'leaderboard changed', 'leaderboards changed').slice(1);
   return rest.length > 0 ? [...lines, ...rest, ''] : lines;
 }
 
@@ -139,7 +139,7 @@ function suspiciousSection(report: ReviewReport): string[] {
     const where = s.model ? `${code(s.model)} in ${code(s.file || s.leaderboard, 300)}` : code(s.leaderboard);
     lines.push(`- **${s.kind}**: ${where}: ${plain(s.message, 600)}`);
   }
-  return [...lines, ...moreLine(shown.length, totalOf(report, 'suspicious'), 'changes worth a look'), ''];
+  return [...lines, ...moreLine(shown.length, totalOf(report, 'suspicious'), 'change worth a look', 'changes worth a look'), ''];
 }
 
 function changesSection(report: ReviewReport): string[] {
@@ -148,13 +148,13 @@ function changesSection(report: ReviewReport): string[] {
     const shown = report.entities.slice(0, MAX_ROWS.entities);
     lines.push(`<details><summary>Entities changed (${count(totalOf(report, 'entities'))})</summary>`, '');
     for (const e of shown) lines.push(`- ${e.change} ${e.kind} ${code(e.id, 300)}`);
-    lines.push(...moreLine(shown.length, totalOf(report, 'entities'), 'entities'), '', '</details>', '');
+    lines.push(...moreLine(shown.length, totalOf(report, 'entities'), 'entity', 'entities'), '', '</details>', '');
   }
   if (report.pages.length > 0) {
     const shown = report.pages.slice(0, MAX_ROWS.pages);
     lines.push(`<details><summary>Generated pages affected (${count(totalOf(report, 'pages'))})</summary>`, '');
     for (const p of shown) lines.push(`- ${code(p, 300)}`);
-    lines.push(...moreLine(shown.length, totalOf(report, 'pages'), 'pages'), '', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
+    lines.push(...moreLine(shown.length, totalOf(report, 'pages'), 'page', 'pages'), '', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
   }
   return lines;
 }
