@@ -91,7 +91,7 @@ async function main(argv) {
   }
   const { manifest, data } = bundle;
   process.stdout.write(`verified pwc-data ${manifest.schema_version}, data ${data.meta.data_version ?? 'unversioned'} (commit ${data.meta.source_commit ?? 'none'})\n`);
-  process.stdout.write(`${Object.entries(manifest.counts).map(([kind, n]) => `${n} ${kind}`).join(', ')}\n`);
+  process.stdout.write(`${Object.entries(manifest.counts).map(([kind, n]) => `${n} ${n === 1 ? kind.slice(0, -1) : kind}`).join(', ')}\n`);
 
   // Default: the benchmark with the most results.
   const counts = new Map();

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildRepository, listDataFiles, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
+import { count } from '../model/count.ts';
 import { BundleError } from './contents.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to stay under descriptor limits. */
@@ -27,7 +28,7 @@ export async function readRepositoryStrict(root: string, paths: readonly string[
   }
   if (invalid.length > 0) {
     const shown = invalid.slice(0, 20).map((path) => `${path} is not a valid data file (run \`pwc validate\` to see why)`);
-    if (invalid.length > shown.length) shown.push(`... and ${invalid.length - shown.length} more files`);
+    if (invalid.length > shown.length) shown.push(`... and ${count(invalid.length - shown.length, 'more file', 'more files')}`);
     throw new BundleError(shown);
   }
   return buildRepository(files);

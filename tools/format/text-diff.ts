@@ -1,5 +1,6 @@
 // What differs between a file and its canonical form, short enough to print: notes and a unified diff.
 import { createTwoFilesPatch } from 'diff';
+import { count } from '../model/count.ts';
 
 /** At most this many diff lines per file: enough to see the kind of change. */
 const MAX_DIFF_LINES = 40;
@@ -20,7 +21,7 @@ export function describeDifference(path: string, before: string, after: string):
     const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, text, after, undefined, undefined, { context: 1 });
     const body = patch.split('\n').filter((l) => !l.startsWith('====')).filter((l, i, all) => l !== '' || i < all.length - 1);
     const shown = body.slice(0, MAX_DIFF_LINES);
-    if (body.length > shown.length) shown.push(`... ${body.length - shown.length} more diff lines`);
+    if (body.length > shown.length) shown.push(`... ${count(body.length - shown.length, 'more diff line', 'more diff lines')}`);
     lines.push(...shown.map((l) => `  ${l}\n`));
   }
   return lines.join('');

@@ -111,7 +111,7 @@ describe('importPwc: accounting', () => {
     const reasons = skipped((x) => x.kind === 'row').map((s) => `${s.dataset}#${s.row}: ${s.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^ImageNet#3: the model "resnet 50" is already on this leaderboard \(row 0\)/),
+        expect.stringMatching(/^ImageNet#3: the model "resnet 50" is already on this leaderboard \(row 1\)/),
         expect.stringMatching(/^ImageNet#4: the row names no paper/),
         expect.stringMatching(/^ImageNet#5: the row has no model name/),
         expect.stringMatching(/^ImageNet#9: its paper has no date/),

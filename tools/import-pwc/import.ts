@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { validate } from '../checks/validate.ts';
+import { count } from '../model/count.ts';
 import { sameData } from '../format/lossless.ts';
 import { stringifyData } from '../format/stringify-data.ts';
 import { listDataFiles, readValidFile, type ValidFile } from '../model/repository.ts';
@@ -94,7 +95,7 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
   const results = groups.map((g) => layout.resultFile(g));
   collectGarbage(); // the pre-flight's repositories and reports
 
-  progress.step(`writing ${files.length + results.length} files`);
+  progress.step(`writing ${count(files.length + results.length, 'file')}`);
   const all: OutputFile[] = [...files, ...results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: () => stringifyData(f.kind, f.data) })));
 

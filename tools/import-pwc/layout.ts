@@ -160,7 +160,7 @@ export class Layout {
         if (decision.skipped) continue;
         const key = normaliseModel(decision.row.model!);
         const earlier = first.get(key);
-        if (earlier) decision.skipped = `the model "${decision.row.model}" is already on this leaderboard (row ${earlier.row.origin.row}), and a model appears once per leaderboard`;
+        if (earlier) decision.skipped = `the model "${decision.row.model}" is already on this leaderboard${earlier.row.origin.row === undefined ? '' : ` (row ${earlier.row.origin.row + 1})`}, and a model appears once per leaderboard`;
         else first.set(key, decision);
       }
     }

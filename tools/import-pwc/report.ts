@@ -1,4 +1,5 @@
 // The import report: what was imported, and every row, value or entity that was not, with where it came from and why.
+import { count } from '../model/count.ts';
 import type { DumpKind } from './dump-shapes.ts';
 
 export const REPORT_VERSION = 1;
@@ -93,7 +94,8 @@ function where(s: Skipped): string {
   const parts = [s.file];
   if (s.task) parts.push(`task "${s.task}"`);
   if (s.dataset) parts.push(`dataset "${s.dataset}"`);
-  if (s.row !== undefined) parts.push(`row ${s.row}`);
+  // `row` is an index into the dump's rows; people count from 1.
+  if (s.row !== undefined) parts.push(`row ${s.row + 1}`);
   if (s.name) parts.push(`"${s.name}"`);
   if (s.value !== undefined) parts.push(`value ${JSON.stringify(s.value)}`);
   return parts.join(', ');
@@ -120,7 +122,7 @@ export function renderSummary(report: ImportReport): string {
     `Result rows: ${report.rows.total} in the evaluation tables = ${report.rows.imported} imported + ${report.rows.reported} reported.`,
     `Metric values: ${report.values.total} = ${report.values.imported} imported + ${report.values.reported} reported.`,
   );
-  out.push('', `Validation of the output (pwc validate): ${report.validation.errors} errors, ${report.validation.warnings} warnings.`);
+  out.push('', `Validation of the output (pwc validate): ${count(report.validation.errors, 'error')}, ${count(report.validation.warnings, 'warning')}.`);
   const rules = Object.entries(report.validation.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (rules.length) out.push('', '| rule | findings |', '| --- | ---: |', ...rules.map(([rule, n]) => `| ${rule} | ${n} |`));
   if (report.conflicts.length) {

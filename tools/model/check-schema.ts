@@ -56,7 +56,7 @@ function impossibleDateTip(text: string): string {
 
 function explain(e: ErrorObject, kind: FileKind, data: unknown): SchemaProblem {
   const at = pointerToPath(e.instancePath);
-  const where = e.instancePath ? `"${at.join('.')}"` : 'the file';
+  const where = describePath(at);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
@@ -88,6 +88,33 @@ function explain(e: ErrorObject, kind: FileKind, data: unknown): SchemaProblem {
     default:
       return { at, part: 'value', message: `${where} ${e.message}`, tip: 'See the schema in schemas/ for the expected shape.' };
   }
+}
+
+/** What a list's item is called in a message: "row 1", "task 2"; others are "item N of "<list>"". */
+const ITEM_NAMES: Record<string, string> = {
+  results: 'row', areas: 'area', tasks: 'task', datasets: 'dataset', methods: 'method', benchmarks: 'benchmark',
+  metrics: 'metric', authors: 'author', code: 'code link',
+};
+
+/**
+ * A data path as people read it, counting items from 1 as they do: ["results", 0, "metrics"] is
+ * '"metrics" of row 1', ["benchmarks", 1, "metrics", 0] is 'metric 1 of benchmark 2'.
+ */
+export function describePath(at: readonly PathSegment[]): string {
+  if (at.length === 0) return 'the file';
+  const parts: string[] = [];
+  let keys: string[] = [];
+  at.forEach((segment, i) => {
+    if (typeof segment === 'number') {
+      const list = keys.pop();
+      if (keys.length > 0) parts.push(`"${keys.join('.')}"`);
+      keys = [];
+      const name = list === undefined ? undefined : ITEM_NAMES[list];
+      parts.push(name ? `${name} ${segment + 1}` : list === undefined ? `item ${segment + 1}` : `item ${segment + 1} of "${list}"`);
+    } else keys.push(segment);
+    if (i === at.length - 1 && keys.length > 0) parts.push(`"${keys.join('.')}"`);
+  });
+  return parts.reverse().join(' of ');
 }
 
 function article(type: string): string {

@@ -3,6 +3,7 @@
 // mentions no one. Ends with a hidden marker that lets a later run find the release again.
 import { ENTITY_KINDS } from '../bundle/index.ts';
 import { code, plain } from '../markdown/escape.ts';
+import { count as plural } from '../model/count.ts';
 import type { Changes, SotaChange } from './changes-schema.ts';
 import type { Collections } from './changes.ts';
 import type { Entity } from './renames.ts';
@@ -40,7 +41,6 @@ export function parseMarker(body: string | null | undefined): ReleaseMarker | un
   }
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Dates and versions need no escaping mid-line; anything else from the data goes through plain(). */
 const literal = (text: string, max: number) => (/^[0-9A-Za-z.:-]{1,40}$/.test(text) ? text : plain(text, max));
 

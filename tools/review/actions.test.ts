@@ -71,7 +71,7 @@ describe('computeActions', () => {
     expect(body.startsWith(STICKY_MARKER)).toBe(true);
     expect(body).toContain('New state of the art');
     expect(body).toContain('**rank 1**');
-    expect(body).toContain('+2% (+2.5%) over 80%');
+    expect(body).toContain('+2 points (+2.5 %) over 80%');
     expect(body).toContain('[`unknown-metric`](https://github.com/octo/data/blob/HEAD/docs/rules.md#unknown-metric)');
     // Both findings are in the sticky comment; only the one on a diff line is inline.
     expect(body).toContain('old problem elsewhere');

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { fitComment, renderSticky, ruleLink, STICKY_MARKER, type CommentContext } from './comment.ts';
 import { commentableLines, type PullFile } from './diff-lines.ts';
 import { fenced, plain } from '../markdown/escape.ts';
+import { count } from '../model/count.ts';
 import type { ReportFinding, ReportFix, ReviewReport } from './report-schema.ts';
 import { mergeToolChanges } from './tool-changes.ts';
 
@@ -137,7 +138,7 @@ export function computeActions(reported: ReviewReport, state: PullRequestState, 
   const comments = inlineFor(report, state, ctx)
     .filter((c) => !posted.has(c.key))
     .slice(0, MAX_INLINE_COMMENTS);
-  const reviewBody = fitComment(REVIEW_MARKER, [`pwc review: ${comments.length} inline comment${comments.length === 1 ? '' : 's'} on lines this pull request changes; the summary is in the pwc review comment.`]);
+  const reviewBody = fitComment(REVIEW_MARKER, [`pwc review: ${count(comments.length, 'inline comment')} on lines this pull request changes; the summary is in the pwc review comment.`]);
 
   const want = desiredLabels(report);
   const have = new Set(state.labels.map((l) => l.toLowerCase()));

@@ -1,5 +1,6 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
-import { formatPercent } from './compare.ts';
+import { formatMargin } from './compare.ts';
+import { count as plural, noun } from '../model/count.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
 
@@ -15,8 +16,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 const totalOf = (report: ReviewReport, list: TruncatedList) => report.truncated?.[list] ?? report[list].length;
 
 /** "…and N more …" under a list showing `shown` of `total` items; nothing when it shows them all. */
-function moreLine(shown: number, total: number, what: string): string[] {
-  return total > shown ? ['', `…and ${count(total - shown)} more ${what} (${count(total)} in all).`] : [];
+function moreLine(shown: number, total: number, one: string, many: string): string[] {
+  return total > shown ? ['', `…and ${count(total - shown)} more ${noun(total - shown, one, many)} (${count(total)} in all).`] : [];
 }
 
 export interface CommentContext {
@@ -39,7 +40,7 @@ function statusLine(report: ReviewReport): string {
   const listed = report.findings.filter((f) => f.severity === 'error').length;
   const errors = report.truncated?.findings === undefined ? listed : report.summary.errors;
   const warnings = report.truncated?.findings === undefined ? report.findings.length - listed : report.summary.warnings;
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   if (errors > 0) return `❌ **${counts}**: the data needs fixes before it can be merged.`;
   if (warnings > 0) return `⚠️ **${counts}**: worth a look; nothing blocks the merge.`;
   return '✅ **No problems found.**';
@@ -52,8 +53,7 @@ function value(change: ResultChange, side: 'old' | 'new', metric: string, unit: 
 
 function sotaNote(change: ResultChange, board: LeaderboardChange, unit: string): string {
   if (!change.newSota || !change.margin || !board.previousBest) return '';
-  const pct = change.margin.relative === null ? '' : ` (${formatPercent(change.margin.relative)})`;
-  return `**new SOTA**, +${change.margin.absolute}${unit}${pct} over ${board.previousBest.value}${unit}`;
+  return `**new SOTA**, ${formatMargin(change.margin, board.metric.unit)} over ${board.previousBest.value}${unit}`;
 }
 
 function rankCell(change: ResultChange, board: LeaderboardChange, unit: string): string {
@@ -83,7 +83,7 @@ function toolsNotice(report: ReviewReport): string[] {
   const shown = tools.paths.slice(0, 5).map((p) => code(p, 200)).join(', ');
   const more = tools.count > 5 ? ` and ${tools.count - 5} more` : '';
   return [
-    `🛠️ **This pull request changes the tools, not only the data** (${tools.count} file${tools.count === 1 ? '' : 's'}: ${shown}${more}). ` +
+    `🛠️ **This pull request changes the tools, not only the data** (${plural(tools.count, 'file')}: ${shown}${more}). ` +
       "Its data was checked with the base branch's tools, not its own, and it needs a maintainer's review before it is merged.",
     '',
   ];
@@ -103,7 +103,7 @@ function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
   for (const f of shown) {
     lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | ${code(`${f.file}:${f.line}:${f.column}`, 300)} | ${ruleLink(f.rule, ctx)} | ${plain(f.message)} | ${plain(f.tip)} |`);
   }
-  return [...lines, ...moreLine(shown.length, totalOf(report, 'findings'), 'findings'), ''];
+  return [...lines, ...moreLine(shown.length, totalOf(report, 'findings'), 'finding', 'findings'), ''];
 }
 
 function leaderboardSection(report: ReviewReport): string[] {
@@ -122,12 +122,12 @@ function leaderboardSection(report: ReviewReport): string[] {
         lines.push(`| ${c.change} | ${code(c.model)} | ${code(c.paper)} | ${plain(shown, 100)} | ${rankCell(c, board, unit)} |`);
       }
       const changes = board.totalChanges ?? board.changes.length;
-      if (changes > MAX_ROWS_PER_BOARD) lines.push('', `…and ${changes - MAX_ROWS_PER_BOARD} more changes on this leaderboard.`);
+      if (changes > MAX_ROWS_PER_BOARD) lines.push('', `…and ${plural(changes - MAX_ROWS_PER_BOARD, 'more change', 'more changes')} on this leaderboard.`);
       lines.push('');
     }
   }
   // The boards end with a blank line already.
-  const rest = moreLine(boards.length, totalOf(report, 'leaderboards'), 'leaderboards changed').slice(1);
+  const rest = moreLine(boards.length, totalOf(report, 'leaderboards'), 'leaderboard changed', 'leaderboards changed').slice(1);
   return rest.length > 0 ? [...lines, ...rest, ''] : lines;
 }
 
@@ -139,7 +139,7 @@ function suspiciousSection(report: ReviewReport): string[] {
     const where = s.model ? `${code(s.model)} in ${code(s.file || s.leaderboard, 300)}` : code(s.leaderboard);
     lines.push(`- **${s.kind}**: ${where}: ${plain(s.message, 600)}`);
   }
-  return [...lines, ...moreLine(shown.length, totalOf(report, 'suspicious'), 'changes worth a look'), ''];
+  return [...lines, ...moreLine(shown.length, totalOf(report, 'suspicious'), 'change worth a look', 'changes worth a look'), ''];
 }
 
 function changesSection(report: ReviewReport): string[] {
@@ -148,13 +148,13 @@ function changesSection(report: ReviewReport): string[] {
     const shown = report.entities.slice(0, MAX_ROWS.entities);
     lines.push(`<details><summary>Entities changed (${count(totalOf(report, 'entities'))})</summary>`, '');
     for (const e of shown) lines.push(`- ${e.change} ${e.kind} ${code(e.id, 300)}`);
-    lines.push(...moreLine(shown.length, totalOf(report, 'entities'), 'entities'), '', '</details>', '');
+    lines.push(...moreLine(shown.length, totalOf(report, 'entities'), 'entity', 'entities'), '', '</details>', '');
   }
   if (report.pages.length > 0) {
     const shown = report.pages.slice(0, MAX_ROWS.pages);
     lines.push(`<details><summary>Generated pages affected (${count(totalOf(report, 'pages'))})</summary>`, '');
     for (const p of shown) lines.push(`- ${code(p, 300)}`);
-    lines.push(...moreLine(shown.length, totalOf(report, 'pages'), 'pages'), '', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
+    lines.push(...moreLine(shown.length, totalOf(report, 'pages'), 'page', 'pages'), '', '_Pages are regenerated on merge; contributors only edit `data/`._', '', '</details>', '');
   }
   return lines;
 }
@@ -168,7 +168,7 @@ export function renderReview(report: ReviewReport, ctx: CommentContext): string[
     '',
     ...toolsNotice(report),
     ...largeChangeNotice(report),
-    `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${report.summary.filesChecked} files checked.`,
+    `Commit ${code(short(report.head.sha))} compared with ${code(short(report.base.sha))}; ${plural(report.summary.filesChecked, 'file')} checked.`,
     '',
     ...headlines(report).flatMap((h) => [h, '']),
     ...findingsSection(report, ctx),

@@ -87,7 +87,8 @@ describe('compareLeaderboards', () => {
       ['removed', 'Old-S', 3, null, false],
     ]);
     expect(suspicious.map((s) => s.kind)).toEqual(['far-above-best', 'value-changed', 'result-removed']);
-    expect(suspicious[0].message).toContain('19%');
+    // The margin in points (the metric is a percentage), the relative change in percent: no mixed units.
+    expect(suspicious[0].message).toContain('99% is +19 points (+23.8 %) over the previous best 80%');
     expect(suspicious[1].message).toContain('Accuracy: 80 → 99');
   });
 
@@ -99,6 +100,15 @@ describe('compareLeaderboards', () => {
     expect(boards[0].previousBest?.value).toBe(70);
     expect(boards[0].changes[0]).toMatchObject({ change: 'changed', newSota: true, margin: { absolute: 10 } });
     expect(suspicious.map((s) => s.kind)).toEqual(['far-above-best', 'value-changed']);
+    expect(suspicious[0].message).toContain('60% is +10 points (+14.3 %) over the previous best 70%');
+  });
+
+  it('writes a margin in the metric\'s own unit for units other than percent', () => {
+    const params = dataset.replace("unit: '%'\n        min: 0\n        max: 100", 'unit: M');
+    const base = repo({ ...baseFiles, 'data/datasets/toy.yaml': params });
+    const head = repo({ ...baseFiles, 'data/datasets/toy.yaml': params, 'data/results/classification/toy/mid.yaml': results(['Mid', 75], ['Mid-2', 96.5]) });
+    const { suspicious } = compare(base, head);
+    expect(suspicious[0].message).toContain('96.5M is +16.5 M (+20.6 %) over the previous best 80M');
   });
 
   it('notices a changed ranking metric and leaves untouched leaderboards out', () => {

@@ -146,11 +146,10 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
     for (const c of board.changes) {
       const at = { leaderboard: board.id, file: c.file, model: c.model };
       if (c.margin && c.margin.absolute > 0 && (c.margin.relative === null || c.margin.relative > FAR_ABOVE_RELATIVE) && board.previousBest) {
-        const pct = c.margin.relative === null ? '' : ` (${formatPercent(c.margin.relative)})`;
         out.push({
           ...at,
           kind: 'far-above-best',
-          message: `${c.new!.metrics[board.metric.name]}${unit} is ${c.margin.absolute}${unit}${pct} better than the previous best ${board.previousBest.value}${unit}; more than ${FAR_ABOVE_RELATIVE * 100}% is unusual: check the value, its unit and the evaluation protocol`,
+          message: `${c.new!.metrics[board.metric.name]}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${board.previousBest.value}${unit}; more than ${FAR_ABOVE_RELATIVE * 100}% is unusual: check the value, its unit and the evaluation protocol`,
         });
       }
       if (c.change === 'changed') {
@@ -166,7 +165,14 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
   return out;
 }
 
-export function formatPercent(relative: number): string {
-  const pct = Number.parseFloat((relative * 100).toPrecision(3));
-  return `${pct >= 0 ? '+' : ''}${pct}%`;
+/**
+ * A margin in one unit per number: the difference in the metric's unit ("points" for a percentage,
+ * so that it is not read as a relative change), then the relative change in percent, one decimal:
+ * "+3.5 points (+4.1 %)", "+0.8 M (+2.0 %)", "+0.02 (+1.5 %)".
+ */
+export function formatMargin(margin: NonNullable<ResultChange['margin']>, unit: string | undefined): string {
+  const signed = (x: string) => (x.startsWith('-') ? x : `+${x}`);
+  const what = unit === '%' ? ` ${margin.absolute === 1 ? 'point' : 'points'}` : unit ? ` ${unit}` : '';
+  const relative = margin.relative === null ? '' : ` (${signed((margin.relative * 100).toFixed(1))} %)`;
+  return `${signed(String(margin.absolute))}${what}${relative}`;
 }

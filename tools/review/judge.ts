@@ -22,7 +22,7 @@ export interface JudgeOptions {
   head: string;
   /** Where the review report is written. */
   out: string;
-  /** A file the review's Markdown is appended to (the job summary). */
+  /** A file the review's Markdown is written to (the job summary), replacing what it held. */
   summary?: string;
   /** Findings as GitHub annotations (in Actions) or as text. */
   format: 'text' | 'github';

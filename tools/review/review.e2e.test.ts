@@ -167,6 +167,24 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect((await git('worktree', 'list')).split('\n')).toHaveLength(1);
   });
 
+  it('a second run writes the job summary again instead of adding to it: one summary, not two', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'pwc-review-summary-'));
+    try {
+      const summary = join(outDir, 'summary.md');
+      const args = ['review', '--root', dir, '--base', 'main', '--head', head1, '--out', join(outDir, 'report.json'), '--summary', summary];
+      const run1 = await pwc(args);
+      expect(run1.code).toBe(0);
+      // Counts as people write them: "1 error", "0 warnings", "1 leaderboard".
+      expect(run1.stdout).toContain(': 1 error, 0 warnings, 1 leaderboard changed, 1 new SOTA');
+      const first = await readFile(summary, 'utf8');
+      expect(first.match(/^## pwc review$/gm)).toHaveLength(1);
+      expect((await pwc(args)).code).toBe(0);
+      expect(await readFile(summary, 'utf8')).toBe(first);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+
   it('pwc post-review finds the fork PR from the head commit and posts the sticky comment, inline comments on diff lines, and labels', async () => {
     const result = await pwc(['post-review', '--report', join(dir, '..', 'report1.json')], env);
     expect(result.stderr).toBe('');
@@ -175,7 +193,7 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect(stickies()).toHaveLength(1);
     const body = stickies()[0].body!;
     expect(body).toContain('New state of the art');
-    expect(body).toContain('`New-L` reaches 82% Accuracy, **rank 1**, +2% (+2.5%) over 80%');
+    expect(body).toContain('`New-L` reaches 82% Accuracy, **rank 1**, +2 points (+2.5 %) over 80%');
     expect(body).toMatch(/\| added \| `New-S` \| `new-paper` \| 78% \| 3 \|/);
     expect(body).toContain('https://github.com/octo/data/blob/HEAD/docs/rules.md#');
     // Inline comments: every one on a line of the PR's diff; the error's on line 8; the fix as a suggestion.

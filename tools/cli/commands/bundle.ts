@@ -5,6 +5,7 @@ import { relative, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { buildBundleIncrementally, BundleError, BundleOutputError, readGitState, writeBundle } from '../../bundle/index.ts';
 import { validate } from '../../checks/validate.ts';
+import { count } from '../../model/count.ts';
 
 /** Errors shown before pointing to `pwc validate` for the rest. */
 const SHOWN_ERRORS = 20;
@@ -20,7 +21,7 @@ export const bundleCommand: Command = {
     if (errors.length > 0) {
       const shown = errors.slice(0, SHOWN_ERRORS).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}\n`);
       stderr.write(
-        `pwc bundle: the data has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written.\n${shown.join('')}` +
+        `pwc bundle: the data has ${count(errors.length, 'error')}; nothing was written.\n${shown.join('')}` +
           `${errors.length > shown.length ? `  ... and ${errors.length - shown.length} more\n` : ''}Run "npx pwc validate" for every finding and how to fix it.\n`,
       );
       return EXIT_FINDINGS;
@@ -43,7 +44,7 @@ export const bundleCommand: Command = {
     const shown = relative(process.cwd(), out) || '.';
     stdout.write(
       `wrote ${shown}/ (schema ${schema_version}, ${source_commit ? `commit ${source_commit.slice(0, 12)}` : 'not a git repository'}): ` +
-        `${Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ')}\n` +
+        `${Object.entries(counts).map(([kind, n]) => count(n, kind.slice(0, -1), kind)).join(', ')}\n` +
         bundle.manifest.files.map((f) => `  ${f.name}  ${f.size} bytes  sha256 ${f.sha256}\n`).join(''),
     );
     return EXIT_OK;

@@ -236,7 +236,7 @@ describe('pwc fix --changed-since', () => {
     const committed = await pwc(['fix', '--root', root, '--check', '--changed-since', base, '--committed']);
     expect(committed.code).toBe(1);
     expect([...committed.stdout.matchAll(/^(\S+): not in canonical form$/gm)].map((m) => m[1])).toEqual(['data/tasks/committed.yaml']);
-    expect(committed.stdout).toContain(`pwc fix: 1 files changed since ${base}: 1 not canonical, 0 already canonical`);
+    expect(committed.stdout).toContain(`pwc fix: 1 file changed since ${base}: 1 not canonical, 0 already canonical`);
     expect(committed.stderr).toBe('');
 
     // Writing fixes the same files and leaves the older non-canonical one as it was.

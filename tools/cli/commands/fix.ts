@@ -3,6 +3,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command, type CommandContext }
 import { changedBetween, changedSince } from '../../git/changes.ts';
 import { resolveCommit } from '../../git/revision.ts';
 import { GitError } from '../../git/run.ts';
+import { count } from '../../model/count.ts';
 import { DATA_DIR } from '../../model/paths.ts';
 import { existingDataFiles, fixFiles, selectDataFiles, TargetError } from '../../format/fix-files.ts';
 import { describeDifference } from '../../format/text-diff.ts';
@@ -37,7 +38,7 @@ export const fix: Command = {
     const parts = [check ? `${changed} not canonical` : `${changed} fixed`, `${canonical} already canonical`];
     if (broken > 0) parts.push(`${broken} could not be formatted`);
     const since = ctx.values['changed-since'];
-    ctx.stdout.write(`pwc fix: ${outcomes.length} files${typeof since === 'string' ? ` changed since ${since}` : ''}: ${parts.join(', ')}\n`);
+    ctx.stdout.write(`pwc fix: ${count(outcomes.length, 'file')}${typeof since === 'string' ? ` changed since ${since}` : ''}: ${parts.join(', ')}\n`);
     if (check && changed > 0) ctx.stdout.write('Run `pwc fix` to rewrite them.\n');
     return broken > 0 || (check && changed > 0) ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -7,6 +7,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '..
 import { toolsKey } from '../../checks/engine/cache.ts';
 import { validate } from '../../checks/validate.ts';
 import { GitError } from '../../git/run.ts';
+import { count } from '../../model/count.ts';
 import { changeSince, pagesEditedSince, type DataChange } from '../../views/data-base.ts';
 import { checkChanged, generate, isCurrent, startGenerate, type GenerateStart } from '../../views/generate.ts';
 import { GeneratedDirError } from '../../views/sync.ts';
@@ -49,7 +50,7 @@ export const generateCommand: Command = {
       for (const f of errors.slice(0, SHOWN_ERRORS)) stderr.write(`  ${f.file}:${f.line}:${f.column} ${f.rule}: ${f.message}\n`);
       if (errors.length > SHOWN_ERRORS) stderr.write(`  ... and ${errors.length - SHOWN_ERRORS} more\n`);
       stderr.write(
-        `pwc generate: the data has ${errors.length} error${errors.length === 1 ? '' : 's'}, so generated/ was not ${check ? 'checked' : 'written'}. ` +
+        `pwc generate: the data has ${count(errors.length, 'error')}, so generated/ was not ${check ? 'checked' : 'written'}. ` +
           'Run "npx pwc validate" for every finding and how to fix it.\n',
       );
       return EXIT_FINDINGS;
@@ -67,7 +68,7 @@ export const generateCommand: Command = {
     }
     if (check) {
       if (isCurrent(report)) {
-        stdout.write(`generated/ is up to date (${report.unchanged} files${change ? ` the change since ${String(since)} can touch` : ''}).\n`);
+        stdout.write(`generated/ is up to date (${count(report.unchanged, 'file')}${change ? ` the change since ${String(since)} can touch` : ''}).\n`);
         return EXIT_OK;
       }
       for (const path of report.differs) stderr.write(`${path}: differs from what data/ produces\n`);

@@ -1,6 +1,7 @@
 // `pwc import-pwc`: imports the Papers With Code archive dumps into --out; argument parsing and wiring only.
 import { relative, resolve } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
+import { count } from '../../model/count.ts';
 import { DumpError } from '../../import-pwc/dump-reader.ts';
 import { importPwc, REPORT_JSON, REPORT_SUMMARY } from '../../import-pwc/import.ts';
 import { PlainProgress, TerminalProgress } from '../../import-pwc/progress.ts';
@@ -50,12 +51,12 @@ export const importPwcCommand: Command = {
     const shown = relative(process.cwd(), out) || '.';
     const c = report.imported;
     stdout.write(
-      `imported into ${shown}/: ${c.tasks} tasks, ${c.datasets} datasets (${c.benchmarks} benchmarks), ${c.methods} methods, ${c.papers} papers, ` +
-        `${c.rows} result rows in ${c.resultFiles} files\n` +
+      `imported into ${shown}/: ${count(c.tasks, 'task')}, ${count(c.datasets, 'dataset')} (${count(c.benchmarks, 'benchmark')}), ${count(c.methods, 'method')}, ${count(c.papers, 'paper')}, ` +
+        `${count(c.rows, 'result row')} in ${count(c.resultFiles, 'file')}\n` +
         `rows: ${report.rows.total} = ${report.rows.imported} imported + ${report.rows.reported} reported; ` +
         `values: ${report.values.total} = ${report.values.imported} imported + ${report.values.reported} reported\n` +
-        `files: ${created} written, ${unchanged} already there, ${report.conflicts.length} conflicts (existing files kept)\n` +
-        `validation: ${report.validation.errors} errors, ${report.validation.warnings} warnings\n` +
+        `files: ${created} written, ${unchanged} already there, ${count(report.conflicts.length, 'conflict')} (existing files kept)\n` +
+        `validation: ${count(report.validation.errors, 'error')}, ${count(report.validation.warnings, 'warning')}\n` +
         `report: ${shown}/${REPORT_SUMMARY} and ${shown}/${REPORT_JSON}\n`,
     );
     return report.validation.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

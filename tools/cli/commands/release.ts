@@ -1,5 +1,6 @@
 // `pwc release --dist DIR`: publishes the bundle in DIR as a GitHub release with changes.json and
 // release notes (see tools/release/release.ts). Env: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL.
+import { count } from '../../model/count.ts';
 import { resolve } from 'node:path';
 import { createGitHub, parseRepository } from '../../github/octokit.ts';
 import { ReleaseError, runRelease } from '../../release/release.ts';
@@ -34,7 +35,7 @@ export const releaseCommand: Command = {
       if (outcome.changes) {
         const s = outcome.changes.summary;
         const totals = Object.entries(s).map(([kind, c]) => `${kind} +${c.added} ~${c.changed} -${c.removed} >${c.renamed}`);
-        stdout.write(`pwc release: changes since ${outcome.changes.previous_release ?? 'nothing (first release)'}: ${totals.join(', ')}; ${outcome.changes.new_sota.length} leaderboard tops changed\n`);
+        stdout.write(`pwc release: changes since ${outcome.changes.previous_release ?? 'nothing (first release)'}: ${totals.join(', ')}; ${count(outcome.changes.new_sota.length, 'leaderboard top')} changed\n`);
       }
       return outcome.status === 'refused' ? EXIT_FINDINGS : EXIT_OK;
     } catch (error) {

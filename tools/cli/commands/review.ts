@@ -1,8 +1,9 @@
 // `pwc review --base REF [--head REF] --out FILE [--summary FILE]`: the pull-request review report.
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ruleById } from '../../checks/catalog.ts';
 import { renderReview, rulesDocUrl } from '../../review/comment.ts';
+import { count } from '../../model/count.ts';
 import { reviewChange } from '../../review/review.ts';
 import { EXIT_OK, UsageError, type Command } from '../command.ts';
 
@@ -31,12 +32,13 @@ export const reviewCommand: Command = {
     await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
     if (typeof ctx.values.summary === 'string') {
       const markdown = renderReview(report, { rulesDoc: rulesDocUrl(process.env), knownRules: new Set(ruleById.keys()) }).join('\n');
-      await appendFile(resolve(ctx.values.summary), `${Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - 1).toString()}\n`);
+      // Written, not appended: a re-run leaves one summary (in Actions, $GITHUB_STEP_SUMMARY is this step's own file).
+      await writeFile(resolve(ctx.values.summary), `${Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - 1).toString()}\n`);
     }
     const { errors, warnings, newSota, suspicious } = report.summary;
     ctx.stdout.write(
-      `pwc review ${report.base.sha.slice(0, 7)}..${report.head.sha.slice(0, 7)}: ${errors} errors, ${warnings} warnings, ` +
-        `${report.leaderboards.length} leaderboards changed, ${newSota} new SOTA, ${suspicious} suspicious; report in ${out}\n`,
+      `pwc review ${report.base.sha.slice(0, 7)}..${report.head.sha.slice(0, 7)}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ` +
+        `${count(report.leaderboards.length, 'leaderboard')} changed, ${newSota} new SOTA, ${suspicious} suspicious; report in ${out}\n`,
     );
     // A report, not a check: `pwc validate` fails the job; the report must still be uploaded and posted.
     return EXIT_OK;

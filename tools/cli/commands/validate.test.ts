@@ -90,6 +90,22 @@ describe('pwc validate', () => {
     expect(pwc(root, '--root', root, '--no-cache').code).toBe(0);
   });
 
+  it('numbers rows from 1 in schema messages, and counts in the singular for one', () => {
+    const root = repository();
+    const results = (readdirSync(join(root, 'data/results'), { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).sort();
+    const file = `data/results/${results[0]}`;
+    writeFileSync(join(root, file), `${readFileSync(join(root, file), 'utf8').trimEnd()}\n  - metrics: {}\n`);
+    const rows = readFileSync(join(root, file), 'utf8').match(/^ {2}- /gm)!.length;
+    const json = pwc(root, '--format', 'json');
+    expect(json.code).toBe(1);
+    const messages = JSON.parse(json.stdout).findings.map((f: { message: string }) => f.message);
+    expect(messages).toContain(`row ${rows} lacks the required field "model"`);
+    expect(messages.join('\n')).not.toMatch(/results\.\d/);
+    const text = pwc(root);
+    expect(text.stdout).toMatch(/\d+ errors?, \d+ warnings? in 1 file\.\n$/);
+    expect(text.stdout).not.toMatch(/\b1 (errors|warnings|files)\b/);
+  });
+
   it('exits 0 with warnings only', () => {
     const root = repository();
     const paper = firstFile(root, `data/papers/${readdirSync(join(root, 'data/papers')).sort()[0]}`);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { validate } from '../../checks/validate.ts';
 import { GitError } from '../../git/run.ts';
+import { count } from '../../model/count.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { OUTPUT_FORMATS, isOutputFormat, writeFindings } from '../output/index.ts';
 import { formatJson } from '../output/json.ts';
@@ -38,7 +39,7 @@ export const validateCommand: Command = {
       }
     };
     await writeFindings(format, result.findings, { readText, write: (text) => ctx.stdout.write(text) });
-    if (since !== undefined) ctx.stderr.write(`pwc validate: checked ${result.checked.length} files: those changed since ${since} and those that depend on them\n`);
+    if (since !== undefined) ctx.stderr.write(`pwc validate: checked ${count(result.checked.length, 'file')}: those changed since ${since} and those that depend on them\n`);
     const reportFile = ctx.values['report-file'];
     if (typeof reportFile === 'string') {
       const target = resolve(reportFile);

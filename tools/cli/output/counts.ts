@@ -1,5 +1,6 @@
 // What every output format says first: how many errors and warnings, in a stable wording.
 import type { Finding } from '../../checks/finding.ts';
+import { count } from '../../model/count.ts';
 
 export interface Counts {
   errors: number;
@@ -14,7 +15,7 @@ export function countFindings(findings: readonly Finding[]): Counts {
 
 export function describeCounts({ errors, warnings }: Counts): string {
   if (errors === 0 && warnings === 0) return 'no errors, no warnings';
-  return `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  return `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
 }
 
 /** Data from a pull request reaches terminals and logs: control characters (escape sequences) are replaced. */

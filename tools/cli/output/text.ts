@@ -1,5 +1,6 @@
 // `--format text`: findings for a person at a terminal: where, what, how to fix, and the line with a caret.
 import type { Finding } from '../../checks/finding.ts';
+import { count } from '../../model/count.ts';
 import { countFindings, describeCounts, printable } from './counts.ts';
 
 /** Lines longer than this are shown as a window around the column. */
@@ -35,7 +36,7 @@ export function formatText(findings: readonly Finding[], options: TextOptions = 
   }
   const counts = countFindings(findings);
   const files = new Set(findings.map((f) => f.file)).size;
-  out.push(findings.length === 0 ? 'No findings.' : `${describeCounts(counts)} in ${files} ${files === 1 ? 'file' : 'files'}.`);
+  out.push(findings.length === 0 ? 'No findings.' : `${describeCounts(counts)} in ${count(files, 'file')}.`);
   return `${out.join('\n')}\n`;
 }
 

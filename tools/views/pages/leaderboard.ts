@@ -1,6 +1,7 @@
 // The leaderboard page model: one benchmark's ranked table, its protocol and its chart.
 import type { Leaderboard } from '../../model/leaderboard.ts';
-import { count, directionText, formatValue, metricLabel } from '../format.ts';
+import { count } from '../../model/count.ts';
+import { directionText, formatValue, metricLabel } from '../format.ts';
 import { pagePaths, relativeHref } from '../links.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { codeUrl, datasetLink, leaderboardTitle, paperLink, taskLink, textOnly, type Link } from './common.ts';

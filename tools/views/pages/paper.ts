@@ -2,7 +2,8 @@
 // the rank each holds on its leaderboard, and related papers.
 import type { Leaderboard } from '../../model/leaderboard.ts';
 import type { Paper } from '../../model/repository.ts';
-import { compareText, count, formatValue, metricLabel } from '../format.ts';
+import { count } from '../../model/count.ts';
+import { compareText, formatValue, metricLabel } from '../format.ts';
 import { pagePaths } from '../links.ts';
 import type { RelatedPaper } from '../related.ts';
 import { entryKey, ranksByMetric, type SiteIndex } from '../site-index.ts';
