@@ -1,6 +1,8 @@
 // The bundle's data from the repository: every entity in its public shape, sorted by id, with
 // result rows ranked on their leaderboards. Pure: same repository and source -> same value.
+import { periodStart } from '../model/dates.ts';
 import { buildLeaderboards, primaryMetric } from '../model/leaderboard.ts';
+import { sourceText } from '../model/provenance.ts';
 import type { Dataset, Method, Paper, Repository, ResultSet, Task } from '../model/repository.ts';
 import type { MetricSpec } from '../model/types.ts';
 import {
@@ -119,7 +121,8 @@ export function paperEntity(p: Paper): BundlePaper {
     id: p.id,
     title: p.title,
     authors: [...(p.authors ?? [])],
-    date: p.date,
+    // Schema 1.x has full dates only: a partial date (2019-05) is carried as the start of its period.
+    date: periodStart(p.date),
     ...present(p, ['arxiv', 'url', 'pdf', 'venue', 'abstract']),
     tasks: sorted(p.tasks),
     methods: sorted(p.methods),
@@ -143,6 +146,14 @@ export function resultRanks(repo: Repository): ResultRanks {
   return ranks;
 }
 
+/**
+ * Does the bundle carry this result file? Schema 1.x knows papers only, so the results of a source
+ * that is not a paper (data/sources/) wait for a schema that has sources; so do rows' settings.
+ */
+export function isBundled(set: ResultSet, repo: Pick<Repository, 'sources'>): boolean {
+  return !repo.sources.has(set.paper);
+}
+
 /** The rows of one result file, each with its rank. */
 export function resultEntities(set: ResultSet, ranks: ResultRanks): BundleResult[] {
   return set.results.map((row, index) => ({
@@ -156,7 +167,9 @@ export function resultEntities(set: ResultSet, ranks: ResultRanks): BundleResult
     extra_training_data: row.extra_training_data ?? false,
     // A row off every leaderboard (no declared benchmark) is caught by danglingReferences.
     rank: ranks.get(`${set.id}\n${index}`) ?? null,
-    ...present(row, ['code', 'notes', 'source']),
+    ...present(row, ['code', 'notes']),
+    // Schema 1.x has a text source: a structured one is carried as its text.
+    ...(row.source === undefined ? {} : { source: sourceText(row.source) }),
   }));
 }
 
@@ -171,7 +184,7 @@ export function bundleData(repo: Repository, source: BundleSource): BundleData {
     benchmarks: [...repo.datasets.values()].flatMap(benchmarkEntities).sort(compareIds),
     methods: [...repo.methods.values()].map(methodEntity).sort(compareIds),
     papers: [...repo.papers.values()].map(paperEntity).sort(compareIds),
-    results: [...repo.results.values()].flatMap((set) => resultEntities(set, ranks)).sort(compareIds),
+    results: [...repo.results.values()].filter((set) => isBundled(set, repo)).flatMap((set) => resultEntities(set, ranks)).sort(compareIds),
   };
   const problems = dataProblems(data);
   if (problems.length > 0) throw new BundleError(problems);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blobId, indexBlobIds, worktreeStatus, type StatusEntry } from '../git/worktree.ts';
-import { classifyPath, datasetPath, isPathProblem } from '../model/paths.ts';
+import { classifyPath, datasetPath, isPathProblem, sourcePath } from '../model/paths.ts';
 import type { Repository } from '../model/repository.ts';
 import { bundleFiles, DATA_GZ_NAME, type BuiltBundle } from './build.ts';
 import { bundleToolsKey, loadBundleCache, writeBundleCache, type BundleCache } from './cache.ts';
@@ -25,6 +25,7 @@ import {
   methodEntity,
   paperEntity,
   referenceProblems,
+  isBundled,
   resultEntities,
   resultRanks,
   taskEntity,
@@ -123,12 +124,22 @@ function unitsOf(paths: readonly string[], ids: ReadonlyMap<string, string>): Un
     }
     // The dataset file declares the benchmark whose primary metric ranks the rows.
     const dataset = datasetPath(id.slice('results '.length).split('/')[1]);
+    // A source file says its results are not bundled (isBundled).
+    for (const source of sourcesOf(files)) if (ids.has(source)) files.push(source);
     if (ids.has(dataset)) files.unshift(dataset);
     const hash = createHash('sha1');
     for (const path of files) hash.update(`${path}\0${ids.get(path)}\n`);
     units.push({ id, reads: files, key: hash.digest('hex') });
   }
   return units;
+}
+
+/** The source files (data/sources/) that the result files' ids could name. */
+function sourcesOf(results: readonly string[]): string[] {
+  return results.flatMap((path) => {
+    const ref = classifyPath(path);
+    return isPathProblem(ref) || ref.kind !== 'result' ? [] : [sourcePath(ref.paper)];
+  });
 }
 
 /** The entities of a unit, from a repository that holds every file it reads. */
@@ -141,6 +152,7 @@ function entitiesOf(unit: Unit, repo: Repository, ranks: () => ResultRanks): [En
       if (isPathProblem(ref) || ref.kind !== 'result') continue;
       const set = repo.results.get(ref.id);
       if (!set) throw missing(path);
+      if (!isBundled(set, repo)) continue;
       for (const row of resultEntities(set, ranks())) out.push(['results', row]);
     }
     return out;

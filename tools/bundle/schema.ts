@@ -20,7 +20,8 @@ const text = taskSchema.properties.name;
 const url = paperSchema.properties.url;
 // The form only: a consumer's plain Ajv knows no formats, and the data files' "date" format
 // already kept impossible days out of the bundle.
-const isoDate = { type: paperSchema.properties.date.type, pattern: paperSchema.properties.date.pattern } as const;
+// A paper's own date may be partial (2019-05); the bundle's dates are full (contents.ts says how).
+const isoDate = { type: datasetSchema.properties.introduced_date.type, pattern: datasetSchema.properties.introduced_date.pattern } as const;
 const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 
 const benchmarkId = {

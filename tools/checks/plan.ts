@@ -11,8 +11,16 @@ import type { ValidFile } from '../model/repository.ts';
 import { normaliseName } from './nearest.ts';
 import type { CrossFileRead } from './rule.ts';
 
-/** The id-bearing kinds that files reference. */
+/**
+ * The id-bearing kinds that files reference. A source (data/sources/) is of kind "paper" here:
+ * papers and sources share one namespace of ids, and a result's path names either.
+ */
 export type EntityKind = 'task' | 'dataset' | 'method' | 'paper';
+
+/** The entity kind a defining file is of: a source counts as a paper (see EntityKind). */
+function entityKindOf(kind: 'task' | 'dataset' | 'method' | 'paper' | 'source'): EntityKind {
+  return kind === 'source' ? 'paper' : kind;
+}
 
 /** The kinds that have a stand-in in partial runs (papers and results are loaded in full). */
 type StandInKind = 'task' | 'dataset' | 'method';
@@ -111,7 +119,7 @@ const READ_PLANS: Record<CrossFileRead, ReadPlan> = {
     // The files naming a changed entity, by any link to it.
     affected(ref, _change, scope) {
       if (ref.kind === 'areas' || ref.kind === 'result') return;
-      for (const prefix of linkPrefixes(ref.kind)) scope.add(scope.usersOf(`${prefix}${ref.id}`));
+      for (const prefix of linkPrefixes(entityKindOf(ref.kind))) scope.add(scope.usersOf(`${prefix}${ref.id}`));
     },
     // The named files as present (valid or not: an invalid one is not reported again); papers in full.
     around(_ref, uses, into) {
@@ -124,7 +132,7 @@ const READ_PLANS: Record<CrossFileRead, ReadPlan> = {
     // Tips list every valid id of a kind: they change when a file of the kind gains or loses validity.
     affected(ref, change, scope) {
       if (ref.kind === 'areas' || ref.kind === 'result') return;
-      if ((change.before?.valid ?? false) !== (change.after?.valid ?? false)) scope.addDangling(ref.kind);
+      if ((change.before?.valid ?? false) !== (change.after?.valid ?? false)) scope.addDangling(entityKindOf(ref.kind));
     },
     around(_ref, uses, into) {
       for (const { kind, entity } of linkKeys(uses)) if (!into.index.definers(entity).some((p) => into.index.isValid(p))) into.allOf(kind);
@@ -224,7 +232,23 @@ const READ_PLANS: Record<CrossFileRead, ReadPlan> = {
       if (ref.kind === 'paper') for (const key of uses) if (isIdentity(key)) into.full(into.index.users(key));
     },
   },
+  'publication-ids': {
+    // Every file defining the same id, before the change (the file itself, gone) and after.
+    affected(ref, _change, scope) {
+      scope.add(publicationDefiners(ref, scope.index));
+    },
+    around(ref, _uses, into) {
+      const definers = publicationDefiners(ref, into.index);
+      into.present(definers);
+      into.full(definers);
+    },
+  },
 };
+
+/** The other files defining a paper's or source's id (several years of a paper, or a source). */
+function publicationDefiners(ref: FileRef, index: DependencyIndex): readonly string[] {
+  return ref.kind === 'paper' || ref.kind === 'source' ? index.definers(`paper:${ref.id}`) : [];
+}
 
 function isIdentity(key: string): boolean {
   return key.startsWith('arxiv:') || key.startsWith('title:');
@@ -321,8 +345,9 @@ export interface FileState {
   uses: readonly string[];
 }
 
-/** The entity a path defines ("task:<id>", ...), or undefined for areas, results and misplaced files. */
+/** The entity a path defines ("task:<id>", ...; a source "paper:<id>"), or undefined for areas, results and misplaced files. */
 export function entityKey(ref: FileRef): string | undefined {
+  if (ref.kind === 'source') return `paper:${ref.id}`;
   return ref.kind === 'task' || ref.kind === 'dataset' || ref.kind === 'method' || ref.kind === 'paper' ? `${ref.kind}:${ref.id}` : undefined;
 }
 

@@ -11,6 +11,8 @@ export interface PresentIds {
   dataset: ReadonlySet<string>;
   method: ReadonlySet<string>;
   paper: ReadonlySet<string>;
+  /** Sources of results that are not papers; their ids share the papers' namespace. */
+  source: ReadonlySet<string>;
 }
 
 const memo = new WeakMap<Repository, WeakMap<CheckContext, PresentIds>>();
@@ -31,6 +33,7 @@ function collect(repo: Repository, context: CheckContext): PresentIds {
     dataset: new Set(repo.datasets.keys()),
     method: new Set(repo.methods.keys()),
     paper: new Set(repo.papers.keys()),
+    source: new Set(repo.sources.keys()),
   };
   for (const path of context.files ?? []) {
     const ref = classifyPath(path);

@@ -80,6 +80,10 @@ export const CROSS_FILE_READS = {
     means: 'the arXiv id and the normalised title of every paper',
     dependsOn: 'a paper depends on every paper that shares (or shared) its arXiv id or title',
   },
+  'publication-ids': {
+    means: 'whether a paper\'s or source\'s id is also defined by another file: papers and sources share one namespace of ids',
+    dependsOn: 'a paper or source depends on every paper or source file with the same id',
+  },
 } as const satisfies Record<string, { means: string; dependsOn: string }>;
 
 export type CrossFileRead = keyof typeof CROSS_FILE_READS;

@@ -2,7 +2,8 @@
 import { isSlug, datasetPath, methodPath, paperPath, resultPath, taskPath, toSlug } from '../model/paths.ts';
 import type { FileKind } from '../model/schemas.ts';
 
-export type NewKind = Exclude<FileKind, 'areas'>;
+// Sources (data/sources/) are rare and written by hand for now.
+export type NewKind = Exclude<FileKind, 'areas' | 'source'>;
 export const NEW_KINDS: readonly NewKind[] = ['paper', 'task', 'dataset', 'method', 'result'];
 
 /** One command-line field of a new file. */

@@ -23,9 +23,12 @@ export function checkSchema(kind: FileKind, data: unknown): SchemaProblem[] {
   const validate = validatorFor(kind);
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
-  // A date of the wrong form fails both its pattern and its format: report the form only.
+  // A date of the wrong form fails both its pattern and its format: report the form only. An "if"
+  // error only repeats that its "then" failed (a paper's full date that is not on the calendar).
   const formWrong = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
-  return errors.filter((e) => !(e.keyword === 'format' && formWrong.has(e.instancePath))).map((e) => explain(e, kind, data));
+  return errors
+    .filter((e) => e.keyword !== 'if' && !(e.keyword === 'format' && formWrong.has(e.instancePath)))
+    .map((e) => explain(e, kind, data));
 }
 
 export function pointerToPath(pointer: string): PathSegment[] {
@@ -133,6 +136,7 @@ function typeTip(type: string): string {
 function describePattern(pattern: string): string {
   if (pattern.startsWith('^[a-z0-9]+')) return '(an id: lowercase a-z, 0-9 and single hyphens)';
   if (pattern.startsWith('^\\d{4}-')) return '(a date: YYYY-MM-DD)';
+  if (pattern.startsWith('^\\d{4}(')) return '(a date: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known)';
   if (pattern.startsWith('^https?')) return '(an http or https URL)';
   if (pattern.includes('\\d{4}\\.\\d{4,5}')) return '(an arXiv id such as 1905.00546, without version)';
   return pattern;
@@ -141,6 +145,7 @@ function describePattern(pattern: string): string {
 function tipForPattern(pattern: string): string {
   if (pattern.startsWith('^[a-z0-9]+')) return 'Use the id of the entity: its file name without .yaml.';
   if (pattern.startsWith('^\\d{4}-')) return 'Write the date as YYYY-MM-DD, e.g. 2019-05-02.';
+  if (pattern.startsWith('^\\d{4}(')) return 'Write the date as YYYY-MM-DD, e.g. 2019-05-02; when only the month or year is known, "2019-05" or "2019" (quoted).';
   if (pattern.startsWith('^https?')) return 'Write a full URL starting with https://.';
   if (pattern.includes('\\d{4}\\.\\d{4,5}')) return 'Write the bare arXiv id, e.g. 1905.00546 (no "arXiv:" prefix, no "v2").';
   return 'Change the value to match the expected form.';

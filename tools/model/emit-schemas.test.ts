@@ -98,6 +98,7 @@ describe('.vscode/settings.json', () => {
     dataset: 'data/datasets/imagenet.yaml',
     method: 'data/methods/resnet.yaml',
     paper: 'data/papers/2019/some-paper.yaml',
+    source: 'data/sources/squad-leaderboard.yaml',
     result: 'data/results/image-classification/imagenet/some-paper.yaml',
   };
 

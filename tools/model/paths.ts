@@ -15,6 +15,8 @@ export type FileRef =
   | { kind: 'dataset'; path: string; id: string }
   | { kind: 'method'; path: string; id: string }
   | { kind: 'paper'; path: string; id: string; year: string }
+  | { kind: 'source'; path: string; id: string }
+  /** `paper` is the id of the paper or source (they share one namespace) whose results the file holds. */
   | { kind: 'result'; path: string; id: string; task: string; dataset: string; paper: string };
 
 /** Why a path is not a valid data file path; `segment` is the offending part. */
@@ -33,6 +35,7 @@ const LAYOUT: Record<string, { kind: Exclude<FileKind, 'areas'>; depth: number; 
   datasets: { kind: 'dataset', depth: 0, shape: 'data/datasets/<dataset>.yaml' },
   methods: { kind: 'method', depth: 0, shape: 'data/methods/<method>.yaml' },
   papers: { kind: 'paper', depth: 1, shape: 'data/papers/<yyyy>/<paper>.yaml' },
+  sources: { kind: 'source', depth: 0, shape: 'data/sources/<source>.yaml' },
   results: { kind: 'result', depth: 2, shape: 'data/results/<task>/<dataset>/<paper>.yaml' },
 };
 
@@ -114,6 +117,9 @@ export function datasetPath(id: string): string {
 }
 export function methodPath(id: string): string {
   return `data/methods/${id}.yaml`;
+}
+export function sourcePath(id: string): string {
+  return `data/sources/${id}.yaml`;
 }
 export function paperPath(id: string, date: string): string {
   return `data/papers/${date.slice(0, 4)}/${id}.yaml`;

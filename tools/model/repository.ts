@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { checkSchema } from './check-schema.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem, type FileRef } from './paths.ts';
 import { decodeSource, parseSource } from './source.ts';
-import type { Area, DatasetFile, MethodFile, PaperFile, ResultFile, TaskFile } from './types.ts';
+import type { Area, DatasetFile, MethodFile, PaperFile, ResultFile, SourceFile, TaskFile } from './types.ts';
 
 export type Task = TaskFile & { id: string; path: string };
 export type Dataset = DatasetFile & { id: string; path: string };
 export type Method = MethodFile & { id: string; path: string };
 export type Paper = PaperFile & { id: string; path: string };
-/** The results one paper reports on one benchmark; id is "<task>/<dataset>/<paper>". */
+/** A source of results that is not a paper (an official leaderboard...); its id shares the papers' namespace. */
+export type Source = SourceFile & { id: string; path: string };
+/** The results one paper (or source) reports on one benchmark; id is "<task>/<dataset>/<paper>". */
 export type ResultSet = ResultFile & { id: string; path: string; task: string; dataset: string; paper: string };
 
 export interface Repository {
@@ -21,6 +23,7 @@ export interface Repository {
   datasets: Map<string, Dataset>;
   methods: Map<string, Method>;
   papers: Map<string, Paper>;
+  sources: Map<string, Source>;
   results: Map<string, ResultSet>;
 }
 
@@ -31,7 +34,7 @@ export interface ValidFile {
 }
 
 export function emptyRepository(): Repository {
-  return { areas: [], tasks: new Map(), datasets: new Map(), methods: new Map(), papers: new Map(), results: new Map() };
+  return { areas: [], tasks: new Map(), datasets: new Map(), methods: new Map(), papers: new Map(), sources: new Map(), results: new Map() };
 }
 
 /** Builds the repository from schema-valid files; maps are filled in path order, so iteration is deterministic. */
@@ -56,6 +59,9 @@ export function buildRepository(files: Iterable<ValidFile>): Repository {
       case 'paper':
         repo.papers.set(ref.id, { ...(d as PaperFile), id: ref.id, path: ref.path });
         break;
+      case 'source':
+        repo.sources.set(ref.id, { ...(d as SourceFile), id: ref.id, path: ref.path });
+        break;
       case 'result':
         repo.results.set(ref.id, { ...(d as ResultFile), id: ref.id, path: ref.path, task: ref.task, dataset: ref.dataset, paper: ref.paper });
         break;
@@ -76,6 +82,7 @@ export function withFiles(repo: Repository, files: ReadonlyMap<string, ValidFile
     datasets: new Map(repo.datasets),
     methods: new Map(repo.methods),
     papers: new Map(repo.papers),
+    sources: new Map(repo.sources),
     results: new Map(repo.results),
   };
   const put = buildRepository([...files.values()].filter((f): f is ValidFile => f !== undefined));
@@ -85,8 +92,9 @@ export function withFiles(repo: Repository, files: ReadonlyMap<string, ValidFile
     [out.methods, put.methods],
     [out.papers, put.papers],
     [out.results, put.results],
+    [out.sources, put.sources],
   ] as [Map<string, { path: string }>, Map<string, { path: string }>][];
-  const byKind = { task: pairs[0][0], dataset: pairs[1][0], method: pairs[2][0], paper: pairs[3][0], result: pairs[4][0] };
+  const byKind = { task: pairs[0][0], dataset: pairs[1][0], method: pairs[2][0], paper: pairs[3][0], result: pairs[4][0], source: pairs[5][0] };
   for (const path of files.keys()) {
     const ref = classifyPath(path);
     if (isPathProblem(ref)) continue;

@@ -20,7 +20,20 @@ const isoDate = {
   format: 'date',
 } as const;
 
+// A paper's date: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known. A full date
+// must also exist on the calendar (the format "date"); a partial one is checked by its form alone.
+const FULL_DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+const partialDate = {
+  type: 'string',
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$',
+  if: { pattern: FULL_DATE },
+  then: { format: 'date' },
+} as const;
+
 const url = { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000 } as const;
+
+/** What a source of numbers is: a paper, its code, a leaderboard, a reproduction by someone else, or other. */
+export const SOURCE_KINDS = ['paper', 'code', 'leaderboard', 'reproduction', 'other'] as const;
 
 const $schema = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -78,6 +91,20 @@ export const metricSchema = {
   },
 } as const;
 
+/** An evaluation setting a benchmark distinguishes (resolution, extra data...); rows state its value. */
+export const settingSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'type'],
+  properties: {
+    name: text,
+    type: { enum: ['boolean', 'number', 'text', 'choice'] },
+    values: { type: 'array', minItems: 1, items: text, uniqueItems: true },
+    unit: text,
+    description: text,
+  },
+} as const;
+
 export const benchmarkSchema = {
   type: 'object',
   additionalProperties: false,
@@ -87,6 +114,7 @@ export const benchmarkSchema = {
     metrics: { type: 'array', minItems: 1, items: metricSchema },
     primary: text,
     description: text,
+    settings: { type: 'array', minItems: 1, items: settingSchema },
   },
 } as const;
 
@@ -150,7 +178,7 @@ export const paperSchema = {
   properties: {
     title: text,
     authors: { type: 'array', items: text },
-    date: isoDate,
+    date: partialDate,
     arxiv: { type: 'string', pattern: '^(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})$' },
     url,
     pdf: url,
@@ -177,7 +205,24 @@ export const resultRowSchema = {
     extra_training_data: { type: 'boolean' },
     code: url,
     notes: text,
-    source: text,
+    // Plain text ("Table 2") or a mapping saying what kind of source, where it is and where in it.
+    // One node for both (type applies minLength to text and the rest to a mapping), so errors stay plain.
+    source: {
+      type: ['string', 'object'],
+      minLength: 1,
+      additionalProperties: false,
+      required: ['kind'],
+      properties: {
+        kind: { enum: SOURCE_KINDS },
+        url,
+        ref: text,
+      },
+    },
+    settings: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { type: ['boolean', 'number', 'string'], minLength: 1 },
+    },
   },
 } as const;
 
@@ -193,12 +238,29 @@ export const resultSchema = {
   },
 } as const;
 
+export const sourceSchema = {
+  $schema,
+  $id: 'https://pwc-data.dev/schemas/source.schema.json',
+  title: 'A source of results that is not a paper, such as an official leaderboard (data/sources/<source>.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'kind', 'url'],
+  properties: {
+    name: text,
+    // A paper has its own file under data/papers/.
+    kind: { enum: ['code', 'leaderboard', 'reproduction', 'other'] },
+    url,
+    description: text,
+  },
+} as const;
+
 export const fileSchemas = {
   areas: areasSchema,
   task: taskSchema,
   dataset: datasetSchema,
   method: methodSchema,
   paper: paperSchema,
+  source: sourceSchema,
   result: resultSchema,
 } as const;
 

@@ -10,6 +10,8 @@ import type {
   paperSchema,
   resultRowSchema,
   resultSchema,
+  settingSchema,
+  sourceSchema,
   taskSchema,
 } from './schemas.ts';
 
@@ -24,5 +26,11 @@ export type CodeLink = FromSchema<typeof codeLinkSchema>;
 export type PaperFile = FromSchema<typeof paperSchema>;
 export type ResultRow = FromSchema<typeof resultRowSchema>;
 export type ResultFile = FromSchema<typeof resultSchema>;
+export type SettingSpec = FromSchema<typeof settingSchema>;
+export type SourceFile = FromSchema<typeof sourceSchema>;
+/** A row's `source`: plain text, or a mapping of kind, url and ref. */
+export type RowSource = NonNullable<ResultRow['source']>;
+export type StructuredSource = Exclude<RowSource, string>;
+export type SettingValue = NonNullable<ResultRow['settings']>[string];
 
 export type Direction = MetricSpec['direction'];

@@ -120,7 +120,7 @@ const entity = {
   additionalProperties: false,
   required: ['kind', 'id', 'path', 'change'],
   properties: {
-    kind: { enum: ['areas', 'task', 'dataset', 'method', 'paper', 'result', 'other'] },
+    kind: { enum: ['areas', 'task', 'dataset', 'method', 'paper', 'source', 'result', 'other'] },
     id: text(400),
     path,
     change: { enum: ['added', 'changed', 'removed'] },

@@ -35,7 +35,7 @@ function fileOf(repo: Repository, path: string): ValidFile | undefined {
   const ref = classifyPath(path);
   if (isPathProblem(ref)) return undefined;
   if (ref.kind === 'areas') return { ref, data: { areas: repo.areas } };
-  const map = { task: repo.tasks, dataset: repo.datasets, method: repo.methods, paper: repo.papers, result: repo.results }[ref.kind] as Map<string, { path: string }>;
+  const map = { task: repo.tasks, dataset: repo.datasets, method: repo.methods, paper: repo.papers, source: repo.sources, result: repo.results }[ref.kind] as Map<string, { path: string }>;
   const entity = map.get(ref.id);
   return entity?.path === path ? { ref, data: entity } : undefined;
 }

@@ -93,6 +93,7 @@ describe('the renderer', () => {
       datasets: reversed(repo.datasets),
       methods: reversed(repo.methods),
       papers: reversed(repo.papers),
+      sources: reversed(repo.sources),
       results: reversed(repo.results),
     };
     const a = new Map([...renderSite(repo)].map((f) => [f.path, f.text]));

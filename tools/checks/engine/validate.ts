@@ -252,7 +252,8 @@ class Run {
     const around = planner.neighbourhood(plan, index);
     trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allOf.length ? `, every ${around.allOf.join(', ')}` : ''}`);
     const full = new Set(around.full);
-    if (around.allOf.includes('paper')) for (const p of index.pathsUnder('data/papers/')) if (index.isValid(p)) full.add(p);
+    // Papers and sources (which share the papers' ids) have no stand-in: loaded in full.
+    if (around.allOf.includes('paper')) for (const p of [...index.pathsUnder('data/papers/'), ...index.pathsUnder('data/sources/')]) if (index.isValid(p)) full.add(p);
     const valid: ValidFile[] = this.validFiles([...full].map(knownOf).filter((k): k is Known => k !== undefined));
     const standIns = new Set(around.entities.filter((p) => !full.has(p)));
     for (const kind of around.allOf) {
