@@ -28,6 +28,11 @@ import { rule as duplicateModel } from './rules/duplicate-model.ts';
 import { rule as resultBeforeDataset } from './rules/result-before-dataset.ts';
 import { rule as futurePaper } from './rules/future-paper.ts';
 import { rule as duplicatePaper } from './rules/duplicate-paper.ts';
+import { rule as settingDeclaration } from './rules/setting-declaration.ts';
+import { rule as unknownSetting } from './rules/unknown-setting.ts';
+import { rule as settingValue } from './rules/setting-value.ts';
+import { rule as duplicateSourceId } from './rules/duplicate-source-id.ts';
+import { rule as missingSource } from './rules/missing-source.ts';
 
 export const rules: Rule[] = [
   encoding,
@@ -44,6 +49,7 @@ export const rules: Rule[] = [
   duplicateArea,
   duplicateBenchmark,
   duplicateMetric,
+  settingDeclaration,
   primaryMetric,
   metricBounds,
   resultPath,
@@ -51,6 +57,8 @@ export const rules: Rule[] = [
   referenceCycle,
   undeclaredBenchmark,
   unknownMetric,
+  unknownSetting,
+  settingValue,
   metricOutOfRange,
   percentAsFraction,
   missingPrimaryMetric,
@@ -58,6 +66,8 @@ export const rules: Rule[] = [
   resultBeforeDataset,
   futurePaper,
   duplicatePaper,
+  duplicateSourceId,
+  missingSource,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDataPath } from '../model/paths.ts';
-import { buildRepository, type ValidFile } from '../model/repository.ts';
+import { buildRepository, repositoryOfFiles, type ValidFile } from '../model/repository.ts';
+import { baseModelsOf } from './base-models.ts';
 import { checkFile } from './check-file.ts';
 import { checkRepository, locateReports } from './check-repository.ts';
 import { compareFindings, type Finding } from './finding.ts';
@@ -27,7 +28,7 @@ export interface ExpectedPosition {
   column: number;
 }
 
-export function exampleDir(ruleId: string, part: 'fail' | 'pass'): string {
+export function exampleDir(ruleId: string, part: 'fail' | 'pass' | 'base'): string {
   return join(EXAMPLES_DIR, ruleId, part);
 }
 
@@ -51,6 +52,17 @@ export function readTree(root: string): SourceFile[] {
   };
   if (existsSync(join(root, 'data'))) walk(join(root, 'data'));
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The context an example is checked in: today and, when the rule's folder has a `base` repository
+ * (the state before a change, for rules on new rows such as missing-source), its result files' models.
+ */
+export function exampleContext(ruleId: string, files: readonly SourceFile[]): CheckContext {
+  const baseDir = join(EXAMPLES_DIR, ruleId, 'base');
+  if (!existsSync(baseDir)) return { today: EXAMPLE_TODAY };
+  const base = repositoryOfFiles(readTree(baseDir).map((f) => [f.path, f.bytes] as const));
+  return { today: EXAMPLE_TODAY, baseModels: baseModelsOf(base, files.map((f) => f.path)) };
 }
 
 /** Checks a set of files as a whole repository: each file alone, then across files. */

@@ -8,10 +8,10 @@ import { buildRepository, type ValidFile } from '../model/repository.ts';
 import { repositoryRules, rules } from './catalog.ts';
 import { checkFile } from './check-file.ts';
 import { checkRepository } from './check-repository.ts';
-import { EXAMPLE_TODAY, exampleDir, readTree, type SourceFile } from './examples.ts';
+import { exampleContext, exampleDir, readTree, type SourceFile } from './examples.ts';
 import type { Report } from './finding.ts';
 import { MemoryIndex, plannerFor, type Change, type FileState, type Planner } from './plan.ts';
-import { readsOf, type RepositoryRule } from './rule.ts';
+import { readsOf, type CheckContext, type RepositoryRule } from './rule.ts';
 
 interface Tree {
   bytes: Map<string, Uint8Array>;
@@ -38,8 +38,13 @@ function reportsByFile(reports: readonly Report[]): Map<string, string> {
   return new Map([...out].map(([file, list]) => [file, list.sort().join('\n')]));
 }
 
+/** The example's context for the tree (today, and a base for rules on new rows). */
+function contextOf(tree: Tree, rule: RepositoryRule): CheckContext {
+  return exampleContext(rule.id, [...tree.bytes].map(([path, bytes]) => ({ path, bytes })));
+}
+
 function fullRun(tree: Tree, rule: RepositoryRule): Map<string, string> {
-  return reportsByFile(checkRepository(buildRepository(tree.valid.values()), { today: EXAMPLE_TODAY, files: [...tree.bytes.keys()] }, [rule]));
+  return reportsByFile(checkRepository(buildRepository(tree.valid.values()), { ...contextOf(tree, rule), files: [...tree.bytes.keys()] }, [rule]));
 }
 
 /** What validate does for --changed-since: the neighbourhood in full, stand-ins around it, the rule on that. */
@@ -50,7 +55,8 @@ function partialRun(tree: Tree, plan: readonly string[], index: MemoryIndex, pla
   for (const kind of around.allOf) {
     for (const path of tree.valid.keys()) {
       const ref = classifyPath(path);
-      if (!isPathProblem(ref) && ref.kind === kind) (kind === 'paper' ? full : standIns).add(path);
+      // Sources share the papers' ids and, like papers, are loaded in full.
+      if (!isPathProblem(ref) && (ref.kind === kind || (kind === 'paper' && ref.kind === 'source'))) (kind === 'paper' ? full : standIns).add(path);
     }
   }
   const files: ValidFile[] = [...full].map((p) => tree.valid.get(p)!);
@@ -59,7 +65,7 @@ function partialRun(tree: Tree, plan: readonly string[], index: MemoryIndex, pla
     if (stub) files.push({ ref: tree.valid.get(path)!.ref, data: stub });
   }
   const planned = new Set(plan);
-  const reports = checkRepository(buildRepository(files), { today: EXAMPLE_TODAY, files: around.present }, [rule]);
+  const reports = checkRepository(buildRepository(files), { ...contextOf(tree, rule), files: around.present }, [rule]);
   return reportsByFile(reports.filter((r) => planned.has(r.file)));
 }
 

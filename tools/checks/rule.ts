@@ -42,6 +42,12 @@ export interface CheckContext {
    * unknown: the file's own findings say what to fix. When absent, only valid files count.
    */
   files?: readonly string[];
+  /**
+   * For the result files a change touches: the models each had at the change's base (an empty set
+   * for a file the change adds). Only the review knows a base, so rules on new rows (missing-source)
+   * report nothing without it and findings never depend on more than the data and today.
+   */
+  baseModels?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**

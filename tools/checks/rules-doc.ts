@@ -1,6 +1,7 @@
 // docs/rules.md from the catalogue and the examples: each rule with its anchor, explanation, failing and passing files, and what the check says.
+import { existsSync } from 'node:fs';
 import { rules } from './catalog.ts';
-import { checkTree, EXAMPLE_TODAY, exampleDir, readTree, type SourceFile } from './examples.ts';
+import { checkTree, EXAMPLE_TODAY, exampleContext, exampleDir, readTree, type SourceFile } from './examples.ts';
 import { INTERNAL_RULE } from './finding.ts';
 import { CROSS_FILE_READS, type Rule } from './rule.ts';
 
@@ -76,8 +77,13 @@ function capitalise(text: string): string {
 function renderRule(rule: Rule): string[] {
   const fail = readTree(exampleDir(rule.id, 'fail'));
   const pass = readTree(exampleDir(rule.id, 'pass'));
-  const findings = checkTree(fail).filter((f) => f.rule === rule.id);
-  const today = rule.id === 'future-paper' ? ` (checked with today = ${EXAMPLE_TODAY})` : '';
+  const findings = checkTree(fail, exampleContext(rule.id, fail)).filter((f) => f.rule === rule.id);
+  const today =
+    rule.id === 'future-paper'
+      ? ` (checked with today = ${EXAMPLE_TODAY})`
+      : existsSync(exampleDir(rule.id, 'base'))
+        ? ` (as a change of [examples/${rule.id}/base](../tools/checks/examples/${rule.id}/base))`
+        : '';
   return [
     `### ${rule.id}`,
     '',

@@ -6,7 +6,7 @@ import { buildRepository } from '../model/repository.ts';
 import { readsInForce, repositoryRules, rules, ruleById } from './catalog.ts';
 import { checkFile } from './check-file.ts';
 import { checkRepository, locateReports } from './check-repository.ts';
-import { checkTree, exampleDir, EXAMPLES_DIR, readExpected, readTree } from './examples.ts';
+import { checkTree, exampleContext, exampleDir, EXAMPLES_DIR, readExpected, readTree } from './examples.ts';
 import { CROSS_FILE_READS, readsOf, type FileRule, type RepositoryRule, type Rule } from './rule.ts';
 
 describe('the catalogue', () => {
@@ -63,18 +63,20 @@ describe('the catalogue', () => {
 
   it('keeps plausibility rules as warnings and the rest as errors, as the issue asks', () => {
     const warnings = rules.filter((r) => r.severity === 'warning').map((r) => r.id).sort();
-    expect(warnings).toEqual(['duplicate-paper', 'future-paper', 'missing-primary-metric', 'result-before-dataset']);
+    expect(warnings).toEqual(['duplicate-paper', 'future-paper', 'missing-primary-metric', 'missing-source', 'result-before-dataset']);
   });
 });
 
 describe.each(rules.map((r) => [r.id, r] as const))('%s', (id) => {
   it('passes on its pass example without any finding', () => {
-    const findings = checkTree(readTree(exampleDir(id, 'pass')));
+    const files = readTree(exampleDir(id, 'pass'));
+    const findings = checkTree(files, exampleContext(id, files));
     expect(findings).toEqual([]);
   });
 
   it('fails on its fail example, at the offending nodes listed in expected.json', () => {
-    const findings = checkTree(readTree(exampleDir(id, 'fail')));
+    const files = readTree(exampleDir(id, 'fail'));
+    const findings = checkTree(files, exampleContext(id, files));
     const mine = findings.filter((f) => f.rule === id);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map(({ file, line, column }) => ({ file, line, column }))).toEqual(readExpected(id));

@@ -1,4 +1,5 @@
 // Leaderboards: one benchmark (task, dataset) with every result on it, ranked by its primary metric.
+import { periodStart } from './dates.ts';
 import type { Dataset, Repository, ResultSet } from './repository.ts';
 import type { Benchmark, MetricSpec, ResultRow } from './types.ts';
 
@@ -7,7 +8,7 @@ export interface LeaderboardEntry {
   resultSet: string;
   row: number;
   paper: string;
-  /** The paper's date (YYYY-MM-DD), or "" when the paper is unknown. */
+  /** The paper's date (YYYY-MM-DD, or YYYY-MM or YYYY when partial), or "" when unknown (or a source, which has none). */
   date: string;
   result: ResultRow;
   /** 1-based; equal values share a rank (1, 2, 2, 4). Undefined: no primary metric, so unranked. */
@@ -43,10 +44,10 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Ties and unranked rows: by paper date, then model name, then where they are written (for determinism). */
+/** Ties and unranked rows: by paper date (a partial one at the start of its period), then model name, then where they are written (for determinism). */
 function compareEntries(a: LeaderboardEntry, b: LeaderboardEntry): number {
   return (
-    compareText(a.date, b.date) ||
+    compareText(periodStart(a.date), periodStart(b.date)) ||
     compareText(a.result.model, b.result.model) ||
     compareText(a.resultSet, b.resultSet) ||
     a.row - b.row

@@ -1,5 +1,6 @@
 // The SOTA-over-time chart of a leaderboard as plain numbers and strings for the SVG template:
 // every result a point by paper date and primary value, the best so far a step line.
+import { periodStart } from '../model/dates.ts';
 import type { Leaderboard } from '../model/leaderboard.ts';
 import { dayDate, dayNumber, directionText, fixed, formatValue, metricLabel } from './format.ts';
 
@@ -50,7 +51,8 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
   const data: Datum[] = board.entries
     .filter((e) => e.rank !== undefined && e.date !== '')
     .map((e) => ({
-      day: dayNumber(e.date),
+      // A partial date (2019-05) is placed at the start of its period; its label shows it as written.
+      day: dayNumber(periodStart(e.date)),
       value: e.result.metrics[metric.name],
       model: e.result.model,
       date: e.date,

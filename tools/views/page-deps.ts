@@ -10,12 +10,12 @@ import { pagePaths } from './links.ts';
 import { RELATED_PER_ITEM } from './related.ts';
 import { comparePapers, type SiteIndex } from './site-index.ts';
 
-/** Papers whose own file or one of whose result files changed: their items, date or title may differ. */
+/** Papers (or sources, which share their ids) whose own file or one of whose result files changed: their items, date or title may differ. */
 export function movedPapers(changedPaths: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const path of changedPaths) {
     const ref = classifyPath(path);
-    if (!isPathProblem(ref) && ref.kind === 'paper') out.add(ref.id);
+    if (!isPathProblem(ref) && (ref.kind === 'paper' || ref.kind === 'source')) out.add(ref.id);
     if (!isPathProblem(ref) && ref.kind === 'result') out.add(ref.paper);
   }
   return out;
@@ -36,6 +36,8 @@ export function changeNeighbourhood(other: SiteIndex, files: ReadonlyMap<string,
   for (const id of movedPapers(files.keys())) {
     const paper = other.repo.papers.get(id);
     if (paper) take(paper.path, paper);
+    const source = other.repo.sources.get(id);
+    if (source) take(source.path, source);
     for (const set of other.resultsByPaper.get(id) ?? []) take(set.path, set);
   }
   return buildRepository(valid);

@@ -1,5 +1,6 @@
 // The cross references the pages need (who uses what, which boards a task has), computed once
 // from the repository; every list is in a fixed order so pages never depend on insertion order.
+import { periodStart } from '../model/dates.ts';
 import { buildLeaderboards, rankEntries, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import type { Paper, Repository, ResultSet } from '../model/repository.ts';
 import { compareText } from './format.ts';
@@ -22,9 +23,9 @@ export interface SiteIndex {
   paperMethods: Map<string, string[]>;
 }
 
-/** Newest first, then by id: the order of every paper list on the pages. */
+/** Newest first (a partial date at the start of its period), then by id: the order of every paper list on the pages. */
 export function comparePapers(a: Paper, b: Paper): number {
-  return compareText(b.date, a.date) || compareText(a.id, b.id);
+  return compareText(periodStart(b.date), periodStart(a.date)) || compareText(a.id, b.id);
 }
 
 export function buildSiteIndex(repo: Repository): SiteIndex {

@@ -1,4 +1,5 @@
 // Rule (warning): a paper is not dated after today (today is given to the checks, never read from the clock).
+import { periodStart } from '../../model/dates.ts';
 import type { RepositoryRule } from '../rule.ts';
 
 export const rule: RepositoryRule = {
@@ -14,7 +15,8 @@ export const rule: RepositoryRule = {
     const today = context.today;
     if (!today) return;
     for (const paper of repo.papers.values()) {
-      if (paper.date <= today) continue;
+      // A partial date (2025-06) is in the future only when its whole period is.
+      if (periodStart(paper.date) <= today) continue;
       report({
         file: paper.path,
         at: ['date'],

@@ -1,4 +1,5 @@
 // Rule (warning): a result is not dated before its dataset existed.
+import { periodEnd, periodStart } from '../../model/dates.ts';
 import type { RepositoryRule } from '../rule.ts';
 
 export const rule: RepositoryRule = {
@@ -15,7 +16,8 @@ export const rule: RepositoryRule = {
       const dataset = repo.datasets.get(set.dataset);
       if (!paper || !dataset || dataset.introduced_by === set.paper) continue;
       const introduced = dataset.introduced_date ?? (dataset.introduced_by ? repo.papers.get(dataset.introduced_by)?.date : undefined);
-      if (!introduced || paper.date >= introduced) continue;
+      // With partial dates, only when the paper's whole period lies before the dataset's.
+      if (!introduced || periodEnd(paper.date) >= periodStart(introduced)) continue;
       report({
         file: set.path,
         at: [],

@@ -51,8 +51,11 @@ export function methodLink(index: SiteIndex, from: string, id: string): Link {
   return method ? { text: method.name, href: relativeHref(from, pagePaths.method(id)) } : textOnly(id);
 }
 
+/** The link to whatever reports a result: its paper's page, or a source's own site (sources have no page). */
 export function paperLink(index: SiteIndex, from: string, id: string): Link {
-  return linkToPaper(from, id, index.repo.papers.get(id));
+  const paper = index.repo.papers.get(id);
+  const source = paper ? undefined : index.repo.sources.get(id);
+  return source ? { text: source.name, href: source.url } : linkToPaper(from, id, paper);
 }
 
 function linkToPaper(from: string, id: string, paper: Paper | undefined): Link {
