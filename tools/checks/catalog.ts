@@ -76,5 +76,8 @@ export const sourceRules = rules.filter((r): r is SourceRule => r.scope === 'sou
 export const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
 export const repositoryRules = rules.filter((r): r is RepositoryRule => r.scope === 'repository');
 
+/** The rules that judge rows against a change's base (CheckContext.baseModels): the review runs them with one. */
+export const newRowRules: readonly RepositoryRule[] = [missingSource];
+
 /** What the repository rules read across files, together: what the incremental planner follows. */
 export const readsInForce: ReadonlySet<CrossFileRead> = readsOf(repositoryRules);

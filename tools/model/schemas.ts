@@ -203,6 +203,12 @@ export const resultRowSchema = {
       additionalProperties: { type: 'number' },
     },
     extra_training_data: { type: 'boolean' },
+    // The evaluation settings the benchmark declares, by name: resolution: 224.
+    settings: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: { type: ['boolean', 'number', 'string'], minLength: 1 },
+    },
     code: url,
     notes: text,
     // Plain text ("Table 2") or a mapping saying what kind of source, where it is and where in it.
@@ -217,11 +223,6 @@ export const resultRowSchema = {
         url,
         ref: text,
       },
-    },
-    settings: {
-      type: 'object',
-      minProperties: 1,
-      additionalProperties: { type: ['boolean', 'number', 'string'], minLength: 1 },
     },
   },
 } as const;

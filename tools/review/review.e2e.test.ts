@@ -87,9 +87,10 @@ const baseFiles = {
 };
 
 // Head 1: a new paper whose best model sets a new state of the art (82 > 80); a second row names a
-// metric the benchmark does not declare (an error, on line 8), and line 2 has quotes `pwc fix` drops.
-const newResults1 = "results:\n  - model: 'New-L'\n    metrics:\n      Accuracy: 82\n  - model: New-S\n    metrics:\n      Accuracy: 78\n      Acc: 78\n";
-const newResults2 = 'results:\n  - model: New-L\n    metrics:\n      Accuracy: 82\n  - model: New-S\n    metrics:\n      Accuracy: 78\n';
+// metric the benchmark does not declare (an error, on line 9), and line 2 has quotes `pwc fix` drops.
+// Each new row states its source (else missing-source warns).
+const newResults1 = "results:\n  - model: 'New-L'\n    metrics:\n      Accuracy: 82\n    source: Table 1\n  - model: New-S\n    metrics:\n      Accuracy: 78\n      Acc: 78\n    source: Table 1\n";
+const newResults2 = 'results:\n  - model: New-L\n    metrics:\n      Accuracy: 82\n    source: Table 1\n  - model: New-S\n    metrics:\n      Accuracy: 78\n    source: Table 1\n';
 
 let baseSha: string;
 let head1: string;
@@ -158,7 +159,7 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect(board.changes.find((c) => c.model === 'New-L')).toMatchObject({ change: 'added', new: { rank: 1 }, newSota: true, margin: { absolute: 2 } });
     expect(board.changes.find((c) => c.model === 'New-S')).toMatchObject({ change: 'added', new: { rank: 3 }, newSota: false });
     const error = report1.findings.find((f) => f.severity === 'error');
-    expect(error).toMatchObject({ file: 'data/results/classification/toy/new-paper.yaml', line: 8 });
+    expect(error).toMatchObject({ file: 'data/results/classification/toy/new-paper.yaml', line: 9 });
     expect(report1.fixes).toContainEqual(expect.objectContaining({ file: 'data/results/classification/toy/new-paper.yaml', startLine: 2, endLine: 2, text: '  - model: New-L' }));
     expect(report1.entities.map((e) => `${e.change} ${e.kind} ${e.id}`)).toEqual(['added paper new-paper', 'added result classification/toy/new-paper']);
     expect(report1.pages).toEqual(expect.arrayContaining(['generated/sota/classification/toy.md', 'generated/papers/2022/new-paper.md', 'generated/README.md']));
@@ -196,12 +197,12 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect(body).toContain('`New-L` reaches 82% Accuracy, **rank 1**, +2 points (+2.5 %) over 80%');
     expect(body).toMatch(/\| added \| `New-S` \| `new-paper` \| 78% \| 3 \|/);
     expect(body).toContain('https://github.com/octo/data/blob/HEAD/docs/rules.md#');
-    // Inline comments: every one on a line of the PR's diff; the error's on line 8; the fix as a suggestion.
+    // Inline comments: every one on a line of the PR's diff; the error's on line 9; the fix as a suggestion.
     const inline = repo().reviewComments;
     expect(inline.length).toBeGreaterThanOrEqual(2);
     const files = repo().files.get(12)!;
     for (const c of inline) expect(commentableLines(files.find((f) => f.filename === c.path)?.patch).has(c.line!)).toBe(true);
-    expect(inline.find((c) => c.line === 8)?.body).toContain('Acc');
+    expect(inline.find((c) => c.line === 9)?.body).toContain('Acc');
     expect(inline.find((c) => c.line === 2)?.body).toContain('```suggestion\n  - model: New-L\n```');
     expect(repo().issueLabels.get(12)).toEqual(['data', 'needs-fixes', 'new-sota']);
     // The other pull request is untouched.

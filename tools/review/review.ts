@@ -10,7 +10,9 @@ import { fixedText } from '../format/format-source.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { decodeSource } from '../model/source.ts';
 import { changedPagesAside } from '../views/changed-pages.ts';
+import { compareFindings } from '../checks/finding.ts';
 import { changedLeaderboards } from './changed-boards.ts';
+import { newRowFindings } from './new-rows.ts';
 import { compareLeaderboards, entityChanges, suspiciousChanges } from './compare.ts';
 import { replacementHunks } from './fixes.ts';
 import { parseReport } from './report.ts';
@@ -63,6 +65,7 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   trace(`validated (${validation.checked.length} files checked)`);
 
   const boards = await changedLeaderboards(options.root, baseSha, headSha, changed);
+  const newRows = await newRowFindings(options.root, headSha, changed, boards.base, boards.head);
   const leaderboards = compareLeaderboards(boards.base, boards.head, boards.before, boards.after);
   const suspicious = suspiciousChanges(leaderboards, boards.before);
   trace(`compared ${boards.after.size} leaderboards`);
@@ -71,7 +74,9 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   const pages = await differingPages;
   trace(`${pages.length} pages differ`);
 
-  const full = reportOf({ base: { ref: options.base, sha: baseSha }, head: { ref: headRef, sha: headSha }, validation, leaderboards, suspicious, fixes, changed, pages });
+  // Not a spread: the validation's repository is built on first access.
+  const withNewRows = { checked: validation.checked, findings: [...validation.findings, ...newRows].sort(compareFindings) };
+  const full = reportOf({ base: { ref: options.base, sha: baseSha }, head: { ref: headRef, sha: headSha }, validation: withNewRows, leaderboards, suspicious, fixes, changed, pages });
   const report = boundedReport(full);
   // What we publish must pass the schema we publish: a failure here is a bug in this module.
   const checked = parseReport(JSON.stringify(report));
