@@ -108,6 +108,22 @@ function edit(root: string, rand: () => number, n: number): string {
       const file = read(path);
       write(path.replace(/\.yaml$/, `-copy-${n}.yaml`), { ...file, name: `${file.name} Copy ${n}` });
     },
+    sourceResults() {
+      // A result file's rows (renamed) under a new non-paper source: schema 1.x leaves them out.
+      const path = pick(results);
+      const id = `source-${n}`;
+      const file = read(path);
+      for (const row of file.results as { model: string }[]) row.model = `${row.model} (${id})`;
+      write(`data/sources/${id}.yaml`, { name: `Source ${n}`, kind: 'leaderboard', url: `https://example.org/${id}` });
+      write(join(dirname(path), `${id}.yaml`), file);
+    },
+    partialDate() {
+      // A paper known by its month or year: the bundle has the start of the period.
+      const path = pick(list(root, 'data/papers'));
+      const file = read(path);
+      file.date = String(file.date).slice(0, rand() < 0.5 ? 7 : 4);
+      write(path, file);
+    },
     task() {
       const path = pick(list(root, 'data/tasks'));
       const file = read(path);
@@ -157,6 +173,7 @@ describe('the incremental bundle after seeded random edits of a real repository'
       expect(incremental.stats.compressed, what).toBeLessThan(incremental.stats.pieces);
     }
     expect(new Set(done).size).toBeGreaterThanOrEqual(6);
+    expect(done).toEqual(expect.arrayContaining(['sourceResults', 'partialDate']));
   }, 240_000);
 
   it('rebuilds nothing for the same data, and starts cold from a cache of other tools or none', async () => {
