@@ -96,7 +96,7 @@ function explain(e: ErrorObject, kind: FileKind, data: unknown): SchemaProblem {
 /** What a list's item is called in a message: "row 1", "task 2"; others are "item N of "<list>"". */
 const ITEM_NAMES: Record<string, string> = {
   results: 'row', areas: 'area', tasks: 'task', datasets: 'dataset', methods: 'method', benchmarks: 'benchmark',
-  metrics: 'metric', authors: 'author', code: 'code link',
+  metrics: 'metric', settings: 'setting', authors: 'author', code: 'code link',
 };
 
 /**

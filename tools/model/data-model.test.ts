@@ -28,7 +28,7 @@ describe('settings', () => {
 
   it('rejects a setting type that is not one of the four, naming them', () => {
     const dataset = { name: 'D', benchmarks: [{ task: 't', metrics: [{ name: 'A', direction: 'higher' }], settings: [{ name: 's', type: 'integer' }] }] };
-    expect(messages('dataset', dataset)).toEqual(['"type" of item 1 of "settings" of benchmark 1 must be one of: boolean, number, text, choice']);
+    expect(messages('dataset', dataset)).toEqual(['"type" of setting 1 of benchmark 1 must be one of: boolean, number, text, choice']);
   });
 
   it('lets a row state booleans, numbers and text, but not lists or empty text', () => {
