@@ -188,6 +188,34 @@ const EDITS: ((root: string, rand: Rand) => string | undefined)[] = [
     save(root, 'data/areas.yaml', data);
     return 'data/areas.yaml: renamed';
   },
+  function addSourceResult(root, rand) {
+    // Results of a source that is not a paper: ranked on the board, linked to the source's site.
+    const dataset = pick(rand, filesUnder(root, 'data/datasets'));
+    const bench = load(root, dataset)?.benchmarks?.[0];
+    if (!bench) return undefined;
+    const id = `source-${Math.floor(rand() * 1e6)}`;
+    save(root, `data/sources/${id}.yaml`, { name: `Leaderboard ${id}`, kind: 'leaderboard', url: `https://example.org/${id}` });
+    save(root, `data/results/${bench.task}/${idOf(dataset)}/${id}.yaml`, { results: [{ model: `Submission ${id}`, metrics: { [bench.metrics[0].name]: Math.round(rand() * 100) } }] });
+    return `${id} added with results`;
+  },
+  function renameSource(root, rand) {
+    const sources = filesUnder(root, 'data/sources');
+    if (sources.length === 0) return undefined;
+    const path = pick(rand, sources);
+    const data = load(root, path);
+    if (!data) return undefined;
+    data.name = `${data.name} Renamed`;
+    save(root, path, data);
+    return `${path}: renamed`;
+  },
+  function partialPaperDate(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/papers'));
+    const data = load(root, path);
+    if (!data?.date) return undefined;
+    data.date = String(data.date).slice(0, rand() < 0.5 ? 7 : 4);
+    save(root, path, data);
+    return `${path}: date ${data.date}`;
+  },
 ];
 
 /** Moves the date of a paper that has results: its rows' dates, ranks and ties on the boards move with it. */
