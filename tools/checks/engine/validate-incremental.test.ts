@@ -232,6 +232,36 @@ const EDITS: Record<string, (root: string, rand: Rand) => string | undefined> = 
     save(root, `data/tasks/${typo(id)}.yaml`, { name: `Near ${id}`, area: 'computer-vision' });
     return `data/tasks/${typo(id)}.yaml added`;
   },
+  'add results of a source'(root, rand) {
+    // Sometimes named like a paper (duplicate-source-id), sometimes with no source file yet (result-path).
+    const from = pick(rand, filesUnder(root, 'data/results'));
+    const paper = pick(rand, filesUnder(root, 'data/papers')).split('/').pop()!.slice(0, -5);
+    const id = rand() < 0.3 ? paper : `source-${Math.floor(rand() * 1e6)}`;
+    const data = load(root, from);
+    if (!Array.isArray(data?.results)) return undefined;
+    for (const row of data.results) row.model = `${row.model} at ${id}`;
+    save(root, `${dirname(from)}/${id}.yaml`, data);
+    if (rand() < 0.8) save(root, `data/sources/${id}.yaml`, { name: `Source ${id}`, kind: 'leaderboard', url: `https://example.org/${id}` });
+    return `${id}: a source with results on ${dirname(from)}`;
+  },
+  'state a setting'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/results'));
+    const result = load(root, path);
+    const row = result?.results?.[0];
+    if (!row) return undefined;
+    row.settings = { [pick(rand, ['resolution', 'resolutoin'])]: pick(rand, [224, '224px']) };
+    save(root, path, result);
+    return `${path}: settings ${JSON.stringify(row.settings)}`;
+  },
+  'declare a setting'(root, rand) {
+    const path = pick(rand, filesUnder(root, 'data/datasets'));
+    const data = load(root, path);
+    const benchmark = data?.benchmarks?.[0];
+    if (!benchmark) return undefined;
+    benchmark.settings = [{ name: 'resolution', type: pick(rand, ['number', 'text', 'choice']), unit: 'px' }];
+    save(root, path, data);
+    return `${path}: resolution declared as ${benchmark.settings[0].type}`;
+  },
   'change the areas'(root, rand) {
     const areas = load(root, 'data/areas.yaml');
     if (!areas?.areas?.length) return undefined;
@@ -322,7 +352,8 @@ describe('validate --changed-since', () => {
       // Every third round the edits are committed: the next rounds diff against a newer commit than the cache's base.
       if (round % 3 === 2) {
         git(root, 'add', '-A');
-        git(root, 'commit', '-q', '-m', `round ${round}`);
+        // Empty when removeUntracked took the round's only (untracked) changes.
+        git(root, 'commit', '-q', '--allow-empty', '-m', `round ${round}`);
         before = after;
       } else {
         git(root, 'reset', '-q', '--hard');
