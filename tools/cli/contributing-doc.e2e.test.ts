@@ -117,7 +117,7 @@ describe('CONTRIBUTING.md', () => {
       expect(readFileSync(join(root, path), 'utf8'), path).toBe(expected);
     }
     const validate = await runPwc(['validate', '--root', root]);
-    expect(validate.stdout).toMatch(/^0 errors, /m);
+    expect(validate.stdout).not.toMatch(/^data\/\S+: error /m);
     expect(validate.code).toBe(0);
   });
 
