@@ -112,6 +112,10 @@ describe('a contributor adds a paper and its results', () => {
     expect(r.stdout).toContain('tip: Write 94.7, as a percentage like the other rows');
     expect(r.stdout).toContain('see: docs/rules.md#percent-as-fraction');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 errors, 1 warning in 2 files.');
+    // What CONTRIBUTING.md offers for a branch: the same findings for the files it changed.
+    const since = await pwc('validate', '--changed-since', 'main');
+    expect(since.code).toBe(1);
+    expect(headers(since.stdout)).toEqual(headers(r.stdout));
   });
 
   it('pwc fix quotes the arXiv id as written, and leaves the rest to the contributor', async () => {
