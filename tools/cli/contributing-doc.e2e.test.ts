@@ -1,6 +1,7 @@
 // CONTRIBUTING.md says what the tools do, checked by running them: its `pwc new` commands write the
 // files it shows, its `pwc validate` example prints exactly what the guide shows, and the review
-// comment it quotes is what `pwc review` writes for the pull request it describes (issue #12, item 13).
+// comment it quotes is what `pwc review` writes for the pull request it describes, and the labels it
+// names are the bot's (issue #12, item 13).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPwc } from '../format/test-support/run-pwc.ts';
 import { commitFiles, gitIn } from '../git/testing.ts';
+import { MANAGED_LABELS } from '../review/actions.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const GUIDE = readFileSync(join(REPO, 'CONTRIBUTING.md'), 'utf8');
@@ -175,5 +177,12 @@ describe('CONTRIBUTING.md', () => {
       .filter((line) => line !== '');
     expect(quote.length).toBeGreaterThan(10);
     expect(comment.slice(0, quote.length)).toEqual(quote);
+  });
+
+  it('names the labels the bot sets, and only those', () => {
+    const sentence = /The pull request is labelled by the outcome: ([\s\S]*?)\.\n/.exec(GUIDE);
+    expect(sentence).not.toBeNull();
+    const named = [...sentence![1].matchAll(/`([a-z-]+)`\s+(?:while|when)/g)].map((m) => m[1]);
+    expect([...named].sort()).toEqual([...MANAGED_LABELS].sort());
   });
 });
