@@ -1,7 +1,7 @@
 // `pwc new` through the real CLI on temporary copies of the project's data: a valid file for each
 // kind, no overwriting, result rows added safely, ids and metrics checked against the repository,
 // nothing written that `pwc validate` rejects, usage errors without a terminal, questions in one.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -167,6 +167,16 @@ describe('pwc new', () => {
     const escape = await pwc(['new', 'task', '--name', 'T', '--area', 'cv', '--id', '../../etc/x'], root);
     expect(escape.code).toBe(2);
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('reads a repository of more files than it may open at once', () => {
+    const root = dataRepo();
+    for (let i = 0; i < 400; i++) writeFileSync(join(root, `data/tasks/task-${i}.yaml`), `name: Task ${i}\narea: computer-vision\n`);
+    // A low limit of open files stands in for the 190,000 files of a full repository.
+    const command = `ulimit -n 64 && exec '${process.execPath}' '${PWC}' new task --name 'Object Detection' --area computer-vision --root '${root}'`;
+    const run = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('wrote data/tasks/object-detection.yaml');
   });
 
   it('refuses an id that does not exist, with the closest one, and writes nothing', async () => {

@@ -1,6 +1,5 @@
 // `pwc new <kind> --field value ...`: writes a new data file that `pwc validate` accepts, checking ids and metrics against the repository and asking in a terminal for what is missing.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findingsIfWritten } from '../../checks/if-written.ts';
 import { askFields, InputEnded } from '../../format/ask-fields.ts';
@@ -56,7 +55,8 @@ function kindHelp(kind: NewKind): string {
 /** The data files and their valid entities, as `pwc validate` sees them. */
 async function loadData(root: string) {
   const files = await listDataFiles(root);
-  const repo = repositoryOfFiles(await Promise.all(files.map(async (path) => [path, await readFile(join(root, path))] as const)));
+  // One file at a time, synchronously: at 190,000 files the fastest way, and no "too many open files".
+  const repo = repositoryOfFiles(files.map((path) => [path, readFileSync(join(root, path))] as const));
   return { files, repo };
 }
 
