@@ -61,7 +61,7 @@ describe('askFields', () => {
         'Top 1 (%, empty to skip): Top 5 (%, empty to skip): ' +
         "Trained with data beyond the dataset's training set? (y/N):   Answer y or n.\n" +
         "Trained with data beyond the dataset's training set? (y/N): " +
-        'Source: where the paper reports these numbers (e.g. Table 2, empty to skip):   No source: the review will say so, and a reviewer must search the paper for the numbers. Add `source:` to the row when you know it.\n',
+        'Source: where the paper reports these numbers (e.g. Table 2, empty to skip):   Without a source the review says so, and a reviewer must search the paper for the numbers: add `source:` to the row (e.g. "Table 2") when you know it.\n',
     );
   });
 });

@@ -161,7 +161,7 @@ export const NEW_FIELDS: Record<NewKind, FieldSpec[]> = {
       check: textCheck,
       value: 'TEXT',
       help: 'Where the numbers are, so a reviewer can check them: "Table 2", "Figure 3", "the official README".',
-      onSkip: 'No source: the review will say so, and a reviewer must search the paper for the numbers. Add `source:` to the row when you know it.',
+      onSkip: 'Without a source the review says so, and a reviewer must search the paper for the numbers: add `source:` to the row (e.g. "Table 2") when you know it.',
     },
     { flag: 'notes', label: 'Notes (protocol, input size, anything a reader must know to compare)', ask: true, check: textCheck, value: 'TEXT', help: 'What a reader must know to compare: the protocol, the input size, test-time augmentation.' },
     { flag: 'code', label: 'Code URL of this model', check: urlCheck, value: 'URL', help: 'The implementation of this model, a full http(s) URL.' },

@@ -122,6 +122,7 @@ describe('pwc new', () => {
     const added = await pwc(['new', 'result', '--task', 'image-classification', '--dataset', 'imagenet', '--paper', PAPER, '--model', 'ResNet-18', '--metric', 'Top 1 Accuracy=72.8', '--extra-training-data'], root);
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain(`added a row to ${path}`);
+    expect(added.stderr).toContain('note: no --source: Without a source the review says so');
     const data = expectValidFile(root, path) as { results: unknown[] };
     expect(data.results).toEqual([
       { model: 'ResNet-50', metrics: { 'Top 1 Accuracy': 79.3 } },
@@ -369,7 +370,7 @@ describe('pwc new', () => {
     const root = await repoWithPaper();
     const { code, output } = await inTerminal(root, ['result', '--task', 'image-classification', '--dataset', 'imagenet', '--paper', PAPER, '--model', 'EfficientNet-B0'], ['', '', '', '77.1', '', '', '', '', '']);
     expect(output).toContain('At least one metric is required.');
-    expect(output).toContain('No source: the review will say so');
+    expect(output).toContain('Without a source the review says so');
     expect(code, output).toBe(0);
     expect(expectValidFile(root, RESULT)).toEqual({ results: [{ model: 'EfficientNet-B0', metrics: { 'Top 1 Accuracy': 77.1 } }] });
   });

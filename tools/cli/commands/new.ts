@@ -153,6 +153,8 @@ export const newCommand: Command = {
       return EXIT_FINDINGS;
     }
     ctx.stdout.write(outcome.status === 'created' ? `wrote ${outcome.path}\n` : `added a row to ${outcome.path}\n`);
+    // What the terminal would have said on skipping a field a reviewer wants (e.g. the source).
+    if (!interactive) for (const s of NEW_FIELDS[k]) if (s.onSkip && values[s.flag] === undefined) ctx.stderr.write(`pwc new: note: no --${s.flag}: ${s.onSkip}\n`);
     ctx.stdout.write('Next: open the file, complete what is missing, then run `pwc validate`.\n');
     return EXIT_OK;
   },
