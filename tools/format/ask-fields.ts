@@ -14,8 +14,8 @@ export interface Question {
   multiple?: boolean;
   /** A yes/no question: "y" sets the field to true. */
   boolean?: boolean;
-  /** What is wrong with an answer, or undefined when it is fine. */
-  check?: (answer: string) => string | undefined;
+  /** What is wrong with an answer, or undefined when it is fine (it may take a moment: the validator's own checks). */
+  check?: (answer: string) => string | undefined | Promise<string | undefined>;
   /** The value stored for an answer (default: the answer), e.g. "Top 1 Accuracy=84.4" for 84.4. */
   toValue?: (answer: string) => string;
   /** Said when an optional question is skipped: why a reviewer wants the answer. */
@@ -83,7 +83,7 @@ async function askText(q: Question, ask: (prompt: string) => Promise<string>, ou
       output.write(`  ${q.label} is required.\n`);
       continue;
     }
-    const wrong = q.check?.(answer);
+    const wrong = await q.check?.(answer);
     if (wrong) {
       output.write(`  ${q.label} ${wrong.replace(/\.$/, '')}.\n`);
       continue;

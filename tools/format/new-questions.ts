@@ -57,11 +57,17 @@ function withRepository(repo: Repository, kind: NewKind, spec: FieldSpec, values
 }
 
 /**
+ * What `pwc validate` would refuse about a metric (by name) in the file the values make: its
+ * message and tip, or undefined. The command answers it with the validator's own checks.
+ */
+export type Refusal = (values: FieldValues, metric: string) => Promise<string | undefined>;
+
+/**
  * The questions for the fields of a `kind` that the flags (`given`) left out, checked against
  * `repo`. A result's metrics are asked one by one, by the names, units and directions its
  * benchmark declares.
  */
-export function questionsIn(repo: Repository, kind: NewKind, given: FieldValues): QuestionsFor {
+export function questionsIn(repo: Repository, kind: NewKind, given: FieldValues, refusal: Refusal = async () => undefined): QuestionsFor {
   return (spec, answers) => {
     const values = { ...given, ...answers };
     if (kind === 'result' && spec.flag === 'metric') {
@@ -70,13 +76,15 @@ export function questionsIn(repo: Repository, kind: NewKind, given: FieldValues)
         return benchmark.metrics.map((metric) => ({
           flag: 'metric',
           label: `${metric.name} (${describeMetric(metric)})`,
-          check: (answer: string) => {
+          check: async (answer: string) => {
             const number = Number(answer);
             if (answer === '' || !Number.isFinite(number)) return `must be a number as the paper prints it${metric.unit === '%' ? ', e.g. 84.4 for 84.4 % (not 0.844)' : ''}`;
             if ((metric.min !== undefined && number < metric.min) || (metric.max !== undefined && number > metric.max)) {
               return `must lie between ${metric.min ?? '-∞'} and ${metric.max ?? '∞'}${metric.unit ? ` (${metric.unit})` : ''}`;
             }
-            return undefined;
+            // Judged alone in its row, as the validator would judge it among the leaderboard's rows.
+            const refused = await refusal({ ...values, metric: [`${metric.name}=${answer}`] }, metric.name);
+            return refused && `would be refused by pwc validate: ${refused}`;
           },
           toValue: (answer: string) => `${metric.name}=${answer}`,
         }));

@@ -344,7 +344,7 @@ describe('pwc new', () => {
 
     const result = await inTerminal(root, ['result', '--task', 'image-classification', '--dataset', 'imagenet', '--paper', PAPER], [
       'EfficientNet-B7',
-      '0.844x', '101', '84.4',
+      '0.844x', '101', '0.844', '84.4',
       '97.1',
       '',
       'Table 2',
@@ -356,6 +356,8 @@ describe('pwc new', () => {
       'Number of params (M, lower is better, empty to skip): ',
       'must be a number as the paper prints it, e.g. 84.4 for 84.4 % (not 0.844)',
       'must lie between 0 and 100 (%)',
+      // The validator's own rule, judged on the answer: it would be refused, so it is asked again.
+      'would be refused by pwc validate: 0.844 looks like a fraction: the other values of "Top 1 Accuracy" on image-classification/imagenet are percentages',
       'Source: where the paper reports these numbers (e.g. Table 2, empty to skip): ',
       'Trained with data beyond the dataset\'s training set? (y/N): ',
     ]) expect(result.output).toContain(shown);

@@ -1,10 +1,10 @@
 // `pwc new <kind> --field value ...`: writes a new data file that `pwc validate` accepts, checking ids and metrics against the repository and asking in a terminal for what is missing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findingsIfWritten } from '../../checks/if-written.ts';
+import { WrittenFileJudge } from '../../checks/if-written.ts';
 import { askFields, InputEnded } from '../../format/ask-fields.ts';
 import { buildNewFile, invalidFields, missingFields, NEW_FIELDS, NEW_KINDS, allFlags, type FieldSpec, type FieldValues, type NewKind } from '../../format/new-file.ts';
-import { questionsIn, valueProblems } from '../../format/new-questions.ts';
+import { questionsIn, valueProblems, type Refusal } from '../../format/new-questions.ts';
 import { planNewFile, writePlanned } from '../../format/write-new-file.ts';
 import { count } from '../../model/count.ts';
 import { buildRepository, listDataFiles, readValidFile, type ValidFile } from '../../model/repository.ts';
@@ -107,11 +107,27 @@ export const newCommand: Command = {
     const given = valueProblems(repo, k, values);
     if (given.length > 0) return refuse(given);
 
+    // The validator's own checks on the would-be file: pwc new writes nothing pwc validate would reject.
+    const readDisk = (path: string) => {
+      try {
+        return readFileSync(join(ctx.root, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    const judge = new WrittenFileJudge(data, new Date().toISOString().slice(0, 10), readDisk);
+    const refusal: Refusal = async (answers, metric) => {
+      const plan = await planNewFile(ctx.root, k, buildNewFile(k, answers));
+      if (plan.status === 'refused') return undefined; // said once every answer is in
+      const error = judge.findings(plan).find((f) => f.severity === 'error' && f.file === plan.path && f.message.includes(`"${metric}"`));
+      return error && `${error.message}. ${error.tip}`;
+    };
+
     if (interactive) {
       const given = new Set(givenFields(k, values));
       const toAsk = NEW_FIELDS[k].filter((s) => !given.has(s) && (s.required || s.ask));
       try {
-        Object.assign(values, await askFields(toAsk, process.stdin, ctx.stderr, questionsIn(repo, k, { ...values })));
+        Object.assign(values, await askFields(toAsk, process.stdin, ctx.stderr, questionsIn(repo, k, { ...values }, refusal)));
       } catch (error) {
         if (error instanceof InputEnded) throw new UsageError(`${error.message}; nothing written`);
         throw error;
@@ -128,17 +144,8 @@ export const newCommand: Command = {
       ctx.stderr.write(`pwc new: ${plan.message}\n`);
       return EXIT_FINDINGS;
     }
-    // The validator's own checks on the would-be file: pwc new writes nothing pwc validate would reject.
-    const today = new Date().toISOString().slice(0, 10);
-    const readText = (path: string) => {
-      if (path === plan.path) return plan.text;
-      try {
-        return readFileSync(join(ctx.root, path), 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
-    const findings = findingsIfWritten(data, plan, today, readText);
+    const readText = (path: string) => (path === plan.path ? plan.text : readDisk(path));
+    const findings = judge.findings(plan);
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (errors > 0) {
       ctx.stderr.write(`pwc new: nothing written: \`pwc validate\` would report ${count(errors, 'error')} in ${plan.path}:\n\n${formatText(findings, { readText })}`);
