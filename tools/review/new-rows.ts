@@ -4,7 +4,7 @@ import { baseModelsOf } from '../checks/base-models.ts';
 import { checkRepository, locateReports } from '../checks/check-repository.ts';
 import { compareFindings, type Finding } from '../checks/finding.ts';
 import { contentsAt } from '../git/cat-file.ts';
-import type { PathChange } from '../git/commits.ts';
+import type { PathChange } from '../git/changes.ts';
 import type { Repository } from '../model/repository.ts';
 import { decodeSource } from '../model/source.ts';
 
