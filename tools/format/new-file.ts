@@ -45,6 +45,12 @@ const dateCheck = (value: string) => {
   const [year, month, day] = value.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day ? undefined : `is a day that does not exist: ${impossibleDateTip(value)}`;
 };
+// A paper's date may be partial when the day or month is not known (2019-05, 2019), as its schema allows.
+const paperDateCheck = (value: string) => {
+  if (/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(value)) return undefined;
+  const problem = dateCheck(value);
+  return problem?.startsWith('must be a date') ? 'must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY, when the day or month is not known), e.g. 2019-05-02' : problem;
+};
 const urlCheck = (value: string) => (/^https?:\/\/\S+$/.test(value) ? undefined : 'must be a full http(s) URL, e.g. https://github.com/owner/repo');
 const textCheck = (value: string) => (value.trim() === '' ? 'must not be empty' : undefined);
 const arxivCheck = (value: string) =>
@@ -85,7 +91,7 @@ export const NEW_FIELDS: Record<NewKind, FieldSpec[]> = {
       flag: 'date',
       label: 'Date of the first public version (YYYY-MM-DD)',
       required: true,
-      check: dateCheck,
+      check: paperDateCheck,
       value: 'YYYY-MM-DD',
       help: 'The first public version: the arXiv v1 date when there is one, else the publication date; e.g. 2019-05-02. It also picks the folder data/papers/<year>/.',
     },
