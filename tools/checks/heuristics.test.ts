@@ -144,3 +144,30 @@ describe('result-before-dataset', () => {
     expect(rulesOf(own, 'result-before-dataset')).toEqual([]);
   });
 });
+
+describe('unit-scale', () => {
+  const DATASET_PARAMS = `name: ImageNet
+benchmarks:
+  - task: image-classification
+    metrics:
+      - name: Number of params
+        direction: lower
+        unit: M
+`;
+  const findings = (values: number[]) => checkTree(tree('unit-scale', { 'data/datasets/imagenet.yaml': DATASET_PARAMS, [RESULT]: rows('Number of params', values) })).filter((f) => f.rule === 'unit-scale');
+
+  it('reports a count of single units where the unit is M, with the value to write', () => {
+    const [finding, ...rest] = findings([14, 25, 5300000, 193]);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'warning', line: 10, column: 25 }); // the third row's value
+    expect(finding.message).toBe('5300000 is about 1,000,000 times the other values of "Number of params" on image-classification/imagenet (14, 25, 193, in M)');
+    expect(finding.tip).toMatch(/^Write 5\.3 \(the unit is M\)/);
+  });
+
+  it('reports a value a thousand times too small, and leaves spread-out but plausible values alone', () => {
+    expect(findings([14, 25, 0.0053, 193]).map((f) => f.message)).toEqual([expect.stringContaining('0.0053 is about 1/1,000 of the other values')]);
+    expect(findings([0.5, 25, 1200, 193])).toEqual([]); // within a hundredfold of the others
+    expect(findings([14, 5300000])).toEqual([]); // one other value says nothing about the scale
+    expect(findings([25, 25, 300000])).toEqual([]); // far off, but no power of 1000 brings it among them
+  });
+});

@@ -1,7 +1,7 @@
 // Rule: a percentage is not written as a fraction of 1 where the rest of its leaderboard uses percent.
 import type { LeaderboardEntry } from '../../model/leaderboard.ts';
 import type { MetricSpec } from '../../model/types.ts';
-import { entryFile, leaderboardsOf, rowPath } from '../leaderboards.ts';
+import { entryFile, leaderboardsOf, rowPath, spreadOf } from '../leaderboards.ts';
 import type { RepositoryRule } from '../rule.ts';
 
 export const rule: RepositoryRule = {
@@ -29,7 +29,7 @@ export const rule: RepositoryRule = {
           report({
             file: entryFile(repo, entry),
             at: rowPath(entry, 'metrics', metric.name),
-            message: `${value} looks like a fraction: the other values of "${metric.name}" on ${board.id} are percentages (${describe(large)})`,
+            message: `${value} looks like a fraction: the other values of "${metric.name}" on ${board.id} are percentages (${spreadOf(large)})`,
             tip: `Write ${scaled}, as a percentage like the other rows, if the paper reports ${scaled} %.`,
           });
         }
@@ -50,10 +50,4 @@ function onPercentScale(metric: MetricSpec, rows: LeaderboardEntry[]): boolean {
 /** Removes the binary noise of value * 100 (0.812 * 100 = 81.20000000000001). */
 function round(x: number): number {
   return Number(x.toPrecision(12));
-}
-
-function describe(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const shown = sorted.length <= 3 ? sorted : [sorted[0], sorted[Math.floor(sorted.length / 2)], sorted[sorted.length - 1]];
-  return sorted.length <= 3 ? shown.join(', ') : `from ${shown[0]} to ${shown[2]}, median ${shown[1]}`;
 }
