@@ -192,8 +192,8 @@ describe('suspiciousChanges: implausible new bests', () => {
         model: 'EfficientNet-B7',
         message:
           '88.3% is +3.5 points (+4.1 %) over the previous best 84.8%: it closes 23 % of the gap the previous best left to the maximum 100% (15.2 points); ' +
-          "more than 20 % in one step is rare on real leaderboards; the largest step in this leaderboard's history closed 15 % (NASNet-A, 2017-07-21: 79.6% → 82.7%). " +
-          'Check the value, its unit and the evaluation protocol against the paper',
+          "more than 20 % in one step is rare on real leaderboards; the largest step in this leaderboard's history (5 steps) closed 15 % (NASNet-A, 2017-07-21: 79.6% → 82.7%). " +
+          'Check the value, its unit and the evaluation protocol against the paper.',
       },
     ]);
   });
@@ -214,8 +214,8 @@ describe('suspiciousChanges: implausible new bests', () => {
     expect(suspicious.map((s) => s.kind)).toEqual(['far-above-best']);
     expect(suspicious[0].message).toBe(
       '81.8% is +1 point (+1.2 %) over the previous best 80.8%: it closes 5.2 % of the gap the previous best left to the maximum 100% (19.2 points); ' +
-        "the largest step in this leaderboard's history closed 1.5 % (D, 2021-06-01: 80.5% → 80.8%); this one is 3.4 times that. " +
-        'Check the value, its unit and the evaluation protocol against the paper',
+        "the largest step in this leaderboard's history (3 steps) closed 1.5 % (D, 2021-06-01: 80.5% → 80.8%); this one is 3.4 times that. " +
+        'Check the value, its unit and the evaluation protocol against the paper.',
     );
     // A step like the past ones is not flagged.
     expect(compare(repo(calm), head(81.0)).suspicious).toEqual([]);

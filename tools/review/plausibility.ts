@@ -82,9 +82,10 @@ export interface Implausibility {
   step: StepSize;
   /** Above the fixed cutoff for its measure (HEADROOM_SHARE or FAR_ABOVE_RELATIVE). */
   overCutoff: boolean;
-  /** The history's largest step, when this step is more than HISTORY_FACTOR times it. */
-  overHistory?: { largest: SotaStep; steps: number };
-  /** The history's largest step, said for comparison when the history is long enough. */
+  /** More than HISTORY_FACTOR times the history's largest step (judged from MIN_HISTORY_STEPS steps on). */
+  overHistory: boolean;
+  /** The leaderboard's past steps measured like this one, and the largest of them (said for comparison). */
+  steps: number;
   largest?: SotaStep;
 }
 
@@ -93,11 +94,12 @@ export function judgeNewBest(previousBest: number, value: number, metric: Metric
   if (!step || !(step.size > 0)) return undefined;
   const cutoff = step.measure === 'headroom' ? HEADROOM_SHARE : FAR_ABOVE_RELATIVE;
   const comparable = history.filter((s) => s.measure === step.measure);
-  const largest = comparable.length >= MIN_HISTORY_STEPS ? comparable.reduce((a, b) => (b.size > a.size ? b : a)) : undefined;
+  const largest = comparable.length > 0 ? comparable.reduce((a, b) => (b.size > a.size ? b : a)) : undefined;
   const overCutoff = step.size > cutoff;
-  const overHistory = largest && step.size > HISTORY_FACTOR * largest.size && step.size >= HISTORY_FLOOR * cutoff ? { largest, steps: comparable.length } : undefined;
+  const longEnough = comparable.length >= MIN_HISTORY_STEPS;
+  const overHistory = largest && longEnough && step.size > HISTORY_FACTOR * largest.size && step.size >= HISTORY_FLOOR * cutoff;
   if (!overCutoff && !overHistory) return undefined;
-  return { step, overCutoff, ...(overHistory ? { overHistory } : {}), ...(largest ? { largest } : {}) };
+  return { step, overCutoff, overHistory: Boolean(overHistory), steps: comparable.length, ...(largest ? { largest } : {}) };
 }
 
 /** A share as people read it: "23 %", "7.5 %", "0.4 %". */
@@ -121,13 +123,14 @@ export function describeImplausibility(found: Implausibility, previousBest: numb
   } else if (found.overCutoff) {
     parts.push(`more than ${percent(FAR_ABOVE_RELATIVE)} over the best in one step is unusual`);
   }
-  const largest = found.overHistory?.largest ?? found.largest;
+  const largest = found.largest;
   if (largest) {
     const what = largest.measure === 'headroom' ? `closed ${percent(largest.size)}` : `was ${percent(largest.size)}`;
     const times = found.overHistory ? `; this one is ${Number((found.step.size / largest.size).toFixed(1))} times that` : '';
-    parts.push(`the largest step in this leaderboard's history ${what} (${clip(largest.model, 60)}, ${largest.date}: ${largest.from}${unit} → ${largest.to}${unit})${times}`);
+    const steps = found.steps === 1 ? '1 step' : `${found.steps} steps`;
+    parts.push(`the largest step in this leaderboard's history (${steps}) ${what} (${clip(largest.model, 60)}, ${largest.date}: ${largest.from}${unit} → ${largest.to}${unit})${times}`);
   }
-  return `${parts.join('; ')}. Check the value, its unit and the evaluation protocol against the paper`;
+  return `${parts.join('; ')}. Check the value, its unit and the evaluation protocol against the paper.`;
 }
 
 /** Rounds away float noise (100 - 84.8 = 15.200000000000003). */
