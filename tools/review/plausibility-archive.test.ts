@@ -73,7 +73,7 @@ describe.skipIf(!present)('plausibility rules on the real SOTA steps of the arch
       });
     }
     console.info(`plausibility on the archive: ${JSON.stringify(tally)} (headroom cutoff ${HEADROOM_SHARE})`);
-    // The figures CONTRIBUTING.md and docs/review.md quote; a change to the rules shows here.
+    // The figures CONTRIBUTING.md ("Worth a human look") and plausibility.ts quote; a change to the rules shows here.
     expect(tally).toEqual({ headroom: 120, relative: 3, overCutoff: 10, withHistory: 70, overHistory: 1, flagged: 10 });
     expect(tally.flagged / (tally.headroom + tally.relative)).toBeLessThan(0.1);
   });
