@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTree, exampleDir, readTree, type SourceFile } from './examples.ts';
 import { editDistance, nearest, normaliseModel, normaliseName } from './nearest.ts';
+import { unitSlip, unitSlipsAmong } from './rules/unit-scale.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const RESULT = 'data/results/image-classification/imagenet/billion-scale-semi-supervised-learning-for-image-classification.yaml';
@@ -169,5 +170,14 @@ benchmarks:
     expect(findings([0.5, 25, 1200, 193])).toEqual([]); // within a hundredfold of the others
     expect(findings([14, 5300000])).toEqual([]); // one other value says nothing about the scale
     expect(findings([25, 25, 300000])).toEqual([]); // far off, but no power of 1000 brings it among them
+  });
+
+  it('judges every row of a leaderboard at once as it judges each against the others', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const values = Array.from({ length: 2 + Math.floor(random() * 6) }, () => (random() < 0.1 ? 0 : Number((10 ** (random() * 12 - 3)).toPrecision(3))));
+      expect(unitSlipsAmong(values)).toEqual(values.map((v, i) => unitSlip(v, values.filter((_, j) => j !== i))));
+    }
   });
 });

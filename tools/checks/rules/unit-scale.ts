@@ -33,6 +33,23 @@ export function unitSlip(value: number, others: readonly number[]): UnitSlip | u
   return best;
 }
 
+/**
+ * unitSlip of each of `values` against all the others, in O(n log n): the others' smallest and
+ * largest come from one sorted copy, so only a value far outside them is judged in full.
+ */
+export function unitSlipsAmong(values: readonly number[]): Array<UnitSlip | undefined> {
+  const sorted = values.filter((v) => Number.isFinite(v) && v > 0).sort((a, b) => a - b);
+  if (sorted.length < 3) return values.map(() => undefined); // the value and at least two others
+  const n = sorted.length;
+  return values.map((v, i) => {
+    if (!(Number.isFinite(v) && v > 0)) return undefined;
+    const lo = v === sorted[0] ? sorted[1] : sorted[0];
+    const hi = v === sorted[n - 1] ? sorted[n - 2] : sorted[n - 1];
+    if (v >= lo / 100 && v <= hi * 100) return undefined;
+    return unitSlip(v, values.filter((_, j) => j !== i));
+  });
+}
+
 /** "1,000,000 times" or "1/1,000 of", for messages. */
 export function factorText(factor: number): string {
   return factor >= 1 ? `${factor.toLocaleString('en-US')} times` : `1/${(1 / factor).toLocaleString('en-US')} of`;
@@ -51,18 +68,17 @@ export const rule: RepositoryRule = {
       for (const metric of board.benchmark.metrics) {
         if (metric.unit === undefined || metric.unit === '%') continue;
         const rows = board.entries.filter((e) => Number.isFinite(e.result.metrics[metric.name]));
-        for (const entry of rows) {
-          const value = entry.result.metrics[metric.name];
-          const others = rows.filter((e) => e !== entry).map((e) => e.result.metrics[metric.name]);
-          const slip = unitSlip(value, others);
-          if (!slip) continue;
+        const values = rows.map((e) => e.result.metrics[metric.name]);
+        unitSlipsAmong(values).forEach((slip, i) => {
+          if (!slip) return;
+          const others = values.filter((v, j) => j !== i && v > 0);
           report({
-            file: entryFile(repo, entry),
-            at: rowPath(entry, 'metrics', metric.name),
-            message: `${value} is about ${factorText(slip.factor)} the other values of "${metric.name}" on ${board.id} (${spreadOf(others.filter((v) => v > 0))}, in ${metric.unit})`,
+            file: entryFile(repo, rows[i]),
+            at: rowPath(rows[i], 'metrics', metric.name),
+            message: `${values[i]} is about ${factorText(slip.factor)} the other values of "${metric.name}" on ${board.id} (${spreadOf(others)}, in ${metric.unit})`,
             tip: `Write ${slip.written} (the unit is ${metric.unit}), if that is what the paper reports; values are written in the metric's unit, like the other rows.`,
           });
-        }
+        });
       }
     }
   },
