@@ -4,7 +4,7 @@
 // invalid files); warnings do not stop it. After a change since its last run it validates and
 // builds only what the change touches (the page memo keeps the data state the pages came from).
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command.ts';
-import { toolsKey } from '../../checks/engine/cache.ts';
+import { validatorVersion } from '../../checks/validate.ts';
 import { validate } from '../../checks/validate.ts';
 import { GitError } from '../../git/run.ts';
 import { count } from '../../model/count.ts';
@@ -24,7 +24,7 @@ export const generateCommand: Command = {
     if (since !== undefined && (typeof since !== 'string' || since === '')) throw new UsageError('--changed-since needs a git revision, e.g. origin/main');
     if (since !== undefined && !check) throw new UsageError('--changed-since goes with --check (a write already builds only what changed)');
     // Where the last run's pages came from, and what changed since; validation covers the same change.
-    const validator = toolsKey();
+    const validator = validatorVersion();
     let start: GenerateStart | undefined;
     let change: DataChange | undefined;
     let edited: string[] = [];
