@@ -242,4 +242,17 @@ describe('suspiciousChanges: values off their unit', () => {
     const right = repo({ ...base, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': `results:\n${row('New', 76, 5.3)}` });
     expect(compare(repo(base), right).suspicious).toEqual([]);
   });
+
+  it('flags a percentage written as a fraction (0.771 where the unit is %)', () => {
+    const head = repo({ ...base, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': `results:\n${row('New', 0.771, 5.3)}` });
+    expect(compare(repo(base), head).suspicious).toEqual([
+      {
+        kind: 'unit-scale',
+        leaderboard: 'classification/toy',
+        file: 'data/results/classification/toy/new.yaml',
+        model: 'New',
+        message: '"Accuracy" is 0.771%, a fraction where the other values on this leaderboard are percentages (from 70 to 80, median 79): the paper\'s number is probably 77.1%',
+      },
+    ]);
+  });
 });

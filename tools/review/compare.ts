@@ -3,6 +3,7 @@ import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } 
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import type { Repository } from '../model/repository.ts';
 import { spreadOf } from '../checks/leaderboards.ts';
+import { fractionSlip, onPercentScale } from '../checks/rules/percent-as-fraction.ts';
 import { factorText, unitSlip } from '../checks/rules/unit-scale.ts';
 import { describeImplausibility, judgeNewBest, sotaSteps, type SotaStep } from './plausibility.ts';
 import { type EntityChange, type LeaderboardChange, type ResultChange, type Standing, type SuspiciousChange } from './report-schema.ts';
@@ -181,7 +182,11 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
   return out;
 }
 
-/** The values of an added or changed row written off their metric's unit by a power of 1000 (5300000 where the unit is M): the unit-scale rule's test, said for the reviewer. */
+/**
+ * The values of an added or changed row written off their metric's unit, said for the reviewer by
+ * the validator's own tests: a power of 1000 off (5300000 where the unit is M, unit-scale) or a
+ * percentage written as a fraction (0.771 among 77.0, 84.8, ..., percent-as-fraction).
+ */
 function unitSlips(c: ResultChange, board: Leaderboard | undefined, at: Pick<SuspiciousChange, 'leaderboard' | 'file' | 'model'>): SuspiciousChange[] {
   if (!board) return [];
   // The row itself on the head board: the first entry of its file with its model and values.
@@ -189,8 +194,15 @@ function unitSlips(c: ResultChange, board: Leaderboard | undefined, at: Pick<Sus
   const out: SuspiciousChange[] = [];
   for (const metric of board.benchmark.metrics) {
     const value = c.new!.metrics[metric.name];
-    if (metric.unit === undefined || metric.unit === '%' || value === undefined) continue;
-    const others = board.entries.filter((e) => e !== self).map((e) => e.result.metrics[metric.name]).filter((v) => Number.isFinite(v));
+    if (value === undefined) continue;
+    const rows = board.entries.filter((e) => Number.isFinite(e.result.metrics[metric.name]));
+    const others = rows.filter((e) => e !== self).map((e) => e.result.metrics[metric.name]);
+    const percent = onPercentScale(metric, rows) ? fractionSlip(value, others) : undefined;
+    if (percent !== undefined) {
+      const unit = metric.unit ?? '';
+      out.push({ ...at, kind: 'unit-scale', message: `"${metric.name}" is ${value}${unit}, a fraction where the other values on this leaderboard are percentages (${spreadOf(others.filter((v) => v > 1))}): the paper's number is probably ${percent}${unit}` });
+    }
+    if (metric.unit === undefined || metric.unit === '%') continue;
     const slip = unitSlip(value, others);
     if (!slip) continue;
     out.push({

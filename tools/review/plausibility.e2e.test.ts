@@ -52,6 +52,11 @@ beforeAll(async () => {
       '      Top 1 Accuracy: 88.3',
       '      Number of params: 66',
       '    source: Table 2',
+      '  - model: EfficientNet-B1',
+      '    metrics:',
+      '      Top 1 Accuracy: 0.791',
+      '      Number of params: 7.8',
+      '    source: Table 2',
       '',
     ].join('\n'),
   );
@@ -93,6 +98,12 @@ describe('pwc review on implausible claims', () => {
     expect(slip).toMatchObject({ model: 'EfficientNet-B0', file: RESULT });
     expect(slip?.message).toMatch(/^"Number of params" is 5300000 M, about 1,000,000 times the other values on this leaderboard \(.*\): the unit is M, so the paper's number is probably 5\.3$/);
     expect(summary).toContain('- **unit-scale**: `EfficientNet-B0`');
+  });
+
+  it('flags a percentage written as a fraction the same way (an error of percent-as-fraction too)', () => {
+    expect(report.findings.find((f) => f.rule === 'percent-as-fraction')).toMatchObject({ severity: 'error', file: RESULT, line: 14 });
+    const slip = report.suspicious.find((s) => s.kind === 'unit-scale' && s.model === 'EfficientNet-B1');
+    expect(slip?.message).toMatch(/^"Top 1 Accuracy" is 0\.791%, a fraction where the other values on this leaderboard are percentages \(.*\): the paper's number is probably 79\.1%$/);
   });
 
   it('labels the pull request suspicious-change as well as new-sota', () => {

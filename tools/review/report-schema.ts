@@ -187,7 +187,7 @@ export const reportSchema = {
       required: ['count', 'paths'],
       properties: { count: { type: 'integer', minimum: 1, maximum: 1_000_000_000 }, paths: { type: 'array', maxItems: 50, items: path } },
     },
-    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (a new best that closes more than ${HEADROOM_SHARE * 100}% of the gap the previous best left to a bounded metric's max or min, or, unbounded, beats it by more than ${FAR_ABOVE_RELATIVE * 100}% of its magnitude, or whose step is more than ${HISTORY_FACTOR} times the largest in the leaderboard's history), unit-scale (a value of an added or changed row off its metric's unit by a power of 1000, as the unit-scale rule judges it), value-changed, result-removed, metric-changed.` },
+    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (a new best that closes more than ${HEADROOM_SHARE * 100}% of the gap the previous best left to a bounded metric's max or min, or, unbounded, beats it by more than ${FAR_ABOVE_RELATIVE * 100}% of its magnitude, or whose step is more than ${HISTORY_FACTOR} times the largest in the leaderboard's history), unit-scale (a value of an added or changed row off its metric's unit by a power of 1000 or a percentage written as a fraction, as the unit-scale and percent-as-fraction rules judge them), value-changed, result-removed, metric-changed.` },
   },
 } as const;
 
