@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { contentsAt, readBlobs } from '../git/cat-file.ts';
 import { changedSince } from '../git/changes.ts';
 import { treeBlobs } from '../git/listing.ts';
-import { headCommit, resolveCommit } from '../git/revision.ts';
+import { headCommit, lastCommitTouching, resolveCommit } from '../git/revision.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../model/paths.ts';
 import { readValidFile, type ValidFile } from '../model/repository.ts';
 import { validatedBlobs } from '../checks/validate.ts';
@@ -59,6 +59,21 @@ export async function changeSince(root: string, rev: string): Promise<DataChange
 export async function pagesEditedSince(root: string, rev: string): Promise<string[]> {
   const commit = await resolveCommit(root, rev);
   return (await changedSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
+}
+
+/**
+ * Did data/ change (committed or not) since generated/ was last committed? Then stale pages are what
+ * a data change gives until publish.yml rebuilds them on main; if not, the tools or a hand edit made
+ * them stale. Undefined when git cannot say (no repository, or generated/ never committed).
+ */
+export async function dataChangedSinceViews(root: string): Promise<boolean | undefined> {
+  const views = await lastCommitTouching(root, GENERATED_DIR);
+  if (!views) return undefined;
+  try {
+    return (await changedSince(root, views, DATA_DIR)).some(isDataPath);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The base a run that rendered the work tree's data leaves: HEAD, and the data files that differ from it now. */
