@@ -7,7 +7,7 @@ import { MAX_COMMENT_CHARS, STICKY_MARKER } from './comment.ts';
 import { rightSideLines } from './diff-lines.ts';
 import { code, plain } from '../markdown/escape.ts';
 import { parseReport } from './report.ts';
-import type { ReviewReport } from './report-schema.ts';
+import { REPORT_SCHEMA_VERSION, type ReviewReport } from './report-schema.ts';
 
 const HEAD = 'b'.repeat(40);
 const ctx: DecisionContext = {
@@ -21,14 +21,14 @@ const file = 'data/results/classification/toy/new.yaml';
 
 function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
   const r: ReviewReport = {
-    schemaVersion: 2,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: HEAD },
     status: 'fail',
-    summary: { errors: 1, warnings: 0, filesChecked: 3, newSota: 1, suspicious: 0 },
+    summary: { errors: 1, warnings: 0, alreadyOnBase: 1, filesChecked: 3, newSota: 1, suspicious: 0 },
     findings: [
-      { rule: 'unknown-metric', severity: 'error', file, line: 4, column: 7, message: '"Acc" is not a metric of classification/toy', tip: 'Use one of: Accuracy' },
-      { rule: 'schema', severity: 'error', file: 'data/papers/2020/old.yaml', line: 1, column: 1, message: 'old problem elsewhere', tip: 'fix it' },
+      { rule: 'unknown-metric', severity: 'error', file, line: 4, column: 7, message: '"Acc" is not a metric of classification/toy', tip: 'Use one of: Accuracy', origin: 'pull-request' },
+      { rule: 'schema', severity: 'error', file: 'data/papers/2020/old.yaml', line: 1, column: 1, message: 'old problem elsewhere', tip: 'fix it', origin: 'base' },
     ],
     fixes: [{ file, startLine: 4, endLine: 4, text: '      Accuracy: 82' }],
     leaderboards: [
@@ -117,7 +117,7 @@ describe('computeActions', () => {
   it('keeps hostile text from the report inert: no HTML, hidden markers, mentions or links', () => {
     const evil = `<!-- pwc-review:sticky --> @octocat <img src=x onerror=alert(1)> [click](https://evil.example) #1 **bold**\n# heading`;
     const r = report({
-      findings: [{ rule: 'schema', severity: 'error', file, line: 4, column: 1, message: evil, tip: evil }],
+      findings: [{ rule: 'schema', severity: 'error', file, line: 4, column: 1, message: evil, tip: evil, origin: 'pull-request' }],
       fixes: [{ file, startLine: 4, endLine: 4, text: '```\n<!-- pwc-review:inline 0000000000000000 -->' }],
       suspicious: [{ kind: 'value-changed', leaderboard: 'classification/toy', file, model: 'M`|<b>', message: evil }],
     });
@@ -143,7 +143,7 @@ describe('computeActions', () => {
   });
 
   it('cuts an oversized review at GitHub’s limit with a pointer to the job summary', () => {
-    const many = Array.from({ length: 1500 }, (_, i) => ({ rule: 'schema', severity: 'error' as const, file, line: 1 + (i % 400), column: 1, message: `problem ${i} ${'x'.repeat(120)}`, tip: 'y'.repeat(100) }));
+    const many = Array.from({ length: 1500 }, (_, i) => ({ rule: 'schema', severity: 'error' as const, file, line: 1 + (i % 400), column: 1, message: `problem ${i} ${'x'.repeat(120)}`, tip: 'y'.repeat(100), origin: 'pull-request' as const }));
     const actions = computeActions(report({ findings: many }), empty, ctx);
     const body = actions.sticky.kind === 'create' ? actions.sticky.body : '';
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);

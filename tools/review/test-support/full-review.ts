@@ -1,6 +1,7 @@
 // The review computed from both whole trees, as `pwc review` did before it computed from the change:
 // the reference the incremental review must equal (tests only, never the shipped path).
 import { changedPaths, mergeBase, readTree, withWorktree } from '../../git/commits.ts';
+import type { Finding } from '../../checks/finding.ts';
 import { validate } from '../../checks/validate.ts';
 import { buildLeaderboards } from '../../model/leaderboard.ts';
 import { repositoryOfFiles } from '../../model/repository.ts';
@@ -10,7 +11,10 @@ import { compareLeaderboards, suspiciousChanges } from '../compare.ts';
 import { fixesOf, reportOf, resolveCommit, type ReviewOptions } from '../review.ts';
 import type { FullReport } from '../truncate.ts';
 
-/** Both commits' data read whole, a fresh checkout of head validated without a cache, every leaderboard built twice, both sites rendered. */
+/**
+ * Both commits' data read whole, a fresh checkout of head validated without a cache (and of base
+ * in whole, for the findings already there), every leaderboard built twice, both sites rendered.
+ */
 export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   const headRef = options.head ?? 'HEAD';
   const [baseTip, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, headRef)]);
@@ -19,15 +23,22 @@ export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   const [baseFiles, headFiles] = await Promise.all([readTree(options.root, baseSha, 'data'), readTree(options.root, headSha, 'data')]);
   const base = repositoryOfFiles(baseFiles);
   const head = repositoryOfFiles(headFiles);
-  const validation = await withWorktree(options.root, headSha, (dir) => validate({ root: dir, changedSince: baseSha, cache: false, ...(options.today ? { today: options.today } : {}) }));
-  const before = buildLeaderboards(base);
-  const leaderboards = compareLeaderboards(base, head, before, buildLeaderboards(head));
+  const today = options.today ? { today: options.today } : {};
+  const checked = await withWorktree(options.root, headSha, (dir) => validate({ root: dir, changedSince: baseSha, cache: false, ...today }));
+  // Already on the base: in a file the change leaves as it was, and found by a whole validation of the base.
+  const atBase = await withWorktree(options.root, baseSha, (dir) => validate({ root: dir, cache: false, ...today }));
+  const key = (f: Finding) => `${f.file}\u0000${f.rule}\u0000${f.message}`;
+  const before = new Set(atBase.findings.map(key));
+  const touched = new Set(changed.map((c) => c.path));
+  const validation = { ...checked, preexisting: checked.findings.filter((f) => !touched.has(f.file) && before.has(key(f))) };
+  const boardsBefore = buildLeaderboards(base);
+  const leaderboards = compareLeaderboards(base, head, boardsBefore, buildLeaderboards(head));
   return reportOf({
     base: { ref: options.base, sha: baseSha },
     head: { ref: headRef, sha: headSha },
     validation,
     leaderboards,
-    suspicious: suspiciousChanges(leaderboards, before),
+    suspicious: suspiciousChanges(leaderboards, boardsBefore),
     fixes: changed.filter((c) => c.change !== 'removed').flatMap((c) => fixesOf(c.path, headFiles.get(c.path))),
     changed,
     pages: await differingPages(options.root, baseSha, headSha),
