@@ -106,6 +106,18 @@ describe('computeActions', () => {
     expect(fixed.removeLabels).toEqual(['needs-fixes']);
   });
 
+  it('labels needs-fixes for the pull request’s own errors only, not for an error already on the base', () => {
+    const r = report();
+    const onlyOld = report({ status: 'pass', summary: { ...r.summary, errors: 0 }, findings: r.findings.filter((f) => f.origin === 'base') });
+    const actions = computeActions(onlyOld, { ...empty, labels: ['needs-fixes'] }, ctx);
+    expect(actions.addLabels).toEqual(['new-sota']);
+    expect(actions.removeLabels).toEqual(['needs-fixes']);
+    const body = actions.sticky.kind === 'create' ? actions.sticky.body : '';
+    expect(body).toContain('✅ **No problems found in this pull request.** 1 finding already on `main` is listed apart and does not count.');
+    expect(body).toContain('<details><summary>Already on `main`: 1 finding, not from this pull request</summary>');
+    expect(body).toContain('old problem elsewhere');
+  });
+
   it('puts a fix on a diff line without a finding into its own suggestion, and none off the diff', () => {
     const r = report({ findings: [], fixes: [{ file, startLine: 2, endLine: 3, text: '  - model: New\n    metrics: {}' }, { file, startLine: 9, endLine: 9, text: 'x' }] });
     const { review } = computeActions(r, empty, ctx);

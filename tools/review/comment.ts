@@ -58,7 +58,7 @@ function findingCounts(report: ReviewReport): { errors: number; warnings: number
 function statusLine(report: ReviewReport): string {
   const { errors, warnings, onBase } = findingCounts(report);
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const base = onBase > 0 ? ` (${plural(onBase, 'finding')} already on ${baseName(report)} ${onBase === 1 ? 'does' : 'do'} not count.)` : '';
+  const base = onBase > 0 ? ` ${plural(onBase, 'finding')} already on ${baseName(report)} ${onBase === 1 ? 'is' : 'are'} listed apart and ${onBase === 1 ? 'does' : 'do'} not count.` : '';
   if (errors > 0) return `❌ **${counts}** from this pull request: the data needs fixes before it can be merged.${base}`;
   if (warnings > 0) return `⚠️ **${counts}** from this pull request: worth a look; nothing blocks the merge.${base}`;
   return `✅ **No problems found in this pull request.**${base}`;
