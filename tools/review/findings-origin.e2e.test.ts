@@ -115,6 +115,11 @@ describe('findings from the pull request and findings already on main', () => {
       expect(validate.stdout).toContain('Already at main, not from this change (not counted): 1 error, 1 warning in 1 file.');
       expect(validate.stdout).toContain(`  ${OLD_RESULTS}:`);
     }
+    const json = await pwc(['validate', '--root', dir, '--changed-since', 'main', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { errors: number; warnings: number; findings: unknown[]; alreadyThere: { rule: string }[] };
+    expect([parsed.errors, parsed.warnings, parsed.findings.length]).toEqual([0, 0, 0]);
+    expect(parsed.alreadyThere.map((f) => f.rule)).toEqual(['missing-primary-metric', 'unknown-metric']);
     await rm(join(dir, '.pwc-cache'), { recursive: true, force: true });
     const judge = await pwc(['judge', '--root', dir, '--base', 'main', '--out', join(out, 'judged.json')]);
     expect(judge.code, judge.stdout + judge.stderr).toBe(0);

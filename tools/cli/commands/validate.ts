@@ -7,7 +7,6 @@ import { count } from '../../model/count.ts';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { OUTPUT_FORMATS, isOutputFormat, writeFindings } from '../output/index.ts';
 import { formatJson } from '../output/json.ts';
-import { formatPreexisting } from '../output/text.ts';
 
 export const validateCommand: Command = {
   usage: '[--changed-since REF] [--format text|json|github] [--report-file FILE] [--no-cache]',
@@ -43,14 +42,14 @@ export const validateCommand: Command = {
     // they were) are listed apart and decide nothing: the change is judged by its own.
     const old = new Set(result.preexisting);
     const own = result.findings.filter((f) => !old.has(f));
-    await writeFindings(format, own, { readText, write: (text) => ctx.stdout.write(text) });
-    if (since !== undefined && format !== 'json') ctx.stdout.write(formatPreexisting(result.preexisting, since));
+    const preexisting = since === undefined ? undefined : { findings: result.preexisting, since };
+    await writeFindings(format, own, { readText, write: (text) => ctx.stdout.write(text), ...(preexisting ? { preexisting } : {}) });
     if (since !== undefined) ctx.stderr.write(`pwc validate: checked ${count(result.checked.length, 'file')}: those changed since ${since} and those that depend on them\n`);
     const reportFile = ctx.values['report-file'];
     if (typeof reportFile === 'string') {
       const target = resolve(reportFile);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, formatJson(own));
+      writeFileSync(target, formatJson(own, result.preexisting));
     }
     return own.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
   },

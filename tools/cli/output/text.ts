@@ -44,8 +44,9 @@ export function formatText(findings: readonly Finding[], options: TextOptions = 
  * The findings a --changed-since run found already at the revision, one line each, after the
  * change's own: shown, so nothing is hidden, but not counted (they are not the change's to fix).
  */
-export function formatPreexisting(findings: readonly Finding[], since: string): string {
-  if (findings.length === 0) return '';
+export function formatPreexisting(preexisting: { findings: readonly Finding[]; since: string } | undefined): string {
+  if (!preexisting || preexisting.findings.length === 0) return '';
+  const { findings, since } = preexisting;
   const files = new Set(findings.map((f) => f.file)).size;
   const out = [`Already at ${printable(since)}, not from this change (not counted): ${describeCounts(countFindings(findings))} in ${count(files, 'file')}.`];
   for (const f of findings) out.push(`  ${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${printable(f.message)}`);
