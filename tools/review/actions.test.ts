@@ -114,7 +114,7 @@ describe('computeActions', () => {
     expect(actions.removeLabels).toEqual(['needs-fixes']);
     const body = actions.sticky.kind === 'create' ? actions.sticky.body : '';
     expect(body).toContain('✅ **No problems found in this pull request.** 1 finding already on `main` is listed apart and does not count.');
-    expect(body).toContain('<details><summary>Already on `main`: 1 finding, not from this pull request</summary>');
+    expect(body).toContain('<details><summary>Already on <code>main</code>: 1 finding, not from this pull request</summary>');
     expect(body).toContain('old problem elsewhere');
   });
 

@@ -40,10 +40,15 @@ const short = (sha: string) => sha.slice(0, 7);
 const fromPullRequest = (f: ReportFinding) => f.origin === 'pull-request';
 const onBase = (f: ReportFinding) => f.origin === 'base';
 
-/** The base as a reader knows it: the branch name given (`main`), or "the base branch" for a commit id. */
-export function baseName(report: ReviewReport): string {
+/**
+ * The base as a reader knows it: the branch name given (`main`), or "the base branch" for a commit
+ * id. As Markdown, or as HTML for a <summary> (GitHub shows Markdown there as typed); the name's
+ * characters are limited to those that mean nothing in either.
+ */
+export function baseName(report: ReviewReport, as: 'markdown' | 'html' = 'markdown'): string {
   const ref = report.base.ref.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, '');
-  return /^[A-Za-z][\w.\/-]{0,99}$/.test(ref) && !/^[0-9a-f]{7,64}$/.test(ref) && ref !== 'HEAD' ? code(ref) : 'the base branch';
+  if (!/^[A-Za-z][\w./-]{0,99}$/.test(ref) || /^[0-9a-f]{7,64}$/.test(ref) || ref === 'HEAD') return 'the base branch';
+  return as === 'html' ? `<code>${ref}</code>` : code(ref);
 }
 
 /** The findings counts that decide the status: the pull request's own, not those already on the base. */
@@ -166,7 +171,7 @@ function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
   if (own.length > 0) lines.push('### Findings from this pull request', '', ...findingsTable(own, Math.max(own.length, counts.errors + counts.warnings), MAX_ROWS.findings, ctx), '');
   if (old.length > 0) {
     lines.push(
-      `<details><summary>Already on ${baseName(report)}: ${plural(counts.onBase, 'finding')}, not from this pull request</summary>`,
+      `<details><summary>Already on ${baseName(report, 'html')}: ${plural(counts.onBase, 'finding')}, not from this pull request</summary>`,
       '',
       '_In files this pull request does not change, and there before it: they do not count against it._',
       '',

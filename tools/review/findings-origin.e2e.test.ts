@@ -98,7 +98,7 @@ describe('findings from the pull request and findings already on main', () => {
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0, alreadyOnBase: 2 });
     expect(stdout).toContain('0 errors, 0 warnings (2 findings already on the base, not counted)');
     expect(summary).toContain('✅ **No problems found in this pull request.** 2 findings already on `main` are listed apart and do not count.');
-    expect(summary).toContain('<details><summary>Already on `main`: 2 findings, not from this pull request</summary>');
+    expect(summary).toContain('<details><summary>Already on <code>main</code>: 2 findings, not from this pull request</summary>');
     expect(summary).not.toContain('Findings from this pull request');
     // The added row in full: every metric, its source and notes.
     expect(summary).toContain('- `New-L` (added, `new-paper`): Accuracy 78%, Top 5 Accuracy 94%');
