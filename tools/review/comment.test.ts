@@ -1,5 +1,4 @@
-// The review's Markdown: counts read as people write them, each added or changed row in full, and the example in CONTRIBUTING.md.
-import { readFile } from 'node:fs/promises';
+// The review's Markdown: counts read as people write them, and each added or changed row in full.
 import { describe, expect, it } from 'vitest';
 import { renderReview } from './comment.ts';
 import type { LeaderboardChange, ResultChange } from './report-schema.ts';
@@ -99,35 +98,5 @@ describe('the rows of a leaderboard change, for checking against the paper', () 
     const text = renderReview(smallReport({ leaderboards: boards }), { rulesDoc: 'docs/rules.md', knownRules: new Set() }).join('\n');
     expect(text.match(/^ {2}- Source: Table 1$/gm)).toHaveLength(60);
     expect(text).toContain('…15 more added or changed rows are not spelled out here;');
-  });
-});
-
-describe('the example comment in CONTRIBUTING.md', () => {
-  it('is what the bot writes for the pull request it describes', async () => {
-    const file = 'data/results/image-classification/imagenet/my-paper.yaml';
-    const mine = { resultSet: 'image-classification/imagenet/my-paper', file, paper: 'my-paper', old: null, change: 'added' } as const;
-    const report = smallReport({
-      base: { ref: 'b'.repeat(40), sha: '5d6e7f8'.padEnd(40, '0') },
-      head: { ref: 'HEAD', sha: '1a2b3c4'.padEnd(40, '0') },
-      status: 'fail',
-      summary: { errors: 1, warnings: 0, alreadyOnBase: 1, filesChecked: 14, newSota: 1, suspicious: 0 },
-      findings: [
-        { rule: 'unknown-metric', severity: 'error', file, line: 5, column: 7, message: '"Top-5 Accuracy" is not a metric of the benchmark image-classification/imagenet', tip: 'Did you mean "Top 5 Accuracy"? Write the name exactly as the benchmark declares it.', origin: 'pull-request' },
-        { rule: 'missing-primary-metric', severity: 'warning', file: 'data/results/image-classification/imagenet/other-paper.yaml', line: 9, column: 5, message: 'the row "Other-S" has no value for the primary metric "Top 1 Accuracy" of image-classification/imagenet, so it cannot be ranked', tip: 'Add "Top 1 Accuracy: <value>" under metrics if the paper reports it.', origin: 'base' },
-      ],
-      leaderboards: [
-        board(
-          [
-            { ...mine, model: 'My-Net-L', new: { metrics: { 'Top 1 Accuracy': 86, 'Number of params': 88 }, rank: 1, source: 'Table 2', notes: 'Test resolution 600 px' }, newSota: true, margin: { absolute: 1.2, relative: 1.2 / 84.8 } },
-            { ...mine, model: 'My-Net-S', new: { metrics: { 'Top 1 Accuracy': 80.1, 'Top-5 Accuracy': 95 }, rank: 12 }, newSota: false, margin: { absolute: -4.7, relative: -4.7 / 84.8 } },
-          ],
-          { previousBest: { value: 84.8, model: 'SWSL ResNeXt-101 32x16d', paper: 'swsl' }, best: { value: 86, model: 'My-Net-L', paper: 'my-paper' } },
-        ),
-      ],
-      entities: [],
-    });
-    const lines = renderReview(report, { rulesDoc: 'docs/rules.md', knownRules: new Set(['unknown-metric', 'missing-primary-metric']) });
-    const quoted = lines.map((l) => (l ? `> ${l}` : '>')).join('\n').replace(/\n>$/, '');
-    expect(await readFile('CONTRIBUTING.md', 'utf8')).toContain(`starts like this:\n\n${quoted}\n\nfollowed by`);
   });
 });
