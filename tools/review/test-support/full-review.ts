@@ -29,17 +29,18 @@ export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   // Already on the base: in a file the change leaves as it was, and found by a whole validation of the base.
   const atBase = await withWorktree(options.root, baseSha, (dir) => validate({ root: dir, cache: false, ...today }));
   const key = (f: Finding) => `${f.file}\u0000${f.rule}\u0000${f.message}`;
-  const before = new Set(atBase.findings.map(key));
+  const found = new Set(atBase.findings.map(key));
   const touched = new Set(changed.map((c) => c.path));
-  const validation = { ...checked, preexisting: checked.findings.filter((f) => !touched.has(f.file) && before.has(key(f))) };
-  const boardsBefore = buildLeaderboards(base);
-  const leaderboards = compareLeaderboards(base, head, boardsBefore, buildLeaderboards(head));
+  const validation = { ...checked, preexisting: checked.findings.filter((f) => !touched.has(f.file) && found.has(key(f))) };
+  const before = buildLeaderboards(base);
+  const after = buildLeaderboards(head);
+  const leaderboards = compareLeaderboards(base, head, before, after);
   return reportOf({
     base: { ref: options.base, sha: baseSha },
     head: { ref: headRef, sha: headSha },
     validation,
     leaderboards,
-    suspicious: suspiciousChanges(leaderboards, boardsBefore),
+    suspicious: suspiciousChanges(leaderboards, before, after),
     fixes: changed.filter((c) => c.change !== 'removed').flatMap((c) => fixesOf(c.path, headFiles.get(c.path))),
     changed,
     pages: await differingPages(options.root, baseSha, headSha),
