@@ -2,6 +2,7 @@
 import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import { clip } from '../markdown/escape.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { sourceText } from '../model/provenance.ts';
 import type { Repository } from '../model/repository.ts';
 import { spreadOf } from '../checks/leaderboards.ts';
 import { fractionSlip, onPercentScale } from '../checks/rules/percent-as-fraction.ts';
@@ -104,7 +105,7 @@ function standing(entry: LeaderboardEntry | undefined): Standing | null {
   if (!entry) return null;
   // What a reviewer checks against the paper: where the numbers are, and what qualifies them.
   const { source, notes } = entry.result;
-  return { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null, ...(source ? { source: clip(source, MAX_ROW_TEXT) } : {}), ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}) };
+  return { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null, ...(source ? { source: clip(sourceText(source), MAX_ROW_TEXT) } : {}), ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}) };
 }
 
 /** The units the board's metrics declare, by metric name; undefined when none does. */

@@ -76,7 +76,8 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
   trace(`${pages.length} pages differ`);
 
   // Not a spread: the validation's repository is built on first access.
-  const withNewRows = { checked: validation.checked, findings: [...validation.findings, ...newRows].sort(compareFindings) };
+  // New rows' findings are never already on the base.
+  const withNewRows = { checked: validation.checked, preexisting: validation.preexisting, findings: [...validation.findings, ...newRows].sort(compareFindings) };
   const full = reportOf({ base: { ref: options.base, sha: baseSha }, head: { ref: headRef, sha: headSha }, validation: withNewRows, leaderboards, suspicious, fixes, changed, pages });
   const report = boundedReport(full);
   // What we publish must pass the schema we publish: a failure here is a bug in this module.
