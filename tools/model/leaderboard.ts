@@ -1,6 +1,6 @@
 // Leaderboards: one benchmark (task, dataset) with every result on it, ranked by its primary metric.
-import type { Dataset, Repository, ResultSet } from './repository.ts';
-import type { Benchmark, MetricSpec, ResultRow } from './types.ts';
+import type { Dataset, Repository, Result, ResultSet } from './repository.ts';
+import type { Benchmark, MetricSpec } from './types.ts';
 
 export interface LeaderboardEntry {
   /** The result file's id, "<task>/<dataset>/<paper>", and the row's index in it. */
@@ -9,7 +9,7 @@ export interface LeaderboardEntry {
   paper: string;
   /** The paper's date (YYYY-MM-DD), or "" when the paper is unknown. */
   date: string;
-  result: ResultRow;
+  result: Result;
   /** 1-based; equal values share a rank (1, 2, 2, 4). Undefined: no primary metric, so unranked. */
   rank?: number;
 }

@@ -83,16 +83,42 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 export interface ParsedSource {
   data?: unknown;
   problems: SourceProblem[];
+  /** With `numberTexts`: the text of each number scalar (keys too), in document order. */
+  numberTexts?: string[];
 }
+
+/** The texts of the parse under way that records its numbers; js-yaml parses synchronously. */
+let recorded: string[] | undefined;
+
+/** js-yaml's own type for numbers, which also records the text of each number it reads. */
+function recording(tag: string, type: jsYaml.Type): jsYaml.Type {
+  return new jsYaml.Type(tag, {
+    kind: 'scalar',
+    resolve: (data) => type.resolve(data),
+    construct: (data: string) => {
+      recorded?.push(data);
+      return type.construct(data);
+    },
+    predicate: type.predicate ?? undefined,
+    represent: type.represent ?? undefined,
+    defaultStyle: type.defaultStyle ?? undefined,
+  });
+}
+
+const numberTypes = (jsYaml as unknown as { types: { int: jsYaml.Type; float: jsYaml.Type } }).types;
+/** The core schema whose numbers record their texts (printed.ts: a value is shown as its file prints it). */
+const RECORDING_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [recording('tag:yaml.org,2002:int', numberTypes.int), recording('tag:yaml.org,2002:float', numberTypes.float)] });
 
 /**
  * The fast parse: js-yaml with the YAML 1.2 core schema (dates stay strings, like `yaml`).
  * On failure, the `yaml` parser explains every syntax error with its position.
  */
-export function parseSource(text: string): ParsedSource {
+export function parseSource(text: string, options: { numberTexts?: boolean } = {}): ParsedSource {
   let data: unknown;
+  const numberTexts: string[] | undefined = options.numberTexts ? [] : undefined;
   try {
-    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    recorded = numberTexts;
+    data = jsYaml.load(text, { schema: numberTexts ? RECORDING_SCHEMA : jsYaml.CORE_SCHEMA });
   } catch (error) {
     const e = error as jsYaml.YAMLException;
     if (/maxDepth/.test(e.reason ?? '')) {
@@ -100,6 +126,8 @@ export function parseSource(text: string): ParsedSource {
       return { problems: [{ rule: 'yaml-syntax', line: (e.mark?.line ?? 0) + 1, column: (e.mark?.column ?? 0) + 1, message: 'the data is nested more than 100 levels deep', tip: 'Data files are shallow; check the brackets and the indentation.' }] };
     }
     return { problems: explainSyntax(text, e) };
+  } finally {
+    recorded = undefined;
   }
   const shared = findSharedNode(data);
   if (shared) {
@@ -112,7 +140,7 @@ export function parseSource(text: string): ParsedSource {
   if (data === undefined || data === null) {
     return { problems: [{ rule: 'empty-file', line: 1, column: 1, message: 'the file holds no data', tip: 'Write the fields of the entity, or delete the file.' }] };
   }
-  return { data, problems: [] };
+  return numberTexts ? { data, problems: [], numberTexts } : { data, problems: [] };
 }
 
 const yamlCodeRules: Record<string, { rule: string; tip: string }> = {
