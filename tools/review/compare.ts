@@ -1,6 +1,7 @@
 // What a change does to the leaderboards and entities: pure comparison of the base and head repositories.
 import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { shownValue } from '../model/printed.ts';
 import type { Repository } from '../model/repository.ts';
 import { FAR_ABOVE_RELATIVE, type EntityChange, type LeaderboardChange, type ResultChange, type Standing, type SuspiciousChange } from './report-schema.ts';
 
@@ -82,7 +83,8 @@ function keyed(entries: readonly LeaderboardEntry[]): Map<string, LeaderboardEnt
 function bestOf(board: Leaderboard | undefined): Holder | null {
   const top = board?.entries[0];
   if (!board || !top || top.rank === undefined) return null;
-  return { value: top.result.metrics[board.primary.name], model: top.result.model, paper: top.paper };
+  const printed = top.result.printed?.[board.primary.name];
+  return { value: top.result.metrics[board.primary.name], ...(printed ? { printed } : {}), model: top.result.model, paper: top.paper };
 }
 
 function sameMetrics(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -91,7 +93,20 @@ function sameMetrics(a: Record<string, number>, b: Record<string, number>): bool
 }
 
 function standing(entry: LeaderboardEntry | undefined): Standing | null {
-  return entry ? { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null } : null;
+  if (!entry) return null;
+  const printed = entry.result.printed;
+  return { metrics: { ...entry.result.metrics }, ...(printed ? { printed: { ...printed } } : {}), rank: entry.rank ?? null };
+}
+
+/** A standing's value of a metric as its file prints it; undefined when it has none. */
+export function shownMetric(s: Standing | null | undefined, metric: string): string | undefined {
+  const value = s?.metrics[metric];
+  return value === undefined ? undefined : shownValue(value, s!.printed?.[metric]);
+}
+
+/** A best result's value as its file prints it. */
+export function shownBest(best: Holder): string {
+  return shownValue(best.value, best.printed);
 }
 
 function resultChange(
@@ -149,12 +164,12 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
         out.push({
           ...at,
           kind: 'far-above-best',
-          message: `${c.new!.metrics[board.metric.name]}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${board.previousBest.value}${unit}; more than ${FAR_ABOVE_RELATIVE * 100}% is unusual: check the value, its unit and the evaluation protocol`,
+          message: `${shownMetric(c.new, board.metric.name)}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${shownBest(board.previousBest)}${unit}; more than ${FAR_ABOVE_RELATIVE * 100}% is unusual: check the value, its unit and the evaluation protocol`,
         });
       }
       if (c.change === 'changed') {
         const names = [...new Set([...Object.keys(c.old!.metrics), ...Object.keys(c.new!.metrics)])].sort(compareText);
-        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${c.old!.metrics[n] ?? '-'} → ${c.new!.metrics[n] ?? '-'}`);
+        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${shownMetric(c.old, n) ?? '-'} → ${shownMetric(c.new, n) ?? '-'}`);
         out.push({ ...at, kind: 'value-changed', message: `an existing result changed (${diffs.join(', ')}): is there a source for the new value?` });
       }
       if (c.change === 'removed') {

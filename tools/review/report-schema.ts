@@ -3,8 +3,8 @@
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
 
-/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". */
-export const REPORT_SCHEMA_VERSION = 2;
+/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". 3: `printed` of standings and best results. */
+export const REPORT_SCHEMA_VERSION = 3;
 
 /** A result far above the previous best: its margin exceeds this share of the previous best's magnitude. */
 export const FAR_ABOVE_RELATIVE = 0.1;
@@ -23,6 +23,10 @@ export type TruncatedList = 'findings' | 'fixes' | 'leaderboards' | 'entities' |
 const position = { type: 'integer', minimum: 1, maximum: 10_000_000 } as const;
 const metricName = text(200);
 const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: { type: 'number' } } as const;
+/** A value as its file prints it (77.0, 81.20, 1.5e-3), where that differs from the number's shortest form. */
+const printedValue = { type: 'string', pattern: '^-?[0-9.eE+-]+$', maxLength: 40 } as const;
+/** Metric name -> printed value, for the values printed otherwise than their shortest form. */
+const printed = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: printedValue } as const;
 
 const finding = {
   type: 'object',
@@ -53,6 +57,7 @@ const standing = {
   required: ['metrics', 'rank'],
   properties: {
     metrics,
+    printed,
     /** The rank on the leaderboard in that commit; null when unranked (no primary metric). */
     rank: { type: ['integer', 'null'], minimum: 1 },
   },
@@ -62,7 +67,7 @@ const holder = {
   type: ['object', 'null'],
   additionalProperties: false,
   required: ['value', 'model', 'paper'],
-  properties: { value: { type: 'number' }, model: text(300), paper: slug },
+  properties: { value: { type: 'number' }, printed: printedValue, model: text(300), paper: slug },
 } as const;
 
 const resultChange = {
