@@ -94,7 +94,7 @@ let recorded: string[] | undefined;
 function recording(tag: string, type: jsYaml.Type): jsYaml.Type {
   return new jsYaml.Type(tag, {
     kind: 'scalar',
-    resolve: (data) => type.resolve(data),
+    resolve: type.resolve,
     construct: (data: string) => {
       recorded?.push(data);
       return type.construct(data);
