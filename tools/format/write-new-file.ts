@@ -24,12 +24,12 @@ export async function writeNewFile(root: string, kind: NewKind, file: NewFile): 
   if (problems.length > 0) return { status: 'invalid', path, problems };
   const full = join(root, path);
   await mkdir(dirname(full), { recursive: true });
-  if (await createFile(full, stringifyData(kind, file.data))) return { status: 'created', path };
+  if (await createFile(full, stringifyData(kind, file.data, [file.printed]))) return { status: 'created', path };
   if (kind !== 'result') return { status: 'refused', path, message: `${path} already exists; edit it, or choose another id with --id` };
 
   const text = await readFile(full, 'utf8');
   const row = (file.data.results as Record<string, unknown>[])[0];
-  const added = addResultRow(text, row);
+  const added = addResultRow(text, row, file.printed);
   if ('problem' in added) return { status: 'refused', path, message: `${path}: ${added.problem}` };
   const whole = checkSchema(kind, parseSource(added.text).data);
   if (whole.length > 0) return { status: 'invalid', path, problems: whole };
