@@ -7,8 +7,9 @@ export type PrintedValues = Record<string, string>;
 
 /** A printed form longer than this is not kept (the number's own form is shown): a value, not a text. */
 const MAX_PRINTED = 40;
-/** Decimal notation as people write it: no sign "+", no leading zeros, no hexadecimal, no ".5". */
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
+/** Decimal notation as people write it: no sign "+", no leading zeros, no hexadecimal, no ".5" (also the review report's pattern). */
+export const PRINTED_PATTERN = '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?$';
+const DECIMAL = new RegExp(PRINTED_PATTERN);
 /** Keys JavaScript orders before the others, whatever their place in the file. */
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 

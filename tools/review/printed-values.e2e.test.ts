@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReport } from './report.ts';
 import type { ReviewReport } from './report-schema.ts';
 
 const run = promisify(execFile);
@@ -84,5 +85,17 @@ describe('pwc review shows values as the files print them', () => {
     const changed = board.changes.find((c) => c.model === 'Old-S')!;
     expect(changed.old).toEqual({ metrics: { 'Top 1 Accuracy': 75 }, rank: 2 });
     expect(changed.new?.metrics['Top 1 Accuracy']).toBe(77);
+  });
+});
+
+describe('the printed forms in a report', () => {
+  it('are numbers as text only: the comment writes them as they are, so the schema refuses anything else', () => {
+    const withPrinted = (printed: string) => {
+      const r = structuredClone(report);
+      r.leaderboards[0].previousBest!.printed = printed;
+      return parseReport(JSON.stringify(r));
+    };
+    expect(withPrinted('80.0').error).toBeUndefined();
+    for (const bad of ['80.0 | <b>x</b>', '@admin', '1e5e5', '']) expect(withPrinted(bad).error).toMatch(/printed/);
   });
 });

@@ -2,6 +2,7 @@
 // and the TypeScript type derived from it. The bot reads reports as untrusted input: every string
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
+import { PRINTED_PATTERN } from '../model/printed.ts';
 
 /** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". 3: `printed` of standings and best results. */
 export const REPORT_SCHEMA_VERSION = 3;
@@ -24,7 +25,7 @@ const position = { type: 'integer', minimum: 1, maximum: 10_000_000 } as const;
 const metricName = text(200);
 const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: { type: 'number' } } as const;
 /** A value as its file prints it (77.0, 81.20, 1.5e-3), where that differs from the number's shortest form. */
-const printedValue = { type: 'string', pattern: '^-?[0-9.eE+-]+$', maxLength: 40 } as const;
+const printedValue = { type: 'string', pattern: PRINTED_PATTERN, maxLength: 40 } as const;
 /** Metric name -> printed value, for the values printed otherwise than their shortest form. */
 const printed = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: printedValue } as const;
 
