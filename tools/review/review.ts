@@ -2,7 +2,8 @@
 // its schema), computing from the change: the validator's cache, the leaderboards the change can
 // touch, the changed files' fixes, the pages whose text differs.
 import { contentsAt } from '../git/cat-file.ts';
-import { changedPaths, mergeBase, withWorktree, workTreeMatches, type PathChange } from '../git/commits.ts';
+import { changedPaths, type PathChange } from '../git/changes.ts';
+import { mergeBase, withWorktree, workTreeMatches } from '../git/commits.ts';
 import { resolveCommit as resolveRevision } from '../git/revision.ts';
 import { GitError } from '../git/run.ts';
 import { validate, type Validation } from '../checks/validate.ts';
@@ -64,7 +65,7 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
 
   const boards = await changedLeaderboards(options.root, baseSha, headSha, changed);
   const leaderboards = compareLeaderboards(boards.base, boards.head, boards.before, boards.after);
-  const suspicious = suspiciousChanges(leaderboards, boards.before);
+  const suspicious = suspiciousChanges(leaderboards, boards.before, boards.after);
   trace(`compared ${boards.after.size} leaderboards`);
   const fixes = await fixesFor(options.root, headSha, changed);
   trace(`${fixes.length} fixes`);
