@@ -1,5 +1,6 @@
 // What a change does to the leaderboards and entities: pure comparison of the base and head repositories.
 import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
+import { clip } from '../markdown/escape.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { shownValue } from '../model/printed.ts';
 import type { Repository } from '../model/repository.ts';
@@ -59,12 +60,14 @@ function compareBoard(old: Leaderboard | undefined, now: Leaderboard | undefined
   }
   const benchmark = !old ? 'added' : !now ? 'removed' : JSON.stringify(old.benchmark.metrics) !== JSON.stringify(now.benchmark.metrics) || old.primary.name !== now.primary.name ? 'changed' : undefined;
   if (changes.length === 0 && !benchmark) return undefined;
+  const units = unitsOf(board);
   changes.sort((a, b) => (a.new?.rank ?? Infinity) - (b.new?.rank ?? Infinity) || compareText(a.change, b.change) || compareText(a.resultSet, b.resultSet) || compareText(a.model, b.model));
   return {
     id: board.id,
     task: board.task,
     dataset: board.dataset,
     metric: { name: metric.name, direction: metric.direction, ...(metric.unit ? { unit: metric.unit } : {}) },
+    ...(units ? { units } : {}),
     previousBest,
     best: bestOf(now),
     ...(benchmark ? { benchmark } : {}),
@@ -96,10 +99,20 @@ function sameMetrics(a: Record<string, number>, b: Record<string, number>): bool
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
+/** Longest `source` or `notes` a report holds (the schema's cap); longer text is cut with "…". */
+const MAX_ROW_TEXT = 2000;
+
 function standing(entry: LeaderboardEntry | undefined): Standing | null {
   if (!entry) return null;
-  const printed = entry.result.printed;
-  return { metrics: { ...entry.result.metrics }, ...(printed ? { printed: { ...printed } } : {}), rank: entry.rank ?? null };
+  // What a reviewer checks against the paper: where the numbers are, and what qualifies them; the values as the file writes them.
+  const { source, notes, printed } = entry.result;
+  return {
+    metrics: { ...entry.result.metrics },
+    ...(printed ? { printed: { ...printed } } : {}),
+    rank: entry.rank ?? null,
+    ...(source ? { source: clip(source, MAX_ROW_TEXT) } : {}),
+    ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}),
+  };
 }
 
 /** A standing's value of a metric as its file prints it; undefined when it has none. */
@@ -111,6 +124,12 @@ export function shownMetric(s: Standing | null | undefined, metric: string): str
 /** A best result's value as its file prints it. */
 export function shownBest(best: Holder): string {
   return shownValue(best.value, best.printed);
+}
+
+/** The units the board's metrics declare, by metric name; undefined when none does. */
+function unitsOf(board: Leaderboard): Record<string, string> | undefined {
+  const declared = board.benchmark.metrics.filter((m) => m.unit).map((m) => [m.name, m.unit!] as const);
+  return declared.length > 0 ? Object.fromEntries(declared) : undefined;
 }
 
 function resultChange(
