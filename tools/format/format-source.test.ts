@@ -263,9 +263,9 @@ describe('line ends and layout', () => {
 });
 
 describe('files it does not touch', () => {
-  it('reports YAML syntax errors with their position', () => {
+  it('reports YAML syntax errors at the offending token', () => {
     const [p] = problems('task', 'name: T\narea: [cv\n');
-    expect(p).toMatchObject({ rule: 'yaml-syntax', line: 3 });
+    expect(p).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 7 }); // the "[" never closed
   });
 
   it('reports duplicate keys at the second key', () => {
