@@ -79,6 +79,16 @@ const cases: Case[] = [
     token: 'b',
     tip: 'If it continues the text of "abstract", indent it by 2 spaces',
   },
+  {
+    mistake: 'a commented-out key whose values stay',
+    text: `${metrics}  - model: EfficientNet-B1\n#    metrics:\n      Top 1 Accuracy: 79.1\n`,
+    at: '7:7 yaml-syntax',
+    token: 'T',
+    tip: 'Indent "Top 1 Accuracy" like "model" (4 spaces), or write the key it belongs to above it, ending with ":".',
+  },
+  { mistake: 'a value starting with >', text: 'notes: >90% of the images\n', at: '1:8 yaml-syntax', token: '>', tip: 'Quote the value: notes: ">90% of the images"' },
+  { mistake: 'text after a block header', text: 'abstract: >-.\n  We scale networks.\n', at: '1:13 yaml-syntax', token: '.', tip: 'Delete what follows ">-"' },
+  { mistake: 'a stray character after a quoted value', text: 'arxiv: "1905.11946"?\n', at: '1:19 yaml-syntax', token: '"', tip: "put the whole value in single quotes" },
   { mistake: 'a block of text not indented', text: 'abstract: |\nWe scale networks.\n', at: '2:1 yaml-syntax', token: 'W', tip: 'indent it by 2 spaces' },
 ];
 

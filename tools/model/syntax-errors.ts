@@ -7,10 +7,17 @@ import type { SourceProblem } from './source.ts';
 /** What a syntax error says: where, what, how to fix, and which rule it belongs to. */
 type Explanation = Omit<SourceProblem, 'line' | 'column'> & { offset: number };
 
+/** Problems reported per file at most: a file broken on every line needs its first mistakes fixed, not 20,000 findings (and explaining each reads the lines above it). */
+const MAX_PROBLEMS = 20;
+
 const TABS_TIP = 'Indent with spaces, never tabs; `pwc fix` cannot guess the structure, so replace them by hand.';
 const GENERIC_TIP = 'Fix the YAML syntax at this place; quote a value that holds ": " or " #" or starts with a character such as [ { " \' @ ` % & * ! | >.';
 
-/** Every syntax error the `yaml` parser finds in `text`, explained; at most one per line (the rest are follow-on errors). */
+/**
+ * The syntax errors the `yaml` parser finds in `text`, explained. The first is always kept; of the
+ * later ones only those with a specific explanation, one per line: the parser's other complaints
+ * after a mistake are mostly its own confusion.
+ */
 export function explainSyntaxErrors(text: string): SourceProblem[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -20,9 +27,11 @@ export function explainSyntaxErrors(text: string): SourceProblem[] {
 /** Explains errors `yaml` reported for `text` (its LineCounter gives their lines). */
 export function explainYamlErrors(text: string, errors: readonly YAMLError[], lineCounter: LineCounter): SourceProblem[] {
   const source = new SourceText(text);
-  const problems = errors.map((err) => located(lineCounter, explainYamlError(source, err)));
   const kept = new Map<number, SourceProblem>();
-  for (const p of problems) if (!kept.has(p.line)) kept.set(p.line, p);
+  for (let i = 0; i < Math.min(errors.length, 5 * MAX_PROBLEMS) && kept.size < MAX_PROBLEMS; i++) {
+    const p = located(lineCounter, explainYamlError(source, errors[i]));
+    if (!kept.has(p.line) && (i === 0 || p.tip !== GENERIC_TIP)) kept.set(p.line, p);
+  }
   return [...kept.values()].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
@@ -60,26 +69,27 @@ function explainYamlError(source: SourceText, err: YAMLError): Explanation {
   const offset = Math.min(err.pos[0], source.text.length);
   const message = err.message.split('\n')[0];
   const fallback: Explanation = { rule: 'yaml-syntax', offset, message, tip: GENERIC_TIP };
+  if (err.code === 'DUPLICATE_KEY') return duplicateKey(source, offset);
+  // A tab in the indentation of this line or the next misleads the parser whatever it then reports.
+  if (err.code === 'TAB_AS_INDENT' || source.hasTabIndent(offset)) return tabExplanation(source, offset);
   switch (err.code) {
-    case 'DUPLICATE_KEY':
-      return duplicateKey(source, offset);
-    case 'TAB_AS_INDENT':
-      return { rule: 'tabs', offset: source.firstTabOnLineOf(offset) ?? offset, message: 'a tab in the indentation', tip: TABS_TIP };
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return source.hasTabIndent(offset) ? tabExplanation(source, offset) : (implicitKey(source, offset) ?? fallback);
+      return implicitKey(source, offset) ?? fallback;
     case 'MISSING_CHAR':
       if (/closing ["']quote/.test(message)) return unclosedQuote(source) ?? fallback;
-      if (/without - indicator/.test(message)) return misplacedLine(source, source.lineOf(offset)) ?? fallback;
+      if (/without - indicator/.test(message)) return misplacedLine(source, source.lineAfterEnd(offset)) ?? fallback;
       if (/Implicit map keys/.test(message)) return implicitKey(source, offset) ?? fallback;
+      if (/^Comments must be separated/.test(message)) return tightComment(source, offset) ?? fallback;
       return fallback;
     case 'BAD_INDENT':
       if (/^Flow (sequence|map)/.test(message)) return unclosedFlow(source) ?? fallback;
-      return source.hasTabIndent(offset) ? tabExplanation(source, offset) : (misplacedLine(source, source.lineOf(offset)) ?? fallback);
+      return misplacedLine(source, source.lineAfterEnd(offset)) ?? fallback;
     case 'BAD_SCALAR_START':
     case 'BAD_ALIAS':
       return indicatorExplanation(source, source.valueStartAt(offset));
     case 'UNEXPECTED_TOKEN':
+      if (/^Block scalar header/.test(message)) return blockHeader(source, offset) ?? fallback;
       return unexpectedToken(source, offset, message) ?? fallback;
     case 'BAD_DQ_ESCAPE':
       return badEscape(source, offset);
@@ -155,6 +165,7 @@ function keylessLine(source: SourceText, line: number): Explanation {
 
 /** A key or a list item whose indentation matches no mapping or list above it. */
 function misplacedLine(source: SourceText, line: number): Explanation | undefined {
+  while (line < source.lines.length && source.isBlank(line)) line++;
   if (line < 1 || line > source.lines.length) return undefined;
   const content = source.contentStart(line);
   const column = source.indentOf(line);
@@ -191,7 +202,17 @@ function misplacedLine(source: SourceText, line: number): Explanation | undefine
       tip: `Write "- ${item}" to make it a list item${owner ? `, or indent it like "${owner.label}" (line ${owner.line}) to end the list` : ''}.`,
     };
   }
-  const sibling = nearest(levels.filter((l) => l.kind === 'key'), column);
+  const keys = levels.filter((l) => l.kind === 'key');
+  const innermost = keys.at(-1);
+  if (innermost && column > innermost.column) {
+    return {
+      rule: 'yaml-syntax',
+      offset: content,
+      message: `"${key}" is indented deeper than "${innermost.label}" (line ${innermost.line}), whose value is already on that line`,
+      tip: `Indent "${key}" like "${innermost.label}" (${indentation(innermost.column)}), or write the key it belongs to above it, ending with ":".`,
+    };
+  }
+  const sibling = nearest(keys, column);
   if (sibling === undefined || sibling.column === column) return undefined;
   return {
     rule: 'yaml-syntax',
@@ -283,7 +304,7 @@ function unexpectedToken(source: SourceText, offset: number, message: string): E
     const start = source.valueStartAt(offset);
     return '|>'.includes(source.text[start]) ? indicatorExplanation(source, start) : undefined;
   }
-  if (!/^Unexpected scalar at node end/.test(message)) return undefined;
+  if (!/^Unexpected [\w-]+ at node end/.test(message)) return undefined;
   // Text follows a finished value on the same line: a quote that ends the text early, or a value that starts with [ or {.
   let before = offset - 1;
   while (before > 0 && (source.text[before] === ' ' || source.text[before] === '\t')) before--;
@@ -312,6 +333,32 @@ function unexpectedToken(source: SourceText, offset: number, message: string): E
     };
   }
   return undefined;
+}
+
+/** "|" or ">" with more on its line: a text that starts with the character, or something after a block's header. */
+function blockHeader(source: SourceText, offset: number): Explanation | undefined {
+  const start = source.valueStartAt(offset);
+  if (!'|>'.includes(source.text[start])) return undefined;
+  if (!/[-+\s]/.test(source.text[start + 1] ?? '\n')) return indicatorExplanation(source, start);
+  const header = /^[|>][-+0-9]*/.exec(source.text.slice(start))![0];
+  return {
+    rule: 'yaml-syntax',
+    offset: start + header.length,
+    message: `nothing may follow "${header}" on its line: the text of the block goes on the indented lines below`,
+    tip: `Delete what follows "${header}", or quote the whole value if it is a text of its own.`,
+  };
+}
+
+/** A "#" right after a value: YAML needs a space before a comment. */
+function tightComment(source: SourceText, offset: number): Explanation | undefined {
+  const hash = source.text.indexOf('#', offset);
+  if (hash === -1 || source.lineOf(hash) !== source.lineOf(offset)) return undefined;
+  return {
+    rule: 'yaml-syntax',
+    offset: hash,
+    message: 'a "#" right after a value: a comment needs a space before its "#"',
+    tip: 'Put a space before "#" to start a comment, or quote the whole value if the "#" belongs to the text.',
+  };
 }
 
 const INDICATORS: Record<string, string> = {
@@ -383,7 +430,9 @@ function duplicateKey(source: SourceText, offset: number): Explanation {
 }
 
 function tabExplanation(source: SourceText, offset: number): Explanation {
-  return { rule: 'tabs', offset: source.firstTabOnLineOf(offset) ?? offset, message: 'a tab in the indentation', tip: TABS_TIP };
+  const next = source.lineStarts[source.lineOf(offset)];
+  const at = source.firstTabOnLineOf(offset) ?? (next === undefined ? undefined : source.firstTabOnLineOf(next)) ?? offset;
+  return { rule: 'tabs', offset: at, message: 'a tab in the indentation', tip: TABS_TIP };
 }
 
 /** A value as YAML text that reads back as the same string: double quotes unless it holds " or \. */
@@ -498,9 +547,21 @@ class SourceText {
     return undefined;
   }
 
+  /** The line of `offset`, or the next one when only blanks follow `offset` on its line (the parser reports a misplaced line at the end of the one before). */
+  lineAfterEnd(offset: number): number {
+    const line = this.lineOf(offset);
+    const rest = this.lines[line - 1].slice(offset - this.lineStarts[line - 1]);
+    return /^\s*$/.test(rest) && offset > this.lineStarts[line - 1] && line < this.lines.length ? line + 1 : line;
+  }
+
+  /** Whether a line holds only blanks or a comment. */
+  isBlank(line: number): boolean {
+    return /^\s*(#.*)?$/.test(this.lines[line - 1] ?? '');
+  }
+
   /** The nearest line above that holds something other than blanks and comments. */
   previousContentLine(line: number): number | undefined {
-    for (let l = line - 1; l >= 1; l--) if (!/^\s*(#.*)?$/.test(this.lines[l - 1])) return l;
+    for (let l = line - 1; l >= 1; l--) if (!this.isBlank(l)) return l;
     return undefined;
   }
 
@@ -508,7 +569,7 @@ class SourceText {
   earlierSibling(line: number, key: string): number | undefined {
     const column = this.indentOf(line);
     for (let l = line - 1; l >= 1; l--) {
-      if (/^\s*(#.*)?$/.test(this.lines[l - 1])) continue;
+      if (this.isBlank(l)) continue;
       const indent = this.indentOf(l);
       if (indent < column) return undefined;
       if (indent === column && this.keyOf(l) === key) return l;
@@ -521,7 +582,7 @@ class SourceText {
     const stack: Level[] = [];
     for (let l = 1; l < line; l++) {
       const text = this.lines[l - 1];
-      if (/^\s*(#.*)?$/.test(text) || text.startsWith('---') || text.startsWith('...')) continue;
+      if (this.isBlank(l) || text.startsWith('---') || text.startsWith('...')) continue;
       const indent = this.indentOf(l);
       const rest = text.slice(indent);
       const dash = /^-(\s+|$)/.exec(rest);
