@@ -107,6 +107,15 @@ describe('YAML syntax errors: at the offending token, with a tip that fits', () 
     for (const { text } of cases) expect(parseSource(text).problems[0].tip, text).not.toMatch(/^Fix the YAML syntax/);
   });
 
+  it('reports at most 20 problems for a file broken on every line, at once', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `key${i}: "quoted"tail\n`).join('');
+    const started = performance.now();
+    const { problems } = parseSource(text);
+    expect(problems).toHaveLength(20);
+    expect(problems[0]).toMatchObject({ line: 1, column: 14 }); // the quote that ends the text early
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('leaves text after " #" as a comment, which is valid YAML, and a colon without a space as text', () => {
     expect(parseSource('title: EfficientNet #1 model\nsource: Table 2\n').data).toEqual({ title: 'EfficientNet', source: 'Table 2' });
     expect(parseSource('title: EfficientNet#1\nurl: https://arxiv.org/abs/1905.11946\n').problems).toEqual([]);
