@@ -67,6 +67,7 @@ const cases: Case[] = [
   { mistake: 'a quote inside double quotes', text: 'title: "The "best" model"\n', at: '1:13 yaml-syntax', token: '"', tip: `single quotes: title: 'The "best" model'` },
   { mistake: 'an apostrophe inside single quotes', text: "title: 'It's fine'\n", at: '1:11 yaml-syntax', token: "'", tip: 'title: "It\'s fine"' },
   { mistake: 'a backslash inside double quotes', text: 'notes: "trained with \\lambda = 0.1"\n', at: '1:22 yaml-syntax', token: '\\', tip: "single quotes" },
+  { mistake: 'a backslash after an escaped quote', text: 'notes: "the \\"C:\\data\\" folder"\n', at: '1:17 yaml-syntax', token: '\\', tip: 'Write each backslash as \\\\ inside double quotes.' },
   { mistake: 'a key inside a list', text: 'authors:\n  - Mingxing Tan\n  affiliation: Google\n', at: '3:3 yaml-syntax', token: 'a', tip: 'Write "- affiliation: Google" to make it a list item' },
   { mistake: 'a list where keys continue', text: 'title: T\n- image-classification\n', at: '2:1 yaml-syntax', token: '-', tip: 'A list is the value of a key' },
   { mistake: 'a list item on the line of its key', text: 'tasks: - image-classification\n', at: '1:8 yaml-syntax', token: '-', tip: 'tasks: [image-classification]' },

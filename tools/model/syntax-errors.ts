@@ -242,7 +242,7 @@ function unclosedQuote(source: SourceText): Explanation | undefined {
   return {
     rule: 'yaml-syntax',
     offset: open.offset,
-    message: `the text opened by ${q} here is never closed, so YAML reads on to the end of the file`,
+    message: `the text opened by ${q} here is never closed`,
     tip: `Close it with ${q} where the text ends: ${key ? `${key}: ` : ''}${q}${rest}${q}`,
   };
 }
@@ -364,7 +364,7 @@ function tightComment(source: SourceText, offset: number): Explanation | undefin
 const INDICATORS: Record<string, string> = {
   '@': 'YAML reserves "@"',
   '`': 'YAML reserves "`"',
-  '%': 'YAML reads "%" at the start of a line as a directive',
+  '%': 'YAML reserves "%" for directives',
   '&': 'YAML reads "&name" as an anchor',
   '*': 'YAML reads "*name" as an alias to an anchor, and data files have none',
   '!': 'YAML reads "!name" as a tag, which data files do not use',
@@ -389,7 +389,8 @@ function indicatorExplanation(source: SourceText, offset: number): Explanation {
 function badEscape(source: SourceText, offset: number): Explanation {
   const at = source.text[offset] === '\\' ? offset : lastIndexBefore(source.text, '\\', offset + 1);
   const escape = source.text.slice(at, at + 2);
-  const start = lastIndexBefore(source.text, '"', at);
+  const scalar = source.tokens().find((t) => t.type === 'double-quoted-scalar' && t.offset < at && at < t.offset + t.source.length);
+  const start = scalar?.offset ?? lastIndexBefore(source.text, '"', at);
   const line = source.lineOf(start);
   const key = source.keyOf(line);
   const value = source.valueText(start);
@@ -398,7 +399,8 @@ function badEscape(source: SourceText, offset: number): Explanation {
     rule: 'yaml-syntax',
     offset: at,
     message: `"${escape}" is not an escape sequence: inside "..." a backslash starts one`,
-    tip: inner.includes("'")
+    // Single quotes keep every backslash as written: right unless the text also holds ' or escapes it means.
+    tip: /'|\\["\\]/.test(inner)
       ? 'Write each backslash as \\\\ inside double quotes.'
       : `Put the value in single quotes, where a backslash is just a backslash: ${key ? `${key}: ` : ''}'${inner}'`,
   };
@@ -406,8 +408,12 @@ function badEscape(source: SourceText, offset: number): Explanation {
 
 /** The line "---" or "..." that starts a second document. */
 function secondDocument(source: SourceText, offset: number): Explanation {
+  const isMarker = (l: number) => /^(---|\.\.\.)(\s|$)/.test(source.lines[l - 1]);
   let line = source.lineOf(offset);
-  while (line > 1 && !/^(---|\.\.\.)(\s|$)/.test(source.lines[line - 1])) line--;
+  while (line > 1 && !isMarker(line)) line--;
+  if (!isMarker(line)) {
+    return { rule: 'yaml-syntax', offset, message: 'a second YAML document starts here, and a data file holds one', tip: 'Delete what starts the second document, or quote it if it belongs to a text.' };
+  }
   const marker = source.lines[line - 1].slice(0, 3);
   return {
     rule: 'yaml-syntax',
