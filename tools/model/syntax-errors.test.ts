@@ -13,6 +13,8 @@ interface Case {
   /** A phrase of the tip (and of the message, when given) that fits this mistake. */
   tip: string;
   message?: string;
+  /** Further findings of the same file, "line:column rule". */
+  also?: string[];
 }
 
 const metrics = 'results:\n  - model: EfficientNet-B0\n    metrics:\n      Top 1 Accuracy: 77.1\n';
@@ -57,6 +59,7 @@ const cases: Case[] = [
   { mistake: 'a bracket too many', text: 'tasks: [a, b]]\n', at: '1:14 yaml-syntax', token: ']', tip: 'Delete the "]"' },
   { mistake: 'a duplicate key', text: 'title: T\ndate: 2019-05-28\ntitle: U\n', at: '3:1 duplicate-key', token: 't', tip: 'Keep one of the two keys', message: 'the key "title" appears twice in this mapping (first on line 1)' },
   { mistake: 'a BibTeX entry pasted unquoted', text: 'title: T\nbibtex: @inproceedings{tan2019,}\n', at: '2:9 yaml-syntax', token: '@', tip: 'Quote the value: bibtex: "@inproceedings{tan2019,}"' },
+  { mistake: 'a BibTeX entry pasted with its tabs', text: 'title: T\nbibtex: @inproceedings{tan2019,\n\ttitle = {EfficientNet}}\n', at: '2:9 yaml-syntax', token: '@', tip: 'Quote the value', also: ['3:1 tabs'] },
   { mistake: 'a value in backticks', text: 'notes: `timm` weights\n', at: '1:8 yaml-syntax', token: '`', tip: 'Quote the value: notes: "`timm` weights"' },
   { mistake: 'a value starting with %', text: 'notes: 5% fewer FLOPs\nsource: "%5 of"\nx: %5\n', at: '3:4 yaml-syntax', token: '%', tip: 'Quote the value: x: "%5"' },
   { mistake: 'a value starting with *', text: 'notes: *best* result\n', at: '1:8 yaml-syntax', token: '*', tip: 'Quote the value: notes: "*best* result"', message: 'alias' },
@@ -94,10 +97,10 @@ const cases: Case[] = [
 ];
 
 describe('YAML syntax errors: at the offending token, with a tip that fits', () => {
-  it.each(cases)('$mistake', ({ text, at, token, tip, message }) => {
+  it.each(cases)('$mistake', ({ text, at, token, tip, message, also = [] }) => {
     const { data, problems } = parseSource(text);
     expect(data).toBeUndefined();
-    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual([at]);
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual([at, ...also]);
     const [p] = problems;
     expect(text.split('\n')[p.line - 1][p.column - 1]).toBe(token);
     expect(p.tip).toContain(tip);

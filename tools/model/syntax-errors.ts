@@ -70,7 +70,7 @@ function explainYamlError(source: SourceText, err: YAMLError): Explanation {
   const message = err.message.split('\n')[0];
   const fallback: Explanation = { rule: 'yaml-syntax', offset, message, tip: GENERIC_TIP };
   if (err.code === 'DUPLICATE_KEY') return duplicateKey(source, offset);
-  // A tab in the indentation of this line or the next misleads the parser whatever it then reports.
+  // A tab in the indentation of the line misleads the parser, whatever it then reports.
   if (err.code === 'TAB_AS_INDENT' || source.hasTabIndent(offset)) return tabExplanation(source, offset);
   switch (err.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
@@ -436,8 +436,8 @@ function duplicateKey(source: SourceText, offset: number): Explanation {
 }
 
 function tabExplanation(source: SourceText, offset: number): Explanation {
-  const next = source.lineStarts[source.lineOf(offset)];
-  const at = source.firstTabOnLineOf(offset) ?? (next === undefined ? undefined : source.firstTabOnLineOf(next)) ?? offset;
+  const line = source.lineAfterEnd(offset);
+  const at = source.firstTabOnLineOf(offset) ?? source.firstTabOnLineOf(source.lineStarts[line - 1]) ?? offset;
   return { rule: 'tabs', offset: at, message: 'a tab in the indentation', tip: TABS_TIP };
 }
 
@@ -609,8 +609,9 @@ class SourceText {
     return tab ? this.lineStarts[line - 1] + tab[0].length - 1 : undefined;
   }
 
+  /** Whether the line the parser means (see lineAfterEnd) is indented with a tab. */
   hasTabIndent(offset: number): boolean {
-    return this.firstTabOnLineOf(offset) !== undefined || /^[ ]*\t/.test(this.lines[this.lineOf(offset)] ?? '');
+    return /^[ ]*\t/.test(this.lines[this.lineAfterEnd(offset) - 1] ?? '');
   }
 
   /** The parser's concrete syntax tree, flattened to its tokens (only needed for quotes and brackets). */
