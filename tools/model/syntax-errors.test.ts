@@ -58,6 +58,7 @@ const cases: Case[] = [
   { mistake: 'an unclosed brace at the end of the file', text: 'title: T\ncode: {url: https://github.com/x/y\n', at: '2:7 yaml-syntax', token: '{', tip: 'End it with "}"' },
   { mistake: 'a bracket too many', text: 'tasks: [a, b]]\n', at: '1:14 yaml-syntax', token: ']', tip: 'Delete the "]"' },
   { mistake: 'a duplicate key', text: 'title: T\ndate: 2019-05-28\ntitle: U\n', at: '3:1 duplicate-key', token: 't', tip: 'Keep one of the two keys', message: 'the key "title" appears twice in this mapping (first on line 1)' },
+  { mistake: 'a duplicate key in a list item', text: 'results:\n  - model: A\n    model: B\n', at: '3:5 duplicate-key', token: 'm', tip: 'Keep one', message: '"model" appears twice in this mapping (first on line 2)' },
   { mistake: 'a BibTeX entry pasted unquoted', text: 'title: T\nbibtex: @inproceedings{tan2019,}\n', at: '2:9 yaml-syntax', token: '@', tip: 'Quote the value: bibtex: "@inproceedings{tan2019,}"' },
   { mistake: 'a BibTeX entry pasted with its tabs', text: 'title: T\nbibtex: @inproceedings{tan2019,\n\ttitle = {EfficientNet}}\n', at: '2:9 yaml-syntax', token: '@', tip: 'Quote the value', also: ['3:1 tabs'] },
   { mistake: 'a value in backticks', text: 'notes: `timm` weights\n', at: '1:8 yaml-syntax', token: '`', tip: 'Quote the value: notes: "`timm` weights"' },

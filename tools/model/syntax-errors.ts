@@ -125,7 +125,7 @@ function implicitKey(source: SourceText, offset: number): Explanation | undefine
   // The ": " is on a later line, indented deeper than the key: YAML reads that line as more text of the value.
   const next = source.lineOf(colon);
   const nextKey = source.keyOf(next) ?? source.lines[next - 1].trim();
-  const spaces = source.contentStart(line) - source.lineStarts[line - 1] + (/^-\s+/.exec(source.lines[line - 1].trimStart())?.[0].length ?? 0);
+  const spaces = source.keyColumn(line);
   return {
     rule: 'yaml-syntax',
     offset: source.contentStart(next),
@@ -573,14 +573,20 @@ class SourceText {
 
   /** The line of an earlier key `key` in the same mapping as `line`. */
   earlierSibling(line: number, key: string): number | undefined {
-    const column = this.indentOf(line);
+    const column = this.keyColumn(line);
     for (let l = line - 1; l >= 1; l--) {
       if (this.isBlank(l)) continue;
-      const indent = this.indentOf(l);
-      if (indent < column) return undefined;
-      if (indent === column && this.keyOf(l) === key) return l;
+      const at = this.keyColumn(l);
+      if (at === column && this.keyOf(l) === key) return l;
+      if (at < column || this.indentOf(l) < column) return undefined;
     }
     return undefined;
+  }
+
+  /** The column (0-based) where a line's key starts: after the indentation and a list item's "- ". */
+  keyColumn(line: number): number {
+    const text = this.lines[line - 1] ?? '';
+    return this.indentOf(line) + (/^-\s+/.exec(text.trimStart())?.[0].length ?? 0);
   }
 
   /** The open mapping and list levels on the lines above `line`, outermost first. */
