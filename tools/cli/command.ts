@@ -31,6 +31,8 @@ export interface Command {
   usage: string;
   options: Options;
   allowPositionals?: boolean;
+  /** The text of `--help` for these positionals (e.g. `pwc new paper --help`); undefined: the summary and usage. */
+  help?(positionals: string[]): string | undefined;
   run(ctx: CommandContext): Promise<number>;
 }
 

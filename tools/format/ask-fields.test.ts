@@ -1,8 +1,8 @@
 // Asking for missing fields, with the input and output streams injected.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { askFields, InputEnded } from './ask-fields.ts';
-import { NEW_FIELDS, missingFields } from './new-file.ts';
+import { askFields, InputEnded, type Question } from './ask-fields.ts';
+import { NEW_FIELDS, missingFields, type FieldSpec } from './new-file.ts';
 
 function session(answers: string) {
   const input = new PassThrough();
@@ -45,5 +45,23 @@ describe('askFields', () => {
   it('accepts CRLF answers', async () => {
     const io = session('Object Detection\r\ncomputer-vision\r\n');
     expect(await askFields(missingFields('task', {}), io.input, io.output)).toEqual({ name: 'Object Detection', area: 'computer-vision' });
+  });
+
+  it('asks a field in parts when questionsFor splits it, again when every part is skipped; yes/no questions; a note on skipping', async () => {
+    const io = session('\n\n81.2\n\nmaybe\ny\n\n');
+    const metric = NEW_FIELDS.result.find((s) => s.flag === 'metric')!;
+    const extra = NEW_FIELDS.result.find((s) => s.flag === 'extra-training-data')!;
+    const source = NEW_FIELDS.result.find((s) => s.flag === 'source')!;
+    const parts = (spec: FieldSpec): Question[] =>
+      spec === metric ? ['Top 1', 'Top 5'].map((name) => ({ flag: 'metric', label: `${name} (%)`, toValue: (a: string) => `${name}=${a}` })) : [spec];
+    const values = await askFields([metric, extra, source], io.input, io.output, parts);
+    expect(values).toEqual({ metric: ['Top 1=81.2'], 'extra-training-data': true });
+    expect(io.shown()).toBe(
+      'Top 1 (%, empty to skip): Top 5 (%, empty to skip):   At least one metric is required.\n' +
+        'Top 1 (%, empty to skip): Top 5 (%, empty to skip): ' +
+        "Trained with data beyond the dataset's training set? (y/N):   Answer y or n.\n" +
+        "Trained with data beyond the dataset's training set? (y/N): " +
+        'Source: where the paper reports these numbers (e.g. Table 2, empty to skip):   Without a source the review says so, and a reviewer must search the paper for the numbers: add `source:` to the row (e.g. "Table 2") when you know it.\n',
+    );
   });
 });

@@ -71,6 +71,8 @@ describe('missingFields and invalidFields', () => {
   it('rejects flags of another kind, malformed values, repeated single flags and names without an id', () => {
     expect(invalidFields('task', { name: 'T', area: 'cv', metric: ['a=1'] })[0]).toMatch(/--metric is not a field of a task/);
     expect(invalidFields('paper', { title: 'T', date: '2019-5-2' })[0]).toMatch(/--date "2019-5-2" must be a date written YYYY-MM-DD/);
+    expect(invalidFields('paper', { title: 'T', date: '2019-02-30' })).toEqual(['--date "2019-02-30" is a day that does not exist: February 2019 has 28 days: check the day and the month against the source.']);
+    expect(invalidFields('paper', { title: 'T', date: '2020-02-29' })).toEqual([]);
     expect(invalidFields('paper', { title: 'T', date: '2019-05-02', arxiv: 'arXiv:1905.00546v2' })[0]).toMatch(/bare arXiv id/);
     expect(invalidFields('task', { name: 'T', area: 'Computer Vision' })[0]).toMatch(/--area "Computer Vision" must be an id.*"computer-vision"/);
     expect(invalidFields('result', { ...complete.result, metric: ['Top 1 Accuracy=81.2%'] })[0]).toMatch(/Name=number/);

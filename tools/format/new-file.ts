@@ -1,4 +1,5 @@
 // What `pwc new` writes: the fields of each kind of new file, their checks, and the data and path they give.
+import { impossibleDateTip } from '../model/check-schema.ts';
 import { isSlug, datasetPath, methodPath, paperPath, resultPath, taskPath, toSlug } from '../model/paths.ts';
 import type { FileKind } from '../model/schemas.ts';
 
@@ -18,13 +19,31 @@ export interface FieldSpec {
   boolean?: boolean;
   /** What is wrong with a value, or undefined when it is fine. */
   check?: (value: string) => string | undefined;
+  /** The id of an existing entity of this kind: checked against the repository, with "did you mean". */
+  refers?: ReferenceKind;
+  /** Asked in a terminal when not given, though optional: a reviewer wants it. (Required fields are always asked.) */
+  ask?: boolean;
+  /** How the value is written, for the help: TEXT, YYYY-MM-DD, URL, ID... (none for a boolean flag). */
+  value?: string;
+  /** What the field means and how to write it, for `pwc new <kind> --help`. */
+  help: string;
+  /** Said in a terminal when the field is skipped: why a reviewer wants it. */
+  onSkip?: string;
 }
+
+/** The kinds of entity a field can name by id. */
+export type ReferenceKind = 'area' | 'task' | 'dataset' | 'method' | 'paper';
 
 export type FieldValues = Record<string, string | string[] | boolean | undefined>;
 
 const slugCheck = (value: string) =>
   isSlug(value) ? undefined : `must be an id: lowercase a-z, 0-9 and single hyphens (e.g. "${toSlug(value) || 'image-classification'}")`;
-const dateCheck = (value: string) => (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? undefined : 'must be a date written YYYY-MM-DD, e.g. 2019-05-02');
+const dateCheck = (value: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) return 'must be a date written YYYY-MM-DD, e.g. 2019-05-02';
+  // The schema's own words for a day that is not on the calendar (its format "date" refuses it too).
+  const [year, month, day] = value.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day ? undefined : `is a day that does not exist: ${impossibleDateTip(value)}`;
+};
 const urlCheck = (value: string) => (/^https?:\/\/\S+$/.test(value) ? undefined : 'must be a full http(s) URL, e.g. https://github.com/owner/repo');
 const textCheck = (value: string) => (value.trim() === '' ? 'must not be empty' : undefined);
 const arxivCheck = (value: string) =>
@@ -49,78 +68,110 @@ export function parseMetricValue(value: string): { name: string; value: number }
   return { name, value: number };
 }
 
-const idField: FieldSpec = { flag: 'id', label: 'Id (file name)', check: slugCheck };
+const idField: FieldSpec = {
+  flag: 'id',
+  label: 'Id (file name)',
+  check: slugCheck,
+  value: 'ID',
+  help: 'The id, which is also the file name: lowercase a-z, 0-9 and single hyphens. Default: made from the title or name.',
+};
+const metricValueCheck = (v: string) => (parseMetricValue(v) ? undefined : 'must be written Name=number, e.g. "Top 1 Accuracy=81.2" (no %)');
 
 export const NEW_FIELDS: Record<NewKind, FieldSpec[]> = {
   paper: [
-    { flag: 'title', label: 'Title', required: true, check: textCheck },
-    { flag: 'date', label: 'Date of the paper (YYYY-MM-DD)', required: true, check: dateCheck },
-    { flag: 'author', label: 'Author', multiple: true, check: textCheck },
-    { flag: 'arxiv', label: 'arXiv id', check: arxivCheck },
-    { flag: 'url', label: 'URL', check: urlCheck },
-    { flag: 'pdf', label: 'PDF URL', check: urlCheck },
-    { flag: 'venue', label: 'Venue', check: textCheck },
-    { flag: 'task', label: 'Task id', multiple: true, check: slugCheck },
-    { flag: 'method', label: 'Method id', multiple: true, check: slugCheck },
-    { flag: 'dataset', label: 'Dataset id', multiple: true, check: slugCheck },
-    { flag: 'code', label: 'Code URL', multiple: true, check: urlCheck },
-    { flag: 'official', label: 'The code is the authors\' own', boolean: true },
-    { flag: 'framework', label: 'Framework of the code', check: textCheck },
+    { flag: 'title', label: 'Title', required: true, check: textCheck, value: 'TEXT', help: 'The title as printed on the paper.' },
+    {
+      flag: 'date',
+      label: 'Date of the first public version (YYYY-MM-DD)',
+      required: true,
+      check: dateCheck,
+      value: 'YYYY-MM-DD',
+      help: 'The first public version: the arXiv v1 date when there is one, else the publication date; e.g. 2019-05-02. It also picks the folder data/papers/<year>/.',
+    },
+    { flag: 'author', label: 'Author', multiple: true, ask: true, check: textCheck, value: 'NAME', help: 'One author per flag, in the paper\'s order.' },
+    { flag: 'arxiv', label: 'arXiv id (e.g. 1905.00546)', ask: true, check: arxivCheck, value: 'ID', help: 'The bare arXiv id, e.g. 1905.00546: no "arXiv:" prefix, no version such as v2.' },
+    { flag: 'url', label: 'URL of the paper', ask: true, check: urlCheck, value: 'URL', help: 'The paper\'s page (the arXiv abstract, the publisher\'s page), a full http(s) URL.' },
+    { flag: 'pdf', label: 'PDF URL', check: urlCheck, value: 'URL', help: 'A direct link to the PDF.' },
+    { flag: 'venue', label: 'Venue (e.g. CVPR 2017)', ask: true, check: textCheck, value: 'TEXT', help: 'Where it was published, with the year, e.g. "CVPR 2017"; leave it out for a preprint.' },
+    { flag: 'task', label: 'Task id', multiple: true, ask: true, check: slugCheck, refers: 'task', value: 'ID', help: 'A task the paper addresses, by id (data/tasks/<id>.yaml); must exist.' },
+    { flag: 'method', label: 'Method id', multiple: true, ask: true, check: slugCheck, refers: 'method', value: 'ID', help: 'A method the paper uses or introduces, by id (data/methods/<id>.yaml); must exist.' },
+    { flag: 'dataset', label: 'Dataset id', multiple: true, ask: true, check: slugCheck, refers: 'dataset', value: 'ID', help: 'A dataset the paper reports on, by id (data/datasets/<id>.yaml); must exist.' },
+    { flag: 'code', label: 'Code URL', multiple: true, check: urlCheck, value: 'URL', help: 'An implementation, a full http(s) URL.' },
+    { flag: 'official', label: 'The code is the authors\' own', boolean: true, help: 'The --code is the authors\' own implementation.' },
+    { flag: 'framework', label: 'Framework of the code', check: textCheck, value: 'TEXT', help: 'The framework of the --code, e.g. PyTorch.' },
     idField,
   ],
   task: [
-    { flag: 'name', label: 'Name', required: true, check: textCheck },
-    { flag: 'area', label: 'Area id (see data/areas.yaml)', required: true, check: slugCheck },
-    { flag: 'parent', label: 'Parent task id', check: slugCheck },
-    { flag: 'description', label: 'Description', check: textCheck },
-    { flag: 'synonym', label: 'Synonym', multiple: true, check: textCheck },
+    { flag: 'name', label: 'Name', required: true, check: textCheck, value: 'TEXT', help: 'The task\'s name, e.g. "Image Classification".' },
+    { flag: 'area', label: 'Area id (see data/areas.yaml)', required: true, check: slugCheck, refers: 'area', value: 'ID', help: 'The research area, an id listed in data/areas.yaml, e.g. computer-vision.' },
+    { flag: 'parent', label: 'Parent task id (empty for none)', ask: true, check: slugCheck, refers: 'task', value: 'ID', help: 'The broader task this one belongs to, by id; must exist.' },
+    { flag: 'description', label: 'Description', ask: true, check: textCheck, value: 'TEXT', help: 'One or two sentences on what the task is.' },
+    { flag: 'synonym', label: 'Synonym', multiple: true, check: textCheck, value: 'TEXT', help: 'Another name of the task, one per flag.' },
     idField,
   ],
   dataset: [
-    { flag: 'name', label: 'Name', required: true, check: textCheck },
-    { flag: 'full-name', label: 'Full name', check: textCheck },
-    { flag: 'description', label: 'Description', check: textCheck },
-    { flag: 'homepage', label: 'Homepage URL', check: urlCheck },
-    { flag: 'license', label: 'License', check: textCheck },
-    { flag: 'introduced-by', label: 'Paper id that introduced it', check: slugCheck },
-    { flag: 'introduced-date', label: 'Date it was introduced (YYYY-MM-DD)', check: dateCheck },
-    { flag: 'modality', label: 'Modality', multiple: true, check: textCheck },
-    { flag: 'language', label: 'Language', multiple: true, check: textCheck },
-    { flag: 'variant-of', label: 'Dataset id it is a variant of', check: slugCheck },
-    { flag: 'task', label: 'Task id of a benchmark', multiple: true, check: slugCheck },
+    { flag: 'name', label: 'Name', required: true, check: textCheck, value: 'TEXT', help: 'The dataset\'s short name, e.g. "ImageNet".' },
+    { flag: 'full-name', label: 'Full name', ask: true, check: textCheck, value: 'TEXT', help: 'The full name, when the short one is an abbreviation.' },
+    { flag: 'description', label: 'Description', ask: true, check: textCheck, value: 'TEXT', help: 'What the data is: size, splits, labels.' },
+    { flag: 'homepage', label: 'Homepage URL', ask: true, check: urlCheck, value: 'URL', help: 'The dataset\'s home page, a full http(s) URL.' },
+    { flag: 'license', label: 'License', check: textCheck, value: 'TEXT', help: 'The dataset\'s license, e.g. "CC BY 4.0".' },
+    { flag: 'introduced-by', label: 'Paper id that introduced it', ask: true, check: slugCheck, refers: 'paper', value: 'ID', help: 'The paper that introduced the dataset, by id; must exist.' },
+    { flag: 'introduced-date', label: 'Date it was introduced (YYYY-MM-DD)', check: dateCheck, value: 'YYYY-MM-DD', help: 'When it was introduced, when no paper says so.' },
+    { flag: 'modality', label: 'Modality', multiple: true, check: textCheck, value: 'TEXT', help: 'The kind of data, e.g. images, one per flag.' },
+    { flag: 'language', label: 'Language', multiple: true, check: textCheck, value: 'TEXT', help: 'A language of the data, one per flag.' },
+    { flag: 'variant-of', label: 'Dataset id it is a variant of', check: slugCheck, refers: 'dataset', value: 'ID', help: 'The dataset this one is a variant of (another split, resolution...), by id; must exist.' },
+    { flag: 'task', label: 'Task id of a benchmark', multiple: true, check: slugCheck, refers: 'task', value: 'ID', help: 'Declares a benchmark of the dataset for this task (by id; must exist), with the --metric flags.' },
     {
       flag: 'metric',
       label: 'Metric of the benchmark (Name:higher|lower[:unit])',
       multiple: true,
       check: (v) => (parseMetricSpec(v) ? undefined : 'must be written Name:higher or Name:lower, optionally with :unit, e.g. "Top 1 Accuracy:higher:%"'),
+      value: 'NAME:higher|lower[:UNIT]',
+      help: 'A metric of the benchmark: its name, whether higher or lower is better, and its unit, e.g. "Top 1 Accuracy:higher:%".',
     },
     idField,
   ],
   method: [
-    { flag: 'name', label: 'Name', required: true, check: textCheck },
-    { flag: 'full-name', label: 'Full name', check: textCheck },
-    { flag: 'description', label: 'Description', check: textCheck },
-    { flag: 'collection', label: 'Collection', multiple: true, check: textCheck },
-    { flag: 'introduced-by', label: 'Paper id that introduced it', check: slugCheck },
-    { flag: 'introduced-year', label: 'Year it was introduced', check: yearCheck },
+    { flag: 'name', label: 'Name', required: true, check: textCheck, value: 'TEXT', help: 'The method\'s name, e.g. "ResNeXt".' },
+    { flag: 'full-name', label: 'Full name', ask: true, check: textCheck, value: 'TEXT', help: 'The full name, when the short one is an abbreviation.' },
+    { flag: 'description', label: 'Description', ask: true, check: textCheck, value: 'TEXT', help: 'One or two sentences on what the method does.' },
+    { flag: 'collection', label: 'Collection', multiple: true, check: textCheck, value: 'TEXT', help: 'A family the method belongs to, e.g. "Convolutional Neural Networks", one per flag.' },
+    { flag: 'introduced-by', label: 'Paper id that introduced it', ask: true, check: slugCheck, refers: 'paper', value: 'ID', help: 'The paper that introduced the method, by id; must exist.' },
+    { flag: 'introduced-year', label: 'Year it was introduced', ask: true, check: yearCheck, value: 'YYYY', help: 'The year it was introduced, e.g. 2016.' },
     idField,
   ],
   result: [
-    { flag: 'task', label: 'Task id', required: true, check: slugCheck },
-    { flag: 'dataset', label: 'Dataset id', required: true, check: slugCheck },
-    { flag: 'paper', label: 'Paper id', required: true, check: slugCheck },
-    { flag: 'model', label: 'Model name', required: true, check: textCheck },
+    { flag: 'task', label: 'Task id', required: true, check: slugCheck, refers: 'task', value: 'ID', help: 'The task of the leaderboard, by id, e.g. image-classification; must exist.' },
+    { flag: 'dataset', label: 'Dataset id', required: true, check: slugCheck, refers: 'dataset', value: 'ID', help: 'The dataset of the leaderboard, by id, e.g. imagenet; it must declare a benchmark for the task.' },
+    { flag: 'paper', label: 'Paper id', required: true, check: slugCheck, refers: 'paper', value: 'ID', help: 'The paper that reports the result, by id (its file name); must exist: add the paper first.' },
+    { flag: 'model', label: 'Model name as the paper writes it', required: true, check: textCheck, value: 'TEXT', help: 'The model as the paper names it, e.g. "EfficientNet-B7".' },
     {
       flag: 'metric',
       label: 'Metric value (Name=number)',
       required: true,
       multiple: true,
-      check: (v) => (parseMetricValue(v) ? undefined : 'must be written Name=number, e.g. "Top 1 Accuracy=81.2" (no %)'),
+      check: metricValueCheck,
+      value: 'NAME=NUMBER',
+      help: 'A value the paper reports, one per flag, named exactly as the benchmark declares it and in its unit: "Top 1 Accuracy=84.4" for 84.4 % (not 0.844).',
     },
-    { flag: 'source', label: 'Where in the paper (e.g. Table 3)', check: textCheck },
-    { flag: 'notes', label: 'Notes', check: textCheck },
-    { flag: 'code', label: 'Code URL of this model', check: urlCheck },
-    { flag: 'extra-training-data', label: 'Trained with extra data', boolean: true },
+    {
+      flag: 'source',
+      label: 'Source: where the paper reports these numbers (e.g. Table 2)',
+      ask: true,
+      check: textCheck,
+      value: 'TEXT',
+      help: 'Where the numbers are, so a reviewer can check them: "Table 2", "Figure 3", "the official README".',
+      onSkip: 'Without a source the review says so, and a reviewer must search the paper for the numbers: add `source:` to the row (e.g. "Table 2") when you know it.',
+    },
+    { flag: 'notes', label: 'Notes (protocol, input size, anything a reader must know to compare)', ask: true, check: textCheck, value: 'TEXT', help: 'What a reader must know to compare: the protocol, the input size, test-time augmentation.' },
+    { flag: 'code', label: 'Code URL of this model', check: urlCheck, value: 'URL', help: 'The implementation of this model, a full http(s) URL.' },
+    {
+      flag: 'extra-training-data',
+      label: 'Trained with data beyond the dataset\'s training set',
+      ask: true,
+      boolean: true,
+      help: 'The model was trained with data beyond the benchmark\'s training set (e.g. pre-trained on JFT-300M).',
+    },
   ],
 };
 

@@ -24,10 +24,32 @@ export async function changedSince(root: string, commit: string, folder: string)
   return [...new Set([...tracked, ...untracked])].sort();
 }
 
+export interface PathChange {
+  path: string;
+  change: 'added' | 'changed' | 'removed';
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Paths (under `folder`; all when left out) that differ between two commits, with how; renames as
+ * a removal and an addition. `base` and `head` may be any revisions (neither can pass for an option).
+ */
+export async function changedPaths(root: string, base: string, head: string, folder?: string): Promise<PathChange[]> {
+  if (base === head) return [];
+  const args = ['diff', '--no-renames', '--name-status', '--relative', '-z', '--end-of-options', base, head];
+  const parts = nulList(await git(root, folder === undefined ? args : [...args, '--', folder]));
+  const changes: PathChange[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const status = parts[i][0];
+    changes.push({ path: parts[i + 1], change: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'changed' });
+  }
+  return changes.sort(byPath);
+}
+
 /** Paths under `folder` that differ between two commits. */
 export async function changedBetween(root: string, from: string, to: string, folder: string): Promise<string[]> {
-  if (from === to) return [];
-  return nulList(await git(root, ['diff', '--name-only', '--no-renames', '--relative', '-z', '--end-of-options', from, to, '--', folder])).sort();
+  return (await changedPaths(root, from, to, folder)).map((c) => c.path);
 }
 
 /** What the index holds under a folder: each path's blob id, and the paths staged since a commit. */

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedPaths, mergeBase, readTree, workTreeMatches, withWorktree } from './commits.ts';
+import { changedPaths } from './changes.ts';
+import { mergeBase, readTree, workTreeMatches, withWorktree } from './commits.ts';
 import { treeBlobs } from './listing.ts';
 import { commitFiles, gitIn } from './testing.ts';
 

@@ -1,4 +1,4 @@
-// Comparing and reading commits: the paths that differ between two, where they branched, the files
+// Reading commits: where two branched, the files
 // under a folder at one (read whole), whether the work tree holds one, and a throw-away checkout of one.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,25 +6,7 @@ import { join } from 'node:path';
 import { readBlobs } from './cat-file.ts';
 import { changedSince } from './changes.ts';
 import { treeBlobs } from './listing.ts';
-import { git, GitError, nulList } from './run.ts';
-
-export interface PathChange {
-  path: string;
-  change: 'added' | 'changed' | 'removed';
-}
-
-const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-
-/** Paths that differ between two commits (renames as a removal and an addition), sorted. */
-export async function changedPaths(root: string, base: string, head: string): Promise<PathChange[]> {
-  const parts = nulList(await git(root, ['diff', '--no-renames', '--name-status', '-z', base, head]));
-  const changes: PathChange[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const status = parts[i][0];
-    changes.push({ path: parts[i + 1], change: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'changed' });
-  }
-  return changes.sort(byPath);
-}
+import { git, GitError } from './run.ts';
 
 /** Where head branched from base (what GitHub diffs a pull request against); base itself when unrelated. */
 export async function mergeBase(root: string, base: string, head: string): Promise<string> {

@@ -24,3 +24,12 @@ export async function headCommit(root: string): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** The last commit that changed anything under `path`, or undefined (no such commit, or not a git work tree). */
+export async function lastCommitTouching(root: string, path: string): Promise<string | undefined> {
+  try {
+    return (await git(root, ['log', '-1', '--format=%H', '--end-of-options', 'HEAD', '--', path])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

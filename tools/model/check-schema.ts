@@ -47,7 +47,7 @@ function valueAt(data: unknown, at: PathSegment[]): unknown {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Why a YYYY-MM-DD text that is not on the calendar is wrong, e.g. "February 2019 has 28 days". */
-function impossibleDateTip(text: string): string {
+export function impossibleDateTip(text: string): string {
   const [year, month] = text.split('-').map(Number);
   // Day 0 of the next month is the last day of this one.
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -3,7 +3,8 @@
 // (a board reads no task file: its task is the id in its path).
 // Unchanged files are the same at both commits, so the base side reads only the changed paths.
 import { contentsAt } from '../git/cat-file.ts';
-import { readEntries, type PathChange } from '../git/commits.ts';
+import type { PathChange } from '../git/changes.ts';
+import { readEntries } from '../git/commits.ts';
 import { treeBlobs } from '../git/listing.ts';
 import { buildLeaderboards, leaderboardId, type Leaderboard } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';

@@ -2,7 +2,8 @@
 // its schema), computing from the change: the validator's cache, the leaderboards the change can
 // touch, the changed files' fixes, the pages whose text differs.
 import { contentsAt } from '../git/cat-file.ts';
-import { changedPaths, mergeBase, withWorktree, workTreeMatches, type PathChange } from '../git/commits.ts';
+import { changedPaths, type PathChange } from '../git/changes.ts';
+import { mergeBase, withWorktree, workTreeMatches } from '../git/commits.ts';
 import { resolveCommit as resolveRevision } from '../git/revision.ts';
 import { GitError } from '../git/run.ts';
 import { validate, type Validation } from '../checks/validate.ts';

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/synthetic-repo.ts';
-import { CACHE_DIR } from '../checks/engine/cache.ts';
+import { CACHE_DIR } from '../checks/validate.ts';
 import { validate } from '../checks/validate.ts';
 import { changedPages, changedPagesAside } from './changed-pages.ts';
 import { changesBetween, commitAll, committedSynthetic, fullSiteAt, git, randomEdits, redateRankedPaper } from './test-support/random-edits.ts';

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { contentsAt, readBlobs } from '../git/cat-file.ts';
 import { changedSince } from '../git/changes.ts';
 import { treeBlobs } from '../git/listing.ts';
-import { headCommit, resolveCommit } from '../git/revision.ts';
+import { headCommit, lastCommitTouching, resolveCommit } from '../git/revision.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem } from '../model/paths.ts';
 import { readValidFile, type ValidFile } from '../model/repository.ts';
-import { loadCache, toolsKey } from '../checks/engine/cache.ts';
+import { validatedBlobs } from '../checks/validate.ts';
 import { GENERATED_DIR } from './links.ts';
 import type { DataBase } from './page-memo.ts';
 
@@ -61,6 +61,21 @@ export async function pagesEditedSince(root: string, rev: string): Promise<strin
   return (await changedSince(root, commit, GENERATED_DIR)).map((p) => p.slice(GENERATED_DIR.length + 1));
 }
 
+/**
+ * Did data/ change (committed or not) since generated/ was last committed? Then stale pages are what
+ * a data change gives until publish.yml rebuilds them on main; if not, the tools or a hand edit made
+ * them stale. Undefined when git cannot say (no repository, or generated/ never committed).
+ */
+export async function dataChangedSinceViews(root: string): Promise<boolean | undefined> {
+  const views = await lastCommitTouching(root, GENERATED_DIR);
+  if (!views) return undefined;
+  try {
+    return (await changedSince(root, views, DATA_DIR)).some(isDataPath);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The base a run that rendered the work tree's data leaves: HEAD, and the data files that differ from it now. */
 export async function currentBase(root: string, validator: string): Promise<DataBase | null> {
   const commit = await headCommit(root);
@@ -98,33 +113,12 @@ export async function validFilesOf(root: string, blobs: ReadonlyMap<string, stri
 }
 
 /**
- * The same, taking each file the validator's cache in `root` holds with the same blob id from its
- * pack (already parsed and checked: JSON to read, not YAML), and only the others from git. The
- * cache validate.yml restores is main's, so a pull request's base is nearly all in it.
+ * The same, taking each file the validator's cache in `root` holds with the same blob id from the
+ * cache (already parsed and checked), and only the others from git. The cache validate.yml
+ * restores is main's, so a pull request's base is nearly all in it.
  */
 export async function validFilesCached(root: string, blobs: ReadonlyMap<string, string>): Promise<Map<string, ValidFile | undefined>> {
-  const cache = loadCache(root, toolsKey());
-  if (!cache) return validFilesOf(root, blobs);
-  try {
-    const out = new Map<string, ValidFile | undefined>();
-    const fromPack: { path: string; i: number }[] = [];
-    const fromGit = new Map<string, string>();
-    for (const [path, blob] of blobs) {
-      const i = cache.indexOf(path);
-      if (i === undefined || cache.hash(i) !== blob) fromGit.set(path, blob);
-      else if (cache.isValid(i)) fromPack.push({ path, i });
-      else out.set(path, undefined);
-    }
-    const records = cache.records(fromPack.map((f) => f.i));
-    for (const { path, i } of fromPack) {
-      const ref = classifyPath(path);
-      const data = records.get(i);
-      if (data === undefined || isPathProblem(ref)) fromGit.set(path, blobs.get(path)!);
-      else out.set(path, { ref, data });
-    }
-    for (const [path, file] of await validFilesOf(root, fromGit)) out.set(path, file);
-    return out;
-  } finally {
-    cache.close();
-  }
+  const { known, unknown } = validatedBlobs(root, blobs);
+  for (const [path, file] of await validFilesOf(root, unknown)) known.set(path, file);
+  return known;
 }

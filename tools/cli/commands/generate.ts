@@ -4,13 +4,25 @@
 // invalid files); warnings do not stop it. After a change since its last run it validates and
 // builds only what the change touches (the page memo keeps the data state the pages came from).
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command.ts';
-import { toolsKey } from '../../checks/engine/cache.ts';
+import { validatorVersion } from '../../checks/validate.ts';
 import { validate } from '../../checks/validate.ts';
 import { GitError } from '../../git/run.ts';
 import { count } from '../../model/count.ts';
-import { changeSince, pagesEditedSince, type DataChange } from '../../views/data-base.ts';
+import { changeSince, dataChangedSinceViews, pagesEditedSince, type DataChange } from '../../views/data-base.ts';
 import { checkChanged, generate, isCurrent, startGenerate, type GenerateStart } from '../../views/generate.ts';
 import { GeneratedDirError } from '../../views/sync.ts';
+
+/**
+ * What to do about stale pages, for who has them: a contributor's data change leaves them stale until
+ * publish.yml rebuilds and commits generated/ on main; a change to the tools (or a hand edit) does
+ * not start that job, so its author regenerates and commits. `dataChanged` undefined: git cannot say.
+ */
+function staleAdvice(dataChanged: boolean | undefined): string {
+  const publish = 'publish.yml rebuilds generated/ and commits it when a change to data/ reaches main';
+  if (dataChanged === true) return `data/ changed since generated/ was last committed, so this is expected: commit only data/; ${publish}.`;
+  if (dataChanged === false) return `data/ has not changed since generated/ was last committed, so a change to the tools (templates, views) or a hand edit did it: run "npx pwc generate" and commit generated/ with that change (${publish}, not after a change to the tools).`;
+  return `After a change to data/ that is expected (${publish}); after a change to the tools or a hand edit, run "npx pwc generate" and commit generated/.`;
+}
 
 /** Errors listed before pointing to `pwc validate` for the rest. */
 const SHOWN_ERRORS = 20;
@@ -24,7 +36,7 @@ export const generateCommand: Command = {
     if (since !== undefined && (typeof since !== 'string' || since === '')) throw new UsageError('--changed-since needs a git revision, e.g. origin/main');
     if (since !== undefined && !check) throw new UsageError('--changed-since goes with --check (a write already builds only what changed)');
     // Where the last run's pages came from, and what changed since; validation covers the same change.
-    const validator = toolsKey();
+    const validator = validatorVersion();
     let start: GenerateStart | undefined;
     let change: DataChange | undefined;
     let edited: string[] = [];
@@ -75,7 +87,7 @@ export const generateCommand: Command = {
       for (const path of report.missing) stderr.write(`${path}: missing\n`);
       for (const path of report.extra) stderr.write(`${path}: extra, no page produces it\n`);
       const n = report.differs.length + report.missing.length + report.extra.length;
-      stderr.write(`generated/ is stale (${n} ${n === 1 ? 'file' : 'files'}). Run "npx pwc generate" and commit the result.\n`);
+      stderr.write(`generated/ is stale (${count(n, 'file')}). ${staleAdvice(await dataChangedSinceViews(root))}\n`);
       return EXIT_FINDINGS;
     }
     for (const path of report.written) stdout.write(`wrote ${path}\n`);

@@ -1,6 +1,7 @@
 // The review computed from both whole trees, as `pwc review` did before it computed from the change:
 // the reference the incremental review must equal (tests only, never the shipped path).
-import { changedPaths, mergeBase, readTree, withWorktree } from '../../git/commits.ts';
+import { changedPaths } from '../../git/changes.ts';
+import { mergeBase, readTree, withWorktree } from '../../git/commits.ts';
 import { validate } from '../../checks/validate.ts';
 import { buildLeaderboards } from '../../model/leaderboard.ts';
 import { repositoryOfFiles } from '../../model/repository.ts';
