@@ -23,6 +23,7 @@ import { rule as undeclaredBenchmark } from './rules/undeclared-benchmark.ts';
 import { rule as unknownMetric } from './rules/unknown-metric.ts';
 import { rule as metricOutOfRange } from './rules/metric-out-of-range.ts';
 import { rule as percentAsFraction } from './rules/percent-as-fraction.ts';
+import { rule as unitScale } from './rules/unit-scale.ts';
 import { rule as missingPrimaryMetric } from './rules/missing-primary-metric.ts';
 import { rule as duplicateModel } from './rules/duplicate-model.ts';
 import { rule as resultBeforeDataset } from './rules/result-before-dataset.ts';
@@ -53,6 +54,7 @@ export const rules: Rule[] = [
   unknownMetric,
   metricOutOfRange,
   percentAsFraction,
+  unitScale,
   missingPrimaryMetric,
   duplicateModel,
   resultBeforeDataset,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTree, exampleDir, readTree, type SourceFile } from './examples.ts';
 import { editDistance, nearest, normaliseModel, normaliseName } from './nearest.ts';
+import { unitSlip, unitSlipsAmong } from './rules/unit-scale.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const RESULT = 'data/results/image-classification/imagenet/billion-scale-semi-supervised-learning-for-image-classification.yaml';
@@ -142,5 +143,41 @@ describe('result-before-dataset', () => {
       'data/datasets/imagenet.yaml': dataset('billion-scale-semi-supervised-learning-for-image-classification'),
     });
     expect(rulesOf(own, 'result-before-dataset')).toEqual([]);
+  });
+});
+
+describe('unit-scale', () => {
+  const DATASET_PARAMS = `name: ImageNet
+benchmarks:
+  - task: image-classification
+    metrics:
+      - name: Number of params
+        direction: lower
+        unit: M
+`;
+  const findings = (values: number[]) => checkTree(tree('unit-scale', { 'data/datasets/imagenet.yaml': DATASET_PARAMS, [RESULT]: rows('Number of params', values) })).filter((f) => f.rule === 'unit-scale');
+
+  it('reports a count of single units where the unit is M, with the value to write', () => {
+    const [finding, ...rest] = findings([14, 25, 5300000, 193]);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'warning', line: 10, column: 25 }); // the third row's value
+    expect(finding.message).toBe('5300000 is about 1,000,000 times the other values of "Number of params" on image-classification/imagenet (14, 25, 193, in M)');
+    expect(finding.tip).toMatch(/^Write 5\.3 \(the unit is M\)/);
+  });
+
+  it('reports a value a thousand times too small, and leaves spread-out but plausible values alone', () => {
+    expect(findings([14, 25, 0.0053, 193]).map((f) => f.message)).toEqual([expect.stringContaining('0.0053 is about 1/1,000 of the other values')]);
+    expect(findings([0.5, 25, 1200, 193])).toEqual([]); // within a hundredfold of the others
+    expect(findings([14, 5300000])).toEqual([]); // one other value says nothing about the scale
+    expect(findings([25, 25, 300000])).toEqual([]); // far off, but no power of 1000 brings it among them
+  });
+
+  it('judges every row of a leaderboard at once as it judges each against the others', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const values = Array.from({ length: 2 + Math.floor(random() * 6) }, () => (random() < 0.1 ? 0 : Number((10 ** (random() * 12 - 3)).toPrecision(3))));
+      expect(unitSlipsAmong(values)).toEqual(values.map((v, i) => unitSlip(v, values.filter((_, j) => j !== i))));
+    }
   });
 });

@@ -23,3 +23,10 @@ export function entryFile(repo: Repository, entry: LeaderboardEntry): string {
 export function rowPath(entry: LeaderboardEntry, ...rest: PathSegment[]): PathSegment[] {
   return ['results', entry.row, ...rest];
 }
+
+/** Values in a message: all of them when few ("14, 25, 42"), else "from 14 to 193, median 42". */
+export function spreadOf(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length <= 3) return sorted.join(', ');
+  return `from ${sorted[0]} to ${sorted[sorted.length - 1]}, median ${sorted[Math.floor(sorted.length / 2)]}`;
+}

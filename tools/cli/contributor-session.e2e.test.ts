@@ -71,9 +71,8 @@ describe('a contributor adds a paper and its results', () => {
 
   it('pwc new paper refuses an impossible date, writing nothing, then writes the paper', async () => {
     const wrong = await pwc('new', 'paper', ...paperFlags, '--date', '2016-11-31');
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('"date" is 2016-11-31, a day that does not exist');
-    expect(wrong.stderr).toContain('November 2016 has 30 days');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--date "2016-11-31" is a day that does not exist: November 2016 has 30 days');
     expect(() => read(PAPER)).toThrow();
 
     const right = await pwc('new', 'paper', ...paperFlags, '--date', '2016-11-16');

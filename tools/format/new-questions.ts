@@ -1,5 +1,6 @@
 // What `pwc new` checks against the repository: the ids and metric names its fields give, and the questions that ask for them in a terminal.
 import { benchmarkOf, describeMetric, isIdProblem, undeclaredMetric, unknownId, type IdProblem } from '../checks/known-ids.ts';
+import type { CheckContext } from '../checks/rule.ts';
 import type { Repository } from '../model/repository.ts';
 import type { Benchmark } from '../model/types.ts';
 import type { Question, QuestionsFor } from './ask-fields.ts';
@@ -14,25 +15,28 @@ export interface ValueProblem extends IdProblem {
 const list = (value: FieldValues[string]): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
 
 /** The benchmark of a result's task and dataset once both are known and exist. */
-function benchmarkFor(repo: Repository, values: FieldValues): Benchmark | IdProblem | undefined {
+function benchmarkFor(repo: Repository, values: FieldValues, context: CheckContext): Benchmark | IdProblem | undefined {
   const [task] = list(values.task);
   const [dataset] = list(values.dataset);
-  if (task === undefined || dataset === undefined || unknownId(repo, 'task', task) || unknownId(repo, 'dataset', dataset)) return undefined;
+  if (task === undefined || dataset === undefined || unknownId(repo, 'task', task, context) || unknownId(repo, 'dataset', dataset, context)) return undefined;
   return benchmarkOf(repo, task, dataset);
 }
 
-/** Every given value of a `kind`'s fields that names something the repository does not have. */
-export function valueProblems(repo: Repository, kind: NewKind, values: FieldValues): ValueProblem[] {
+/**
+ * Every given value of a `kind`'s fields that names something the repository does not have.
+ * `context.files` lists every data file: an entity whose file fails its own checks still exists.
+ */
+export function valueProblems(repo: Repository, kind: NewKind, values: FieldValues, context: CheckContext = {}): ValueProblem[] {
   const problems: ValueProblem[] = [];
   for (const spec of NEW_FIELDS[kind]) {
     if (!spec.refers) continue;
     for (const value of list(values[spec.flag])) {
-      const problem = unknownId(repo, spec.refers, value);
+      const problem = unknownId(repo, spec.refers, value, context);
       if (problem) problems.push({ flag: spec.flag, value, ...problem });
     }
   }
   if (kind !== 'result') return problems;
-  const benchmark = benchmarkFor(repo, values);
+  const benchmark = benchmarkFor(repo, values, context);
   if (benchmark === undefined) return problems;
   if (isIdProblem(benchmark)) return [...problems, { flag: 'dataset', value: String(values.dataset), ...benchmark }];
   for (const value of list(values.metric)) {
@@ -44,13 +48,13 @@ export function valueProblems(repo: Repository, kind: NewKind, values: FieldValu
 }
 
 /** A field's own check, then the repository's. */
-function withRepository(repo: Repository, kind: NewKind, spec: FieldSpec, values: FieldValues): Question {
+function withRepository(repo: Repository, kind: NewKind, spec: FieldSpec, values: FieldValues, context: CheckContext): Question {
   return {
     ...spec,
     check: (answer) => {
       const wrong = spec.check?.(answer);
       if (wrong) return wrong;
-      const problem = valueProblems(repo, kind, { ...values, [spec.flag]: spec.multiple ? [answer] : answer }).find((p) => p.flag === spec.flag && p.value === answer);
+      const problem = valueProblems(repo, kind, { ...values, [spec.flag]: spec.multiple ? [answer] : answer }, context).find((p) => p.flag === spec.flag && p.value === answer);
       return problem && `is not known: ${problem.message}. ${problem.tip}`;
     },
   };
@@ -67,11 +71,11 @@ export type Refusal = (values: FieldValues, metric: string) => Promise<string | 
  * `repo`. A result's metrics are asked one by one, by the names, units and directions its
  * benchmark declares.
  */
-export function questionsIn(repo: Repository, kind: NewKind, given: FieldValues, refusal: Refusal = async () => undefined): QuestionsFor {
+export function questionsIn(repo: Repository, kind: NewKind, given: FieldValues, refusal: Refusal = async () => undefined, context: CheckContext = {}): QuestionsFor {
   return (spec, answers) => {
     const values = { ...given, ...answers };
     if (kind === 'result' && spec.flag === 'metric') {
-      const benchmark = benchmarkFor(repo, values);
+      const benchmark = benchmarkFor(repo, values, context);
       if (benchmark !== undefined && !isIdProblem(benchmark)) {
         return benchmark.metrics.map((metric) => ({
           flag: 'metric',
@@ -90,6 +94,6 @@ export function questionsIn(repo: Repository, kind: NewKind, given: FieldValues,
         }));
       }
     }
-    return [withRepository(repo, kind, spec, values)];
+    return [withRepository(repo, kind, spec, values, context)];
   };
 }

@@ -7,7 +7,7 @@ import { MAX_COMMENT_CHARS, STICKY_MARKER } from './comment.ts';
 import { rightSideLines } from './diff-lines.ts';
 import { code, plain } from '../markdown/escape.ts';
 import { parseReport } from './report.ts';
-import type { ReviewReport } from './report-schema.ts';
+import { REPORT_SCHEMA_VERSION, type ReviewReport } from './report-schema.ts';
 
 const HEAD = 'b'.repeat(40);
 const ctx: DecisionContext = {
@@ -21,7 +21,7 @@ const file = 'data/results/classification/toy/new.yaml';
 
 function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
   const r: ReviewReport = {
-    schemaVersion: 2,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: HEAD },
     status: 'fail',

@@ -39,8 +39,9 @@ const baseFiles = {
 
 function compare(base: Repository, head: Repository) {
   const before = buildLeaderboards(base);
-  const boards = compareLeaderboards(base, head, before, buildLeaderboards(head));
-  return { boards, suspicious: suspiciousChanges(boards, before) };
+  const after = buildLeaderboards(head);
+  const boards = compareLeaderboards(base, head, before, after);
+  return { boards, suspicious: suspiciousChanges(boards, before, after) };
 }
 
 describe('compareLeaderboards', () => {
@@ -92,15 +93,18 @@ describe('compareLeaderboards', () => {
     expect(suspicious[1].message).toContain('Accuracy: 80 → 99');
   });
 
-  it('uses the metric direction: lower is better', () => {
+  it('uses the metric direction: lower is better, judged against the min', () => {
     const lower = dataset.replace('direction: higher', 'direction: lower');
     const base = repo({ ...baseFiles, 'data/datasets/toy.yaml': lower });
-    const head = repo({ ...baseFiles, 'data/datasets/toy.yaml': lower, 'data/results/classification/toy/mid.yaml': results(['Mid', 60]) });
+    const head = repo({ ...baseFiles, 'data/datasets/toy.yaml': lower, 'data/results/classification/toy/mid.yaml': results(['Mid', 50]) });
     const { boards, suspicious } = compare(base, head);
     expect(boards[0].previousBest?.value).toBe(70);
-    expect(boards[0].changes[0]).toMatchObject({ change: 'changed', newSota: true, margin: { absolute: 10 } });
+    expect(boards[0].changes[0]).toMatchObject({ change: 'changed', newSota: true, margin: { absolute: 20 } });
     expect(suspicious.map((s) => s.kind)).toEqual(['far-above-best', 'value-changed']);
-    expect(suspicious[0].message).toContain('60% is +10 points (+14.3 %) over the previous best 70%');
+    expect(suspicious[0].message).toContain('50% is +20 points (+28.6 %) over the previous best 70%: it closes 29 % of the gap the previous best left to the minimum 0% (70 points)');
+    // 60 under 70 closes 14 % of the gap to 0: a large step, but not an unusual one.
+    const smaller = repo({ ...baseFiles, 'data/datasets/toy.yaml': lower, 'data/results/classification/toy/mid.yaml': results(['Mid', 60]) });
+    expect(compare(base, smaller).suspicious.map((s) => s.kind)).toEqual(['value-changed']);
   });
 
   it('writes a margin in the metric\'s own unit for units other than percent', () => {
@@ -108,7 +112,10 @@ describe('compareLeaderboards', () => {
     const base = repo({ ...baseFiles, 'data/datasets/toy.yaml': params });
     const head = repo({ ...baseFiles, 'data/datasets/toy.yaml': params, 'data/results/classification/toy/mid.yaml': results(['Mid', 75], ['Mid-2', 96.5]) });
     const { suspicious } = compare(base, head);
-    expect(suspicious[0].message).toContain('96.5M is +16.5 M (+20.6 %) over the previous best 80M');
+    // No bound: the relative rule, more than 10 % over the best.
+    expect(suspicious[0].message).toContain('96.5M is +16.5 M (+20.6 %) over the previous best 80M: more than 10 % over the best in one step is unusual');
+    const near = repo({ ...baseFiles, 'data/datasets/toy.yaml': params, 'data/results/classification/toy/mid.yaml': results(['Mid', 75], ['Mid-2', 87.5]) });
+    expect(compare(base, near).suspicious).toEqual([]); // +9.4 %
   });
 
   it('notices a changed ranking metric and leaves untouched leaderboards out', () => {
@@ -152,5 +159,100 @@ describe('replacementHunks', () => {
   it('widens a pure insertion to the line above, and ignores a final-newline-only change', () => {
     expect(replacementHunks('f', 'a: 1\nc: 3\n', 'a: 1\nb: 2\nc: 3\n')).toEqual([{ file: 'f', startLine: 1, endLine: 1, text: 'a: 1\nb: 2' }]);
     expect(replacementHunks('f', 'a: 1', 'a: 1\n')).toEqual([]);
+  });
+});
+
+describe('suspiciousChanges: implausible new bests', () => {
+  // An ImageNet-like leaderboard (0..100 %) with its real history of steps, to a best of 84.8.
+  const history: Array<[string, string, number]> = [
+    ['2015-12-10', 'ResNet-152', 78.6],
+    ['2016-11-16', 'ResNeXt-101', 79.6],
+    ['2017-07-21', 'NASNet-A', 82.7],
+    ['2018-02-05', 'AmoebaNet-A', 83.9],
+    ['2018-11-16', 'GPipe', 84.3],
+    ['2019-05-02', 'SWSL-32x16d', 84.8],
+  ];
+  const imagenet: Record<string, string> = { 'data/datasets/toy.yaml': dataset };
+  for (const [date, model, value] of history) {
+    imagenet[`data/papers/${date.slice(0, 4)}/${model.toLowerCase()}.yaml`] = paper(date);
+    imagenet[`data/results/classification/toy/${model.toLowerCase()}.yaml`] = results([model, value]);
+  }
+  const adding = (model: string, value: number, date = '2019-05-28') =>
+    repo({ ...imagenet, [`data/papers/${date.slice(0, 4)}/new.yaml`]: paper(date), 'data/results/classification/toy/new.yaml': results([model, value]) });
+
+  it('flags 88.3 over 84.8 on a 0..100 % metric: it closes 23 % of the remaining gap, more than real leaderboards do', () => {
+    const { boards, suspicious } = compare(repo(imagenet), adding('EfficientNet-B7', 88.3));
+    // Still a new state of the art (the comment's headline stays), and worth a look with the reason.
+    expect(boards[0].changes[0]).toMatchObject({ model: 'EfficientNet-B7', newSota: true, margin: { absolute: 3.5 } });
+    expect(suspicious).toEqual([
+      {
+        kind: 'far-above-best',
+        leaderboard: 'classification/toy',
+        file: 'data/results/classification/toy/new.yaml',
+        model: 'EfficientNet-B7',
+        message:
+          '88.3% is +3.5 points (+4.1 %) over the previous best 84.8%: it closes 23 % of the gap the previous best left to the maximum 100% (15.2 points); ' +
+          "more than 20 % in one step is rare on real leaderboards; the largest step in this leaderboard's history (5 steps) closed 15 % (NASNet-A, 2017-07-21: 79.6% → 82.7%). " +
+          'Check the value, its unit and the evaluation protocol against the paper.',
+      },
+    ]);
+  });
+
+  it('leaves a realistic small step alone: 85.1 over 84.8 closes 2 % of the gap', () => {
+    expect(compare(repo(imagenet), adding('EfficientNet-B7', 85.1)).suspicious).toEqual([]);
+  });
+
+  it("flags a step far larger than any in the leaderboard's own history, though below the fixed cutoff", () => {
+    // Steps of 1.0 to 1.5 % of the gap: 80.0 → 80.2 → 80.5 → 80.8; then 81.8 closes 5.2 %, 3.4 times the largest.
+    const calm: Record<string, string> = { 'data/datasets/toy.yaml': dataset };
+    for (const [date, model, value] of [['2020-01-01', 'A', 80.0], ['2020-06-01', 'B', 80.2], ['2021-01-01', 'C', 80.5], ['2021-06-01', 'D', 80.8]] as const) {
+      calm[`data/papers/${date.slice(0, 4)}/${model.toLowerCase()}.yaml`] = paper(date);
+      calm[`data/results/classification/toy/${model.toLowerCase()}.yaml`] = results([model, value]);
+    }
+    const head = (value: number) => repo({ ...calm, 'data/papers/2022/e.yaml': paper('2022-01-01'), 'data/results/classification/toy/e.yaml': results(['E', value]) });
+    const { suspicious } = compare(repo(calm), head(81.8));
+    expect(suspicious.map((s) => s.kind)).toEqual(['far-above-best']);
+    expect(suspicious[0].message).toBe(
+      '81.8% is +1 point (+1.2 %) over the previous best 80.8%: it closes 5.2 % of the gap the previous best left to the maximum 100% (19.2 points); ' +
+        "the largest step in this leaderboard's history (3 steps) closed 1.5 % (D, 2021-06-01: 80.5% → 80.8%); this one is 3.4 times that. " +
+        'Check the value, its unit and the evaluation protocol against the paper.',
+    );
+    // A step like the past ones is not flagged.
+    expect(compare(repo(calm), head(81.0)).suspicious).toEqual([]);
+  });
+});
+
+describe('suspiciousChanges: values off their unit', () => {
+  const withParams = dataset.replace('    primary: Accuracy', '      - name: Params\n        direction: lower\n        unit: M\n    primary: Accuracy');
+  const row = (model: string, accuracy: number, params: number) => `  - model: ${model}\n    metrics:\n      Accuracy: ${accuracy}\n      Params: ${params}\n`;
+  const base = { ...baseFiles, 'data/datasets/toy.yaml': withParams, 'data/results/classification/toy/old.yaml': `results:\n${row('Old-S', 70, 14)}${row('Old-L', 80, 25)}${row('Old-XL', 79, 193)}` };
+
+  it('flags "Number of params: 5300000" where the unit is M and the other rows are in millions', () => {
+    const head = repo({ ...base, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': `results:\n${row('New', 76, 5300000)}` });
+    const { suspicious } = compare(repo(base), head);
+    expect(suspicious).toEqual([
+      {
+        kind: 'unit-scale',
+        leaderboard: 'classification/toy',
+        file: 'data/results/classification/toy/new.yaml',
+        model: 'New',
+        message: '"Params" is 5300000 M, about 1,000,000 times the other values on this leaderboard (14, 25, 193): the unit is M, so the paper\'s number is probably 5.3',
+      },
+    ]);
+    const right = repo({ ...base, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': `results:\n${row('New', 76, 5.3)}` });
+    expect(compare(repo(base), right).suspicious).toEqual([]);
+  });
+
+  it('flags a percentage written as a fraction (0.771 where the unit is %)', () => {
+    const head = repo({ ...base, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': `results:\n${row('New', 0.771, 5.3)}` });
+    expect(compare(repo(base), head).suspicious).toEqual([
+      {
+        kind: 'unit-scale',
+        leaderboard: 'classification/toy',
+        file: 'data/results/classification/toy/new.yaml',
+        model: 'New',
+        message: '"Accuracy" is 0.771%, a fraction where the other values on this leaderboard are percentages (from 70 to 80, median 79): the paper\'s number is probably 77.1%',
+      },
+    ]);
   });
 });

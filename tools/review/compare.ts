@@ -2,7 +2,11 @@
 import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import type { Repository } from '../model/repository.ts';
-import { FAR_ABOVE_RELATIVE, type EntityChange, type LeaderboardChange, type ResultChange, type Standing, type SuspiciousChange } from './report-schema.ts';
+import { spreadOf } from '../checks/leaderboards.ts';
+import { fractionSlip, onPercentScale } from '../checks/rules/percent-as-fraction.ts';
+import { factorText, unitSlip } from '../checks/rules/unit-scale.ts';
+import { describeImplausibility, judgeNewBest, sotaSteps, type SotaStep } from './plausibility.ts';
+import { type EntityChange, type LeaderboardChange, type ResultChange, type Standing, type SuspiciousChange } from './report-schema.ts';
 
 export interface ChangedPath {
   path: string;
@@ -128,12 +132,14 @@ function round(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
-/** Changes worth a human look, in a fixed order. */
-export function suspiciousChanges(boards: readonly LeaderboardChange[], before: ReadonlyMap<string, Leaderboard>): SuspiciousChange[] {
+/** Changes worth a human look, in a fixed order. `after` gives the metrics' declared bounds (the report keeps only name, direction and unit). */
+export function suspiciousChanges(boards: readonly LeaderboardChange[], before: ReadonlyMap<string, Leaderboard>, after: ReadonlyMap<string, Leaderboard>): SuspiciousChange[] {
   const out: SuspiciousChange[] = [];
   for (const board of boards) {
     const unit = board.metric.unit ?? '';
-    const was = before.get(board.id)?.primary;
+    const old = before.get(board.id);
+    const was = old?.primary;
+    const spec = after.get(board.id)?.primary ?? was;
     if (board.benchmark === 'changed' && was && (was.name !== board.metric.name || was.direction !== board.metric.direction)) {
       out.push({
         kind: 'metric-changed',
@@ -143,15 +149,26 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
         message: `the ranking metric changed from "${was.name}" (${was.direction} is better) to "${board.metric.name}" (${board.metric.direction} is better): every rank on this leaderboard may move`,
       });
     }
+    // Judged against the metric as the head declares it (its bounds) and the base's state-of-the-art
+    // steps; a changed ranking metric is reported above instead.
+    const judged = spec && spec.name === board.metric.name && spec.direction === board.metric.direction ? spec : undefined;
+    let history: SotaStep[] | undefined;
     for (const c of board.changes) {
       const at = { leaderboard: board.id, file: c.file, model: c.model };
-      if (c.margin && c.margin.absolute > 0 && (c.margin.relative === null || c.margin.relative > FAR_ABOVE_RELATIVE) && board.previousBest) {
-        out.push({
-          ...at,
-          kind: 'far-above-best',
-          message: `${c.new!.metrics[board.metric.name]}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${board.previousBest.value}${unit}; more than ${FAR_ABOVE_RELATIVE * 100}% is unusual: check the value, its unit and the evaluation protocol`,
-        });
+      const value = c.new?.metrics[board.metric.name];
+      const best = board.previousBest;
+      if (judged && best && c.margin && c.margin.absolute > 0 && value !== undefined) {
+        history ??= old && old.primary.name === judged.name ? sotaSteps(old) : [];
+        const unusual = judgeNewBest(best.value, value, judged, history);
+        if (unusual) {
+          out.push({
+            ...at,
+            kind: 'far-above-best',
+            message: `${value}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${best.value}${unit}: ${describeImplausibility(unusual, best.value, judged)}`,
+          });
+        }
       }
+      if (c.new) out.push(...unitSlips(c, after.get(board.id), at));
       if (c.change === 'changed') {
         const names = [...new Set([...Object.keys(c.old!.metrics), ...Object.keys(c.new!.metrics)])].sort(compareText);
         const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${c.old!.metrics[n] ?? '-'} → ${c.new!.metrics[n] ?? '-'}`);
@@ -161,6 +178,38 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
         out.push({ ...at, kind: 'result-removed', message: `a result was removed${c.old?.rank ? ` (it ranked ${c.old.rank})` : ''}: is it withdrawn or wrong?` });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The values of an added or changed row written off their metric's unit, said for the reviewer by
+ * the validator's own tests: a power of 1000 off (5300000 where the unit is M, unit-scale) or a
+ * percentage written as a fraction (0.771 among 77.0, 84.8, ..., percent-as-fraction).
+ */
+function unitSlips(c: ResultChange, board: Leaderboard | undefined, at: Pick<SuspiciousChange, 'leaderboard' | 'file' | 'model'>): SuspiciousChange[] {
+  if (!board) return [];
+  // The row itself on the head board: the first entry of its file with its model and values.
+  const self = board.entries.find((e) => e.resultSet === c.resultSet && e.result.model === c.model && sameMetrics(e.result.metrics, c.new!.metrics));
+  const out: SuspiciousChange[] = [];
+  for (const metric of board.benchmark.metrics) {
+    const value = c.new!.metrics[metric.name];
+    if (value === undefined) continue;
+    const rows = board.entries.filter((e) => Number.isFinite(e.result.metrics[metric.name]));
+    const others = rows.filter((e) => e !== self).map((e) => e.result.metrics[metric.name]);
+    const percent = onPercentScale(metric, rows) ? fractionSlip(value, others) : undefined;
+    if (percent !== undefined) {
+      const unit = metric.unit ?? '';
+      out.push({ ...at, kind: 'unit-scale', message: `"${metric.name}" is ${value}${unit}, a fraction where the other values on this leaderboard are percentages (${spreadOf(others.filter((v) => v > 1))}): the paper's number is probably ${percent}${unit}` });
+    }
+    if (metric.unit === undefined || metric.unit === '%') continue;
+    const slip = unitSlip(value, others);
+    if (!slip) continue;
+    out.push({
+      ...at,
+      kind: 'unit-scale',
+      message: `"${metric.name}" is ${value} ${metric.unit}, about ${factorText(slip.factor)} the other values on this leaderboard (${spreadOf(others.filter((v) => v > 0))}): the unit is ${metric.unit}, so the paper's number is probably ${slip.written}`,
+    });
   }
   return out;
 }

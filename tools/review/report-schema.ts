@@ -2,12 +2,11 @@
 // and the TypeScript type derived from it. The bot reads reports as untrusted input: every string
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
+import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibility.ts';
 
-/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". */
-export const REPORT_SCHEMA_VERSION = 2;
+/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". 3: suspicion kind `unit-scale`. */
+export const REPORT_SCHEMA_VERSION = 3;
 
-/** A result far above the previous best: its margin exceeds this share of the previous best's magnitude. */
-export const FAR_ABOVE_RELATIVE = 0.1;
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const slug = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 } as const;
@@ -132,7 +131,7 @@ const suspicious = {
   additionalProperties: false,
   required: ['kind', 'leaderboard', 'file', 'model', 'message'],
   properties: {
-    kind: { enum: ['far-above-best', 'value-changed', 'result-removed', 'metric-changed'] },
+    kind: { enum: ['far-above-best', 'unit-scale', 'value-changed', 'result-removed', 'metric-changed'] },
     leaderboard: text(250),
     /** "" (and model "") for a change of the whole board (metric-changed). */
     file: { anyOf: [path, { const: '' }] },
@@ -188,7 +187,7 @@ export const reportSchema = {
       required: ['count', 'paths'],
       properties: { count: { type: 'integer', minimum: 1, maximum: 1_000_000_000 }, paths: { type: 'array', maxItems: 50, items: path } },
     },
-    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (margin over the previous best above ${FAR_ABOVE_RELATIVE * 100}% of its magnitude), value-changed, result-removed, metric-changed.` },
+    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (a new best that closes more than ${HEADROOM_SHARE * 100}% of the gap the previous best left to a bounded metric's max or min, or, unbounded, beats it by more than ${FAR_ABOVE_RELATIVE * 100}% of its magnitude, or whose step is more than ${HISTORY_FACTOR} times the largest in the leaderboard's history), unit-scale (a value of an added or changed row off its metric's unit by a power of 1000 or a percentage written as a fraction, as the unit-scale and percent-as-fraction rules judge them), value-changed, result-removed, metric-changed.` },
   },
 } as const;
 

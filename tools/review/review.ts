@@ -65,7 +65,7 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
 
   const boards = await changedLeaderboards(options.root, baseSha, headSha, changed);
   const leaderboards = compareLeaderboards(boards.base, boards.head, boards.before, boards.after);
-  const suspicious = suspiciousChanges(leaderboards, boards.before);
+  const suspicious = suspiciousChanges(leaderboards, boards.before, boards.after);
   trace(`compared ${boards.after.size} leaderboards`);
   const fixes = await fixesFor(options.root, headSha, changed);
   trace(`${fixes.length} fixes`);

@@ -1,7 +1,7 @@
 // Rule: a percentage is not written as a fraction of 1 where the rest of its leaderboard uses percent.
 import type { LeaderboardEntry } from '../../model/leaderboard.ts';
 import type { MetricSpec } from '../../model/types.ts';
-import { entryFile, leaderboardsOf, rowPath } from '../leaderboards.ts';
+import { entryFile, leaderboardsOf, rowPath, spreadOf } from '../leaderboards.ts';
 import type { RepositoryRule } from '../rule.ts';
 
 export const rule: RepositoryRule = {
@@ -21,15 +21,13 @@ export const rule: RepositoryRule = {
           const value = entry.result.metrics[metric.name];
           if (!(value > 0 && value <= 1)) continue;
           const others = rows.filter((e) => e !== entry).map((e) => e.result.metrics[metric.name]);
+          const scaled = fractionSlip(value, others);
+          if (scaled === undefined) continue;
           const large = others.filter((v) => v > 1);
-          const small = others.length - large.length;
-          if (large.length < 2 || large.length < 2 * small) continue;
-          const scaled = round(value * 100);
-          if (scaled < Math.min(...large) / 2 || scaled > Math.max(...large) * 2) continue;
           report({
             file: entryFile(repo, entry),
             at: rowPath(entry, 'metrics', metric.name),
-            message: `${value} looks like a fraction: the other values of "${metric.name}" on ${board.id} are percentages (${describe(large)})`,
+            message: `${value} looks like a fraction: the other values of "${metric.name}" on ${board.id} are percentages (${spreadOf(large)})`,
             tip: `Write ${scaled}, as a percentage like the other rows, if the paper reports ${scaled} %.`,
           });
         }
@@ -38,7 +36,21 @@ export const rule: RepositoryRule = {
   },
 };
 
-function onPercentScale(metric: MetricSpec, rows: LeaderboardEntry[]): boolean {
+/**
+ * The percentage a value on a percent scale stands for when it is written as a fraction among
+ * percentages (0.812 among 81.2, 79.3, ...), by the test the description states; else undefined.
+ */
+export function fractionSlip(value: number, others: readonly number[]): number | undefined {
+  if (!(value > 0 && value <= 1)) return undefined;
+  const large = others.filter((v) => v > 1);
+  const small = others.length - large.length;
+  if (large.length < 2 || large.length < 2 * small) return undefined;
+  const scaled = round(value * 100);
+  return scaled < Math.min(...large) / 2 || scaled > Math.max(...large) * 2 ? undefined : scaled;
+}
+
+/** Is the metric on a percent scale: declared so, or without a unit and every value in 0..100? */
+export function onPercentScale(metric: MetricSpec, rows: readonly LeaderboardEntry[]): boolean {
   if (metric.unit === '%' || metric.max === 100) return true;
   if (metric.unit !== undefined) return false;
   return rows.every((e) => {
@@ -50,10 +62,4 @@ function onPercentScale(metric: MetricSpec, rows: LeaderboardEntry[]): boolean {
 /** Removes the binary noise of value * 100 (0.812 * 100 = 81.20000000000001). */
 function round(x: number): number {
   return Number(x.toPrecision(12));
-}
-
-function describe(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const shown = sorted.length <= 3 ? sorted : [sorted[0], sorted[Math.floor(sorted.length / 2)], sorted[sorted.length - 1]];
-  return sorted.length <= 3 ? shown.join(', ') : `from ${shown[0]} to ${shown[2]}, median ${shown[1]}`;
 }

@@ -99,12 +99,13 @@ export const newCommand: Command = {
 
     const data = await loadData(ctx.root);
     const { repo } = data;
+    const present = { files: data.files };
     const refuse = (problems: ReturnType<typeof valueProblems>) => {
       for (const p of problems) ctx.stderr.write(`pwc new: --${p.flag} "${p.value}": ${p.message}\n  tip: ${p.tip}\n`);
       ctx.stderr.write('pwc new: nothing written.\n');
       return EXIT_FINDINGS;
     };
-    const given = valueProblems(repo, k, values);
+    const given = valueProblems(repo, k, values, present);
     if (given.length > 0) return refuse(given);
 
     // The validator's own checks on the would-be file: pwc new writes nothing pwc validate would reject.
@@ -127,7 +128,7 @@ export const newCommand: Command = {
       const given = new Set(givenFields(k, values));
       const toAsk = NEW_FIELDS[k].filter((s) => !given.has(s) && (s.required || s.ask));
       try {
-        Object.assign(values, await askFields(toAsk, process.stdin, ctx.stderr, questionsIn(repo, k, { ...values }, refusal)));
+        Object.assign(values, await askFields(toAsk, process.stdin, ctx.stderr, questionsIn(repo, k, { ...values }, refusal, present)));
       } catch (error) {
         if (error instanceof InputEnded) throw new UsageError(`${error.message}; nothing written`);
         throw error;
@@ -135,7 +136,7 @@ export const newCommand: Command = {
       const stillInvalid = [...invalidFields(k, values), ...missingFields(k, values).map((s) => `--${s.flag} is required`)];
       if (stillInvalid.length > 0) throw new UsageError(stillInvalid.join('\n'));
       // Flags given with answers (e.g. --metric with the dataset asked) are checked together.
-      const answered = valueProblems(repo, k, values);
+      const answered = valueProblems(repo, k, values, present);
       if (answered.length > 0) return refuse(answered);
     }
 

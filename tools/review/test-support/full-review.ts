@@ -22,13 +22,14 @@ export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   const head = repositoryOfFiles(headFiles);
   const validation = await withWorktree(options.root, headSha, (dir) => validate({ root: dir, changedSince: baseSha, cache: false, ...(options.today ? { today: options.today } : {}) }));
   const before = buildLeaderboards(base);
-  const leaderboards = compareLeaderboards(base, head, before, buildLeaderboards(head));
+  const after = buildLeaderboards(head);
+  const leaderboards = compareLeaderboards(base, head, before, after);
   return reportOf({
     base: { ref: options.base, sha: baseSha },
     head: { ref: headRef, sha: headSha },
     validation,
     leaderboards,
-    suspicious: suspiciousChanges(leaderboards, before),
+    suspicious: suspiciousChanges(leaderboards, before, after),
     fixes: changed.filter((c) => c.change !== 'removed').flatMap((c) => fixesOf(c.path, headFiles.get(c.path))),
     changed,
     pages: await differingPages(options.root, baseSha, headSha),
