@@ -121,6 +121,24 @@ describe('YAML syntax errors: at the offending token, with a tip that fits', () 
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('explains at once a mistake after 60,000 keys, or on a line of 200,000 spaces', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`).join('\n');
+    let started = performance.now();
+    expect(parseSource(`${keys}\n x: y: z\n`).problems).toMatchObject([{ line: 60_001 }]);
+    expect(performance.now() - started).toBeLessThan(5000);
+    started = performance.now();
+    expect(parseSource(`a${' '.repeat(200_000)}x\nb: 1\n c: 2\n`).problems[0]).toMatchObject({ line: 1, column: 1 });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('keeps message and tip short when the offending line is long, keeping both ends of the quoted value', () => {
+    const abstract = `We scale networks${' and more'.repeat(300)}: a study.`;
+    const [p] = parseSource(`title: T\nabstract: ${abstract}\n`).problems;
+    expect(p).toMatchObject({ line: 2, column: 10 + abstract.indexOf(': ') + 1 });
+    expect(p.tip.length).toBeLessThanOrEqual(300);
+    expect(p.tip).toMatch(/^Quote the whole value: abstract: "We scale networks and more.*….*: a study\."$/);
+  });
+
   it('leaves text after " #" as a comment, which is valid YAML, and a colon without a space as text', () => {
     expect(parseSource('title: EfficientNet #1 model\nsource: Table 2\n').data).toEqual({ title: 'EfficientNet', source: 'Table 2' });
     expect(parseSource('title: EfficientNet#1\nurl: https://arxiv.org/abs/1905.11946\n').problems).toEqual([]);
