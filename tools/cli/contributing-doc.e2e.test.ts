@@ -144,7 +144,7 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('quotes the review comment that `pwc review` writes for the pull request it describes', async () => {
-    expect(GUIDE).toContain('adds a paper `my-paper` with a model `My-Net-L` at 86.0 Top 1 Accuracy\non ImageNet, and misspells `Top 5 Accuracy`');
+    expect(GUIDE).toContain('adds a paper `my-paper` with a model `My-Net-L` at 86.0 Top 1 Accuracy\non ImageNet, and misspells `Top 5 Accuracy`, and a model `My-Net-S` without a `source`');
     const root = copyOfData('pwc-guide-review-');
     commitFiles(root, { '.gitignore': '.pwc-cache/\n' }, 'main');
     const git = gitIn(root);
@@ -155,7 +155,7 @@ describe('CONTRIBUTING.md', () => {
       {
         'data/papers/2024/my-paper.yaml': MY_PAPER,
         'data/results/image-classification/imagenet/my-paper.yaml':
-          'results:\n  - model: My-Net-L\n    metrics:\n      Top 1 Accuracy: 86.0\n      Top-5 Accuracy: 97.9\n    source: Table 2\n',
+          'results:\n  - model: My-Net-L\n    metrics:\n      Top 1 Accuracy: 86.0\n      Top-5 Accuracy: 97.9\n    source: Table 2\n  - model: My-Net-S\n    metrics:\n      Top 1 Accuracy: 80.1\n',
       },
       'Add my-paper',
     );

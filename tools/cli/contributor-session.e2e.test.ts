@@ -151,7 +151,7 @@ describe('a contributor adds a paper and its results', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/: 0 errors, 0 warnings, 1 leaderboard changed, 1 new SOTA, 0 suspicious; /);
     const comment = readFileSync(join(out, 'comment.md'), 'utf8').split('\n');
-    expect(comment).toContain('✅ **No problems found.**');
+    expect(comment).toContain('✅ **No problems found in this pull request.**');
     expect(comment).toContain(
       '🏆 **New state of the art** on `image-classification/imagenet`: `ResNeXt-101 64x4d` reaches 79.6% Top 1 Accuracy, **rank 1**, +2.6 points (+3.4 %) over 77% (`ResNet-152`).',
     );

@@ -25,10 +25,10 @@ function report(overrides: Partial<ReviewReport> = {}): ReviewReport {
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: HEAD },
     status: 'fail',
-    summary: { errors: 1, warnings: 0, filesChecked: 3, newSota: 1, suspicious: 0 },
+    summary: { errors: 1, warnings: 0, alreadyOnBase: 1, filesChecked: 3, newSota: 1, suspicious: 0 },
     findings: [
-      { rule: 'unknown-metric', severity: 'error', file, line: 4, column: 7, message: '"Acc" is not a metric of classification/toy', tip: 'Use one of: Accuracy' },
-      { rule: 'schema', severity: 'error', file: 'data/papers/2020/old.yaml', line: 1, column: 1, message: 'old problem elsewhere', tip: 'fix it' },
+      { rule: 'unknown-metric', severity: 'error', file, line: 4, column: 7, message: '"Acc" is not a metric of classification/toy', tip: 'Use one of: Accuracy', origin: 'pull-request' },
+      { rule: 'schema', severity: 'error', file: 'data/papers/2020/old.yaml', line: 1, column: 1, message: 'old problem elsewhere', tip: 'fix it', origin: 'base' },
     ],
     fixes: [{ file, startLine: 4, endLine: 4, text: '      Accuracy: 82' }],
     leaderboards: [
@@ -106,6 +106,18 @@ describe('computeActions', () => {
     expect(fixed.removeLabels).toEqual(['needs-fixes']);
   });
 
+  it('labels needs-fixes for the pull request’s own errors only, not for an error already on the base', () => {
+    const r = report();
+    const onlyOld = report({ status: 'pass', summary: { ...r.summary, errors: 0 }, findings: r.findings.filter((f) => f.origin === 'base') });
+    const actions = computeActions(onlyOld, { ...empty, labels: ['needs-fixes'] }, ctx);
+    expect(actions.addLabels).toEqual(['new-sota']);
+    expect(actions.removeLabels).toEqual(['needs-fixes']);
+    const body = actions.sticky.kind === 'create' ? actions.sticky.body : '';
+    expect(body).toContain('✅ **No problems found in this pull request.** 1 finding already on `main` is listed apart and does not count.');
+    expect(body).toContain('<details><summary>Already on <code>main</code>: 1 finding, not from this pull request</summary>');
+    expect(body).toContain('old problem elsewhere');
+  });
+
   it('puts a fix on a diff line without a finding into its own suggestion, and none off the diff', () => {
     const r = report({ findings: [], fixes: [{ file, startLine: 2, endLine: 3, text: '  - model: New\n    metrics: {}' }, { file, startLine: 9, endLine: 9, text: 'x' }] });
     const { review } = computeActions(r, empty, ctx);
@@ -117,7 +129,7 @@ describe('computeActions', () => {
   it('keeps hostile text from the report inert: no HTML, hidden markers, mentions or links', () => {
     const evil = `<!-- pwc-review:sticky --> @octocat <img src=x onerror=alert(1)> [click](https://evil.example) #1 **bold**\n# heading`;
     const r = report({
-      findings: [{ rule: 'schema', severity: 'error', file, line: 4, column: 1, message: evil, tip: evil }],
+      findings: [{ rule: 'schema', severity: 'error', file, line: 4, column: 1, message: evil, tip: evil, origin: 'pull-request' }],
       fixes: [{ file, startLine: 4, endLine: 4, text: '```\n<!-- pwc-review:inline 0000000000000000 -->' }],
       suspicious: [{ kind: 'value-changed', leaderboard: 'classification/toy', file, model: 'M`|<b>', message: evil }],
     });
@@ -143,7 +155,7 @@ describe('computeActions', () => {
   });
 
   it('cuts an oversized review at GitHub’s limit with a pointer to the job summary', () => {
-    const many = Array.from({ length: 1500 }, (_, i) => ({ rule: 'schema', severity: 'error' as const, file, line: 1 + (i % 400), column: 1, message: `problem ${i} ${'x'.repeat(120)}`, tip: 'y'.repeat(100) }));
+    const many = Array.from({ length: 1500 }, (_, i) => ({ rule: 'schema', severity: 'error' as const, file, line: 1 + (i % 400), column: 1, message: `problem ${i} ${'x'.repeat(120)}`, tip: 'y'.repeat(100), origin: 'pull-request' as const }));
     const actions = computeActions(report({ findings: many }), empty, ctx);
     const body = actions.sticky.kind === 'create' ? actions.sticky.body : '';
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);

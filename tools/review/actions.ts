@@ -116,7 +116,8 @@ export function desiredLabels(report: ReviewReport): Set<string> {
   const labels = new Set<string>();
   // Where a large change's report cut a list, its summary counts what the list leaves out.
   const cut = report.truncated ?? {};
-  if (report.findings.some((f) => f.severity === 'error') || (cut.findings !== undefined && report.summary.errors > 0)) labels.add('needs-fixes');
+  // Only the pull request's own errors: one already on the base is not for its contributor to fix.
+  if (report.findings.some((f) => f.severity === 'error' && f.origin === 'pull-request') || (cut.findings !== undefined && report.summary.errors > 0)) labels.add('needs-fixes');
   const boardsCut = cut.leaderboards !== undefined || report.leaderboards.some((b) => b.totalChanges !== undefined);
   if (report.leaderboards.some((b) => b.changes.some((c) => c.newSota)) || (boardsCut && report.summary.newSota > 0)) labels.add('new-sota');
   if (report.suspicious.length > 0 || (cut.suspicious !== undefined && report.summary.suspicious > 0)) labels.add('suspicious-change');

@@ -2,14 +2,16 @@
 import { formatMargin } from './compare.ts';
 import { count as plural, noun } from '../model/count.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
-import type { LeaderboardChange, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
+import type { LeaderboardChange, ReportFinding, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
 
 export const STICKY_MARKER = '<!-- pwc-review:sticky -->';
 /** GitHub refuses comment bodies longer than this. */
 export const MAX_COMMENT_CHARS = 65_536;
 const MAX_ROWS_PER_BOARD = 25;
 /** Rows each list shows at most (the comment must fit; the report holds more, its totals all). */
-const MAX_ROWS = { findings: 200, leaderboards: 50, suspicious: 100, entities: 300, pages: 300 } as const;
+const MAX_ROWS = { findings: 200, findingsOnBase: 50, leaderboards: 50, suspicious: 100, entities: 300, pages: 300, detailedRows: 60 } as const;
+/** The longest `source` or `notes` the comment shows (the report holds up to 2,000 characters). */
+const MAX_ROW_TEXT = 300;
 
 const count = (n: number) => n.toLocaleString('en-US');
 /** How many items a list has in all: the report's total when it was cut, else its length. */
@@ -35,20 +37,74 @@ export function ruleLink(rule: string, ctx: CommentContext): string {
 
 const short = (sha: string) => sha.slice(0, 7);
 
-function statusLine(report: ReviewReport): string {
+const fromPullRequest = (f: ReportFinding) => f.origin === 'pull-request';
+const onBase = (f: ReportFinding) => f.origin === 'base';
+
+/**
+ * The base as a reader knows it: the branch name given (`main`), or "the base branch" for a commit
+ * id. As Markdown, or as HTML for a <summary> (GitHub shows Markdown there as typed); the name's
+ * characters are limited to those that mean nothing in either.
+ */
+export function baseName(report: ReviewReport, as: 'markdown' | 'html' = 'markdown'): string {
+  const ref = report.base.ref.replace(/^(refs\/heads\/|refs\/remotes\/)?(origin\/)?/, '');
+  if (!/^[A-Za-z][\w./-]{0,99}$/.test(ref) || /^[0-9a-f]{7,64}$/.test(ref) || ref === 'HEAD') return 'the base branch';
+  return as === 'html' ? `<code>${ref}</code>` : code(ref);
+}
+
+/** The findings counts that decide the status: the pull request's own, not those already on the base. */
+function findingCounts(report: ReviewReport): { errors: number; warnings: number; onBase: number } {
   // Where a large change's report cut the findings, the summary counts them all.
-  const listed = report.findings.filter((f) => f.severity === 'error').length;
-  const errors = report.truncated?.findings === undefined ? listed : report.summary.errors;
-  const warnings = report.truncated?.findings === undefined ? report.findings.length - listed : report.summary.warnings;
+  if (report.truncated?.findings !== undefined) return { errors: report.summary.errors, warnings: report.summary.warnings, onBase: report.summary.alreadyOnBase };
+  const own = report.findings.filter(fromPullRequest);
+  const errors = own.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: own.length - errors, onBase: report.findings.length - own.length };
+}
+
+function statusLine(report: ReviewReport): string {
+  const { errors, warnings, onBase } = findingCounts(report);
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  if (errors > 0) return `❌ **${counts}**: the data needs fixes before it can be merged.`;
-  if (warnings > 0) return `⚠️ **${counts}**: worth a look; nothing blocks the merge.`;
-  return '✅ **No problems found.**';
+  const base = onBase > 0 ? ` ${plural(onBase, 'finding')} already on ${baseName(report)} ${onBase === 1 ? 'is' : 'are'} listed apart and ${onBase === 1 ? 'does' : 'do'} not count.` : '';
+  if (errors > 0) return `❌ **${counts}** from this pull request: the data needs fixes before it can be merged.${base}`;
+  if (warnings > 0) return `⚠️ **${counts}** from this pull request: worth a look; nothing blocks the merge.${base}`;
+  return `✅ **No problems found in this pull request.**${base}`;
 }
 
 function value(change: ResultChange, side: 'old' | 'new', metric: string, unit: string): string {
   const v = change[side]?.metrics[metric];
   return v === undefined ? '–' : `${v}${unit}`;
+}
+
+/** Every metric of a row, the primary first: "A 84.4%, B 97%"; for a changed row "A 84.3% → 84.4%" where it changed. */
+function metricList(change: ResultChange, board: LeaderboardChange): string {
+  const names = [...new Set([board.metric.name, ...Object.keys(change.new?.metrics ?? {}), ...Object.keys(change.old?.metrics ?? {})])];
+  const shown = names.filter((n) => change.new?.metrics[n] !== undefined || change.old?.metrics[n] !== undefined);
+  return shown
+    .map((n) => {
+      const unit = (n === board.metric.name ? board.metric.unit : board.units?.[n]) ?? '';
+      const now = value(change, 'new', n, unit);
+      const moved = change.change === 'changed' && !Object.is(change.old?.metrics[n], change.new?.metrics[n]);
+      return moved ? `**${plain(n, 100)} ${plain(`${value(change, 'old', n, unit)} → ${now}`, 100)}**` : `${plain(n, 100)} ${plain(now, 100)}`;
+    })
+    .join(', ');
+}
+
+/** A changed row's earlier source or notes, when the change replaced them: " (was: …)". */
+function was(change: ResultChange, field: 'source' | 'notes'): string {
+  if (change.change !== 'changed' || change.old?.[field] === change.new?.[field]) return '';
+  const old = change.old?.[field];
+  return ` (was: ${old === undefined ? 'none' : plain(old, MAX_ROW_TEXT)})`;
+}
+
+/** Each added or changed row in full, for checking against the paper: every metric, its source and notes. */
+function rowDetails(changes: readonly ResultChange[], board: LeaderboardChange): string[] {
+  const lines: string[] = [];
+  for (const c of changes) {
+    const { source, notes } = c.new ?? {};
+    lines.push(`- ${code(c.model)} (${c.change}, ${code(c.paper)}): ${metricList(c, board)}`);
+    lines.push(source === undefined ? `  - ⚠️ **No source given**: ask the contributor for the table.${was(c, 'source')}` : `  - Source: ${plain(source, MAX_ROW_TEXT)}${was(c, 'source')}`);
+    if (notes !== undefined || was(c, 'notes')) lines.push(`  - Notes: ${notes === undefined ? 'none' : plain(notes, MAX_ROW_TEXT)}${was(c, 'notes')}`);
+  }
+  return lines;
 }
 
 function sotaNote(change: ResultChange, board: LeaderboardChange, unit: string): string {
@@ -96,20 +152,45 @@ function largeChangeNotice(report: ReviewReport): string[] {
   return [`📦 **A large change**: the report lists ${cut.join(', ')}; the counts above are of everything.`, ''];
 }
 
-function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
-  if (report.findings.length === 0) return [];
-  const lines = ['### Findings', '', '| | Where | Rule | Problem | How to fix |', '| --- | --- | --- | --- | --- |'];
-  const shown = report.findings.slice(0, MAX_ROWS.findings);
+/** A table of findings, at most `max` rows, with "…and N more" against `total`. */
+function findingsTable(findings: readonly ReportFinding[], total: number, max: number, ctx: CommentContext): string[] {
+  const lines = ['| | Where | Rule | Problem | How to fix |', '| --- | --- | --- | --- | --- |'];
+  const shown = findings.slice(0, max);
   for (const f of shown) {
     lines.push(`| ${f.severity === 'error' ? '❌' : '⚠️'} | ${code(`${f.file}:${f.line}:${f.column}`, 300)} | ${ruleLink(f.rule, ctx)} | ${plain(f.message)} | ${plain(f.tip)} |`);
   }
-  return [...lines, ...moreLine(shown.length, totalOf(report, 'findings'), 'finding', 'findings'), ''];
+  return [...lines, ...moreLine(shown.length, total, 'finding', 'findings')];
+}
+
+/** The pull request's findings; then, folded, those already on the base, which do not count against it. */
+function findingsSection(report: ReviewReport, ctx: CommentContext): string[] {
+  const counts = findingCounts(report);
+  const own = report.findings.filter(fromPullRequest);
+  const old = report.findings.filter(onBase);
+  const lines: string[] = [];
+  if (own.length > 0) lines.push('### Findings from this pull request', '', ...findingsTable(own, Math.max(own.length, counts.errors + counts.warnings), MAX_ROWS.findings, ctx), '');
+  if (old.length > 0) {
+    lines.push(
+      `<details><summary>Already on ${baseName(report, 'html')}: ${plural(counts.onBase, 'finding')}, not from this pull request</summary>`,
+      '',
+      '_In files this pull request does not change, and there before it: they do not count against it._',
+      '',
+      ...findingsTable(old, Math.max(old.length, counts.onBase), MAX_ROWS.findingsOnBase, ctx),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return lines;
 }
 
 function leaderboardSection(report: ReviewReport): string[] {
   if (report.leaderboards.length === 0) return [];
   const lines = ['### Leaderboards', ''];
   const boards = report.leaderboards.slice(0, MAX_ROWS.leaderboards);
+  // The rows spelled out in full, across boards: each takes a few lines of the comment's budget.
+  let detailed = 0;
+  let notDetailed = 0;
   for (const board of boards) {
     const unit = board.metric.unit ?? '';
     const direction = board.metric.direction === 'higher' ? 'higher is better' : 'lower is better';
@@ -124,8 +205,15 @@ function leaderboardSection(report: ReviewReport): string[] {
       const changes = board.totalChanges ?? board.changes.length;
       if (changes > MAX_ROWS_PER_BOARD) lines.push('', `…and ${plural(changes - MAX_ROWS_PER_BOARD, 'more change', 'more changes')} on this leaderboard.`);
       lines.push('');
+      const toDetail = board.changes.slice(0, MAX_ROWS_PER_BOARD).filter((c) => c.change !== 'removed');
+      const room = Math.max(0, MAX_ROWS.detailedRows - detailed);
+      const details = rowDetails(toDetail.slice(0, room), board);
+      detailed += Math.min(room, toDetail.length);
+      notDetailed += Math.max(0, toDetail.length - room);
+      if (details.length > 0) lines.push('Each added or changed row, to check against the paper:', '', ...details, '');
     }
   }
+  if (notDetailed > 0) lines.push(`…${plural(notDetailed, 'more added or changed row is', 'more added or changed rows are')} not spelled out here; the review report the validation run uploads has every row's metrics, source and notes.`, '');
   // The boards end with a blank line already.
   const rest = moreLine(boards.length, totalOf(report, 'leaderboards'), 'leaderboard changed', 'leaderboards changed').slice(1);
   return rest.length > 0 ? [...lines, ...rest, ''] : lines;

@@ -1,5 +1,6 @@
 // What a change does to the leaderboards and entities: pure comparison of the base and head repositories.
 import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
+import { clip } from '../markdown/escape.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import type { Repository } from '../model/repository.ts';
 import { spreadOf } from '../checks/leaderboards.ts';
@@ -58,12 +59,14 @@ function compareBoard(old: Leaderboard | undefined, now: Leaderboard | undefined
   }
   const benchmark = !old ? 'added' : !now ? 'removed' : JSON.stringify(old.benchmark.metrics) !== JSON.stringify(now.benchmark.metrics) || old.primary.name !== now.primary.name ? 'changed' : undefined;
   if (changes.length === 0 && !benchmark) return undefined;
+  const units = unitsOf(board);
   changes.sort((a, b) => (a.new?.rank ?? Infinity) - (b.new?.rank ?? Infinity) || compareText(a.change, b.change) || compareText(a.resultSet, b.resultSet) || compareText(a.model, b.model));
   return {
     id: board.id,
     task: board.task,
     dataset: board.dataset,
     metric: { name: metric.name, direction: metric.direction, ...(metric.unit ? { unit: metric.unit } : {}) },
+    ...(units ? { units } : {}),
     previousBest,
     best: bestOf(now),
     ...(benchmark ? { benchmark } : {}),
@@ -94,8 +97,20 @@ function sameMetrics(a: Record<string, number>, b: Record<string, number>): bool
   return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
+/** Longest `source` or `notes` a report holds (the schema's cap); longer text is cut with "…". */
+const MAX_ROW_TEXT = 2000;
+
 function standing(entry: LeaderboardEntry | undefined): Standing | null {
-  return entry ? { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null } : null;
+  if (!entry) return null;
+  // What a reviewer checks against the paper: where the numbers are, and what qualifies them.
+  const { source, notes } = entry.result;
+  return { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null, ...(source ? { source: clip(source, MAX_ROW_TEXT) } : {}), ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}) };
+}
+
+/** The units the board's metrics declare, by metric name; undefined when none does. */
+function unitsOf(board: Leaderboard): Record<string, string> | undefined {
+  const declared = board.benchmark.metrics.filter((m) => m.unit).map((m) => [m.name, m.unit!] as const);
+  return declared.length > 0 ? Object.fromEntries(declared) : undefined;
 }
 
 function resultChange(

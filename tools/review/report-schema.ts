@@ -4,8 +4,13 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibility.ts';
 
-/** Raised whenever a report valid under the new schema may fail the old one (e.g. a new field). 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "". 3: suspicion kind `unit-scale`. */
-export const REPORT_SCHEMA_VERSION = 3;
+/**
+ * Raised whenever a report valid under the new schema may fail the old one (e.g. a new field).
+ * 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "".
+ * 3: suspicion kind `unit-scale`.
+ * 4: a finding's `origin`, `summary.alreadyOnBase`, a standing's `source` and `notes`, a board's `units`.
+ */
+export const REPORT_SCHEMA_VERSION = 4;
 
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -26,7 +31,7 @@ const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'str
 const finding = {
   type: 'object',
   additionalProperties: false,
-  required: ['rule', 'severity', 'file', 'line', 'column', 'message', 'tip'],
+  required: ['rule', 'severity', 'file', 'line', 'column', 'message', 'tip', 'origin'],
   properties: {
     rule: slug,
     severity: { enum: ['error', 'warning'] },
@@ -35,6 +40,12 @@ const finding = {
     column: position,
     message: text(2000),
     tip: text(2000),
+    /**
+     * "pull-request": in a file the change adds or edits, or new since the base (the other side of a
+     * duplicate it creates); "base": already there, the same rule and message on the same untouched
+     * file. Only the pull request's findings set the status and the labels.
+     */
+    origin: { enum: ['pull-request', 'base'] },
   },
 } as const;
 
@@ -54,6 +65,9 @@ const standing = {
     metrics,
     /** The rank on the leaderboard in that commit; null when unranked (no primary metric). */
     rank: { type: ['integer', 'null'], minimum: 1 },
+    /** The row's `source` (where in the paper the numbers are) and `notes`, as written; absent when the row has none. */
+    source: text(2000),
+    notes: text(2000),
   },
 } as const;
 
@@ -106,6 +120,8 @@ const leaderboard = {
     /** The best ranked result in base and in head (null: none). */
     previousBest: holder,
     best: holder,
+    /** The unit of each of the benchmark's metrics that declares one (the primary's is in `metric`). */
+    units: { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: text(40) },
     /** "added"/"removed" when the benchmark itself appears or disappears; "changed" when its metrics changed. */
     benchmark: { enum: ['added', 'removed', 'changed'] },
     changes: { type: 'array', maxItems: LIST_CAPS.changes, items: resultChange },
@@ -160,7 +176,7 @@ export const reportSchema = {
     schemaVersion: { const: REPORT_SCHEMA_VERSION },
     base: commit,
     head: commit,
-    /** "fail" when the validation found errors. */
+    /** "fail" when the validation found errors from the pull request (origin "pull-request"). */
     status: { enum: ['pass', 'fail'] },
     truncated: {
       type: 'object',
@@ -171,8 +187,9 @@ export const reportSchema = {
     summary: {
       type: 'object',
       additionalProperties: false,
-      required: ['errors', 'warnings', 'filesChecked', 'newSota', 'suspicious'],
-      properties: { errors: count, warnings: count, filesChecked: count, newSota: count, suspicious: count },
+      required: ['errors', 'warnings', 'alreadyOnBase', 'filesChecked', 'newSota', 'suspicious'],
+      description: '`errors` and `warnings` count the findings from the pull request; `alreadyOnBase` the findings that were already on the base (not counted in the status).',
+      properties: { errors: count, warnings: count, alreadyOnBase: count, filesChecked: count, newSota: count, suspicious: count },
     },
     findings: { type: 'array', maxItems: LIST_CAPS.findings, items: finding },
     fixes: { type: 'array', maxItems: LIST_CAPS.fixes, items: fix },

@@ -254,7 +254,7 @@ describe('pwc review and pwc post-review, end to end', () => {
   it('neutralises hostile text in a schema-valid report, and retries through 5xx and rate limits', async () => {
     const hostile = JSON.parse(await readFile(join(dir, '..', 'report2.json'), 'utf8')) as ReviewReport;
     const evil = '<!-- pwc-review:sticky --> @maintainer <script>alert(1)</script> <img src=x> [x](https://evil.example) ';
-    hostile.findings = [{ rule: 'schema', severity: 'warning', file: 'data/results/classification/toy/new-paper.yaml', line: 2, column: 5, message: evil.repeat(10), tip: evil }];
+    hostile.findings = [{ rule: 'schema', severity: 'warning', file: 'data/results/classification/toy/new-paper.yaml', line: 2, column: 5, message: evil.repeat(10), tip: evil, origin: 'pull-request' }];
     await writeFile(join(dir, '..', 'hostile.json'), JSON.stringify(hostile));
     gh.fail({ kind: 'server-error', status: 502, method: 'GET', path: /\/commits\/.*\/pulls$/, times: 2 });
     gh.fail({ kind: 'rate-limit', method: 'PATCH', times: 1 });

@@ -84,7 +84,7 @@ export async function reviewInFull(options: ReviewOptions): Promise<{ report: Re
 export interface ReportParts {
   base: { ref: string; sha: string };
   head: { ref: string; sha: string };
-  validation: Pick<Validation, 'findings' | 'checked'>;
+  validation: Pick<Validation, 'findings' | 'checked' | 'preexisting'>;
   leaderboards: LeaderboardChange[];
   suspicious: SuspiciousChange[];
   fixes: ReportFix[];
@@ -95,15 +95,17 @@ export interface ReportParts {
 /** The whole report from its parts, before any list is cut. */
 export function reportOf(parts: ReportParts): FullReport {
   const tools = toolChanges(parts.changed.map((c) => c.path));
-  const findings: ReportFinding[] = parts.validation.findings.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip }));
+  const findings = findingsOf(parts.validation);
+  const own = findings.filter((f) => f.origin === 'pull-request');
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     base: parts.base,
     head: parts.head,
-    status: findings.some((f) => f.severity === 'error') ? 'fail' : 'pass',
+    status: own.some((f) => f.severity === 'error') ? 'fail' : 'pass',
     summary: {
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
+      errors: own.filter((f) => f.severity === 'error').length,
+      warnings: own.filter((f) => f.severity === 'warning').length,
+      alreadyOnBase: findings.length - own.length,
       filesChecked: parts.validation.checked.length,
       newSota: parts.leaderboards.reduce((n, b) => n + b.changes.filter((c) => c.newSota).length, 0),
       suspicious: parts.suspicious.length,
@@ -116,6 +118,16 @@ export function reportOf(parts: ReportParts): FullReport {
     ...(tools ? { toolChanges: tools } : {}),
     suspicious: parts.suspicious,
   };
+}
+
+/**
+ * The validation's findings with their origin, the pull request's first (so a cut list keeps them):
+ * "base" for those the validation found already at the base (see Validation.preexisting).
+ */
+function findingsOf(validation: ReportParts['validation']): ReportFinding[] {
+  const old = new Set(validation.preexisting);
+  const out = validation.findings.map((f): ReportFinding => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column, message: f.message, tip: f.tip, origin: old.has(f) ? 'base' : 'pull-request' }));
+  return [...out.filter((f) => f.origin === 'pull-request'), ...out.filter((f) => f.origin === 'base')];
 }
 
 /**

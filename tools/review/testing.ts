@@ -9,7 +9,7 @@ export function smallReport(extra: Partial<ReviewReport> = {}): ReviewReport {
     base: { ref: 'main', sha: 'a'.repeat(40) },
     head: { ref: 'HEAD', sha: 'c'.repeat(40) },
     status: 'pass',
-    summary: { errors: 0, warnings: 0, filesChecked: 1, newSota: 0, suspicious: 0 },
+    summary: { errors: 0, warnings: 0, alreadyOnBase: 0, filesChecked: 1, newSota: 0, suspicious: 0 },
     findings: [],
     fixes: [],
     leaderboards: [],

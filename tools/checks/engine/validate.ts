@@ -44,7 +44,18 @@ export interface Validation {
   repository: Repository;
   /** The files whose findings were computed (every data file, or the plan with changedSince). */
   checked: string[];
+  /**
+   * With changedSince, those of `findings` (the same objects) that were already there at the
+   * revision, so not the change's: in a file the change leaves as it was, and found there at the
+   * revision too (same file, rule and message; a rule across files is run again on the revision's
+   * files to tell, e.g. the other side of a duplicate the change created is the change's). Without
+   * changedSince, empty.
+   */
+  preexisting: Finding[];
 }
+
+/** A finding's identity across commits: file, rule and message, not the position (lines move as a file is edited). */
+const findingKey = (f: Finding) => `${f.file}\u0000${f.rule}\u0000${f.message}`;
 
 /** PWC_TRACE=1 prints the time of each phase to stderr (for the benchmark and for profiling). */
 const tracing = process.env.PWC_TRACE === '1';
@@ -216,30 +227,52 @@ class Run {
     const index: DependencyIndex = new LayeredIndex(git ? cached! : EMPTY_INDEX, overlay);
 
     const before = await beforeFromGit;
+    // The changed files as they were at the revision (absent: the file did not exist).
+    const atRevision = new Map<string, Known>();
     const changes: Change[] = changedPaths.map((path) => {
       const k = freshByPath.get(path);
       const after = k && this.stateOf(k);
       if (beforeFromCache(path)) {
         // Not dirty and not cached: the file did not exist at the commit.
         const i = this.cache!.indexOf(path);
+        if (i !== undefined) atRevision.set(path, { path, cached: i });
         return { path, before: i === undefined ? undefined : this.stateOf({ path, cached: i }), after };
       }
       const bytes = before.get(path);
       const then = bytes === undefined ? undefined : checkBytes(path, bytes, bytes.length, 0);
+      if (then) atRevision.set(path, { path, fresh: then });
       return { path, before: then && { valid: then.json !== undefined, uses: then.uses }, after };
     });
     const plan = planner.planCheck(changes, index);
     const knownOf = (path: string) => this.knownWith(overlay, freshByPath, path);
     const repoFindings = this.checkPlanned(plan, index, knownOf, git !== undefined);
     const plannedKnown = plan.map(knownOf).filter((k): k is Known => k !== undefined);
-    const findings = [...plannedKnown.flatMap((k) => this.findingsOf(k)), ...repoFindings];
+    const fileFindings = plannedKnown.flatMap((k) => this.findingsOf(k));
+    const findings = [...fileFindings, ...repoFindings];
     trace('checked the planned files');
+
+    // Which findings were there at the revision. A file the change leaves as it was has the same
+    // findings of its own; a rule across files may report on it because of a changed file, so the
+    // revision's files are checked again by those rules (only when there are such findings).
+    const changedSet = new Set(changedPaths);
+    const untouched = (f: Finding) => !changedSet.has(f.file);
+    const preexisting = fileFindings.filter(untouched);
+    const suspects = repoFindings.filter((f) => untouched(f) && f.file !== REPOSITORY_FILE);
+    if (suspects.length > 0) {
+      const revisionOverlay = new Map(overlay);
+      for (const path of changedPaths) revisionOverlay.set(path, atRevision.has(path) ? this.stateOf(atRevision.get(path)!) : undefined);
+      const revisionIndex = new LayeredIndex(git ? cached! : EMPTY_INDEX, revisionOverlay);
+      const knownThen = (path: string) => (changedSet.has(path) ? atRevision.get(path) : knownOf(path));
+      const then = new Set(this.checkPlanned(plan, revisionIndex, knownThen, git !== undefined, new Set(suspects.map((f) => f.file))).map(findingKey));
+      preexisting.push(...suspects.filter((f) => then.has(findingKey(f))));
+      trace(`checked ${suspects.length} findings of untouched files at ${since.commit.slice(0, 12)}`);
+    }
 
     if (!git && this.useCache) {
       const all = toRead.map((p) => freshByPath.get(p)).filter((k): k is Known => k !== undefined);
       this.write(all, (await gitBase(this.root, this.hashesOf(all))) ?? null, undefined);
     }
-    return this.result(findings, plan, () => this.repositoryOf(git ? this.current(toRead, fresh) : fresh));
+    return this.result(findings, plan, () => this.repositoryOf(git ? this.current(toRead, fresh) : fresh), new Set(preexisting));
   }
 
   /**
@@ -248,7 +281,7 @@ class Run {
    * `cachedStandIns`: its links are those of the files as they are). A failure of a rule (reported
    * on no single file) is kept.
    */
-  private checkPlanned(plan: readonly string[], index: DependencyIndex, knownOf: (path: string) => Known | undefined, cachedStandIns: boolean): Finding[] {
+  private checkPlanned(plan: readonly string[], index: DependencyIndex, knownOf: (path: string) => Known | undefined, cachedStandIns: boolean, reportOn: ReadonlySet<string> = new Set(plan)): Finding[] {
     const around = planner.neighbourhood(plan, index);
     trace(`planned ${plan.length} files; loading ${around.full.length} in full${around.allOf.length ? `, every ${around.allOf.join(', ')}` : ''}`);
     const full = new Set(around.full);
@@ -266,8 +299,7 @@ class Run {
       if (stub && !isPathProblem(ref)) valid.push({ ref, data: stub });
     }
     trace(`built the partial repository (${valid.length} entities)`);
-    const planned = new Set(plan);
-    const reports = checkRepository(buildRepository(valid), { today: this.today, files: around.present }).filter((r) => planned.has(r.file) || r.file === REPOSITORY_FILE);
+    const reports = checkRepository(buildRepository(valid), { today: this.today, files: around.present }).filter((r) => reportOn.has(r.file) || r.file === REPOSITORY_FILE);
     return locateReports(reports, (path) => this.readText(path));
   }
 
@@ -501,10 +533,16 @@ class Run {
     }
   }
 
-  private result(unordered: Finding[], checked: string[], repository: () => Repository): Validation {
+  private result(unordered: Finding[], checked: string[], repository: () => Repository, preexisting: ReadonlySet<Finding> = new Set()): Validation {
     // One order and one key order whatever the source (fresh, cache, memo), so output is byte-identical.
+    const old: Finding[] = [];
     const findings = unordered
-      .map(({ rule, severity, file, line, column, message, tip }) => ({ rule, severity, file, line, column, message, tip }))
+      .map((f) => {
+        const { rule, severity, file, line, column, message, tip } = f;
+        const out = { rule, severity, file, line, column, message, tip };
+        if (preexisting.has(f)) old.push(out);
+        return out;
+      })
       .sort(compareFindings);
     let repo: Repository | undefined;
     // The factory holds every file's checked data; it is let go once the repository is built.
@@ -512,6 +550,7 @@ class Run {
     return {
       findings,
       checked,
+      preexisting: old.sort(compareFindings),
       get repository() {
         if (!repo) {
           repo = make!();

@@ -35,9 +35,10 @@ export const reviewCommand: Command = {
       // Written, not appended: a re-run leaves one summary (in Actions, $GITHUB_STEP_SUMMARY is this step's own file).
       await writeFile(resolve(ctx.values.summary), `${Buffer.from(markdown).subarray(0, MAX_SUMMARY_BYTES - 1).toString()}\n`);
     }
-    const { errors, warnings, newSota, suspicious } = report.summary;
+    const { errors, warnings, alreadyOnBase, newSota, suspicious } = report.summary;
+    const onBase = alreadyOnBase > 0 ? ` (${count(alreadyOnBase, 'finding')} already on the base, not counted)` : '';
     ctx.stdout.write(
-      `pwc review ${report.base.sha.slice(0, 7)}..${report.head.sha.slice(0, 7)}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ` +
+      `pwc review ${report.base.sha.slice(0, 7)}..${report.head.sha.slice(0, 7)}: ${count(errors, 'error')}, ${count(warnings, 'warning')}${onBase}, ` +
         `${count(report.leaderboards.length, 'leaderboard')} changed, ${newSota} new SOTA, ${suspicious} suspicious; report in ${out}\n`,
     );
     // A report, not a check: `pwc validate` fails the job; the report must still be uploaded and posted.

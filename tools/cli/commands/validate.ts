@@ -38,14 +38,19 @@ export const validateCommand: Command = {
         return undefined;
       }
     };
-    await writeFindings(format, result.findings, { readText, write: (text) => ctx.stdout.write(text) });
+    // With --changed-since, the findings already at the revision (in files the change leaves as
+    // they were) are listed apart and decide nothing: the change is judged by its own.
+    const old = new Set(result.preexisting);
+    const own = result.findings.filter((f) => !old.has(f));
+    const preexisting = since === undefined ? undefined : { findings: result.preexisting, since };
+    await writeFindings(format, own, { readText, write: (text) => ctx.stdout.write(text), ...(preexisting ? { preexisting } : {}) });
     if (since !== undefined) ctx.stderr.write(`pwc validate: checked ${count(result.checked.length, 'file')}: those changed since ${since} and those that depend on them\n`);
     const reportFile = ctx.values['report-file'];
     if (typeof reportFile === 'string') {
       const target = resolve(reportFile);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, formatJson(result.findings));
+      writeFileSync(target, formatJson(own, result.preexisting));
     }
-    return result.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+    return own.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
   },
 };

@@ -2,7 +2,7 @@
 import type { Finding } from '../../checks/finding.ts';
 import { reportToGithub } from './github.ts';
 import { formatJson } from './json.ts';
-import { formatText } from './text.ts';
+import { formatPreexisting, formatText } from './text.ts';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -18,6 +18,8 @@ export interface OutputOptions {
   write: (text: string) => void;
   /** For github: base URL of docs/rules.md, so the summary links each rule. */
   docsUrl?: string;
+  /** With --changed-since: the findings already at `since` (not the change's), listed apart after the others. */
+  preexisting?: { findings: readonly Finding[]; since: string };
 }
 
 /**
@@ -27,13 +29,13 @@ export interface OutputOptions {
 export async function writeFindings(format: OutputFormat, findings: readonly Finding[], options: OutputOptions): Promise<void> {
   switch (format) {
     case 'json':
-      options.write(formatJson(findings));
+      options.write(formatJson(findings, options.preexisting?.findings));
       return;
     case 'github':
       await reportToGithub(findings, { docsUrl: options.docsUrl });
-      options.write(formatText(findings, { readText: options.readText }));
+      options.write(formatText(findings, { readText: options.readText }) + formatPreexisting(options.preexisting));
       return;
     case 'text':
-      options.write(formatText(findings, { readText: options.readText }));
+      options.write(formatText(findings, { readText: options.readText }) + formatPreexisting(options.preexisting));
   }
 }

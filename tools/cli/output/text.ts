@@ -40,6 +40,19 @@ export function formatText(findings: readonly Finding[], options: TextOptions = 
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * The findings a --changed-since run found already at the revision, one line each, after the
+ * change's own: shown, so nothing is hidden, but not counted (they are not the change's to fix).
+ */
+export function formatPreexisting(preexisting: { findings: readonly Finding[]; since: string } | undefined): string {
+  if (!preexisting || preexisting.findings.length === 0) return '';
+  const { findings, since } = preexisting;
+  const files = new Set(findings.map((f) => f.file)).size;
+  const out = [`Already at ${printable(since)}, not from this change (not counted): ${describeCounts(countFindings(findings))} in ${count(files, 'file')}.`];
+  for (const f of findings) out.push(`  ${printable(f.file)}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${printable(f.message)}`);
+  return `${out.join('\n')}\n`;
+}
+
 /** The line (a window of it when long) and a caret under the column; tabs are kept so the caret lines up. */
 export function codeFrame(source: string, line: number, column: number): string[] {
   let text = printable(source);

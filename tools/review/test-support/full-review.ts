@@ -1,5 +1,6 @@
 // The review computed from both whole trees, as `pwc review` did before it computed from the change:
 // the reference the incremental review must equal (tests only, never the shipped path).
+import type { Finding } from '../../checks/finding.ts';
 import { changedPaths } from '../../git/changes.ts';
 import { mergeBase, readTree, withWorktree } from '../../git/commits.ts';
 import { validate } from '../../checks/validate.ts';
@@ -11,7 +12,10 @@ import { compareLeaderboards, suspiciousChanges } from '../compare.ts';
 import { fixesOf, reportOf, resolveCommit, type ReviewOptions } from '../review.ts';
 import type { FullReport } from '../truncate.ts';
 
-/** Both commits' data read whole, a fresh checkout of head validated without a cache, every leaderboard built twice, both sites rendered. */
+/**
+ * Both commits' data read whole, a fresh checkout of head validated without a cache (and of base
+ * in whole, for the findings already there), every leaderboard built twice, both sites rendered.
+ */
 export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   const headRef = options.head ?? 'HEAD';
   const [baseTip, headSha] = await Promise.all([resolveCommit(options.root, options.base), resolveCommit(options.root, headRef)]);
@@ -20,7 +24,14 @@ export async function fullReview(options: ReviewOptions): Promise<FullReport> {
   const [baseFiles, headFiles] = await Promise.all([readTree(options.root, baseSha, 'data'), readTree(options.root, headSha, 'data')]);
   const base = repositoryOfFiles(baseFiles);
   const head = repositoryOfFiles(headFiles);
-  const validation = await withWorktree(options.root, headSha, (dir) => validate({ root: dir, changedSince: baseSha, cache: false, ...(options.today ? { today: options.today } : {}) }));
+  const today = options.today ? { today: options.today } : {};
+  const checked = await withWorktree(options.root, headSha, (dir) => validate({ root: dir, changedSince: baseSha, cache: false, ...today }));
+  // Already on the base: in a file the change leaves as it was, and found by a whole validation of the base.
+  const atBase = await withWorktree(options.root, baseSha, (dir) => validate({ root: dir, cache: false, ...today }));
+  const key = (f: Finding) => `${f.file}\u0000${f.rule}\u0000${f.message}`;
+  const found = new Set(atBase.findings.map(key));
+  const touched = new Set(changed.map((c) => c.path));
+  const validation = { ...checked, preexisting: checked.findings.filter((f) => !touched.has(f.file) && found.has(key(f))) };
   const before = buildLeaderboards(base);
   const after = buildLeaderboards(head);
   const leaderboards = compareLeaderboards(base, head, before, after);
