@@ -23,6 +23,11 @@ export function shownValue(value: number, printed?: string): string {
   return printed ?? numberText(value);
 }
 
+/** A row's value of a metric as its file prints it (77.0 stays 77.0). */
+export function shownMetricValue(row: { metrics: Record<string, number>; printed?: PrintedValues }, metric: string): string {
+  return shownValue(row.metrics[metric], row.printed?.[metric]);
+}
+
 /** The text worth keeping for `value`: decimal notation for exactly this number that differs from its shortest form. */
 export function printedForm(text: string, value: number): string | undefined {
   if (text.length > MAX_PRINTED || !DECIMAL.test(text) || !Object.is(Number(text), value)) return undefined;

@@ -1,5 +1,5 @@
 // Formatting numbers, dates and metric names for the pages: locale-free, so every machine writes the same bytes.
-import { shownValue } from '../model/printed.ts';
+import { shownMetricValue } from '../model/printed.ts';
 import type { Result } from '../model/repository.ts';
 import type { MetricSpec } from '../model/types.ts';
 
@@ -10,7 +10,7 @@ export function metricLabel(metric: Pick<MetricSpec, 'name' | 'unit'>): string {
 
 /** A row's value of a metric as its file prints it (77.0 stays 77.0), never locale-formatted. */
 export function formatValue(row: Pick<Result, 'metrics' | 'printed'>, metric: string): string {
-  return shownValue(row.metrics[metric], row.printed?.[metric]);
+  return shownMetricValue(row, metric);
 }
 
 /** A number with a fixed count of decimals (for chart ticks and coordinates). */

@@ -2,11 +2,12 @@
 // 1.5e-3 as the result file writes them (leaderboard, chart, paper page, README), also when the
 // data comes from the validator's cache; ranks still come from the numbers.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFiles } from '../bundle/testing.ts';
 import { tempRoot } from './test-support/fixture-repo.ts';
 
 const run = promisify(execFile);
@@ -53,10 +54,7 @@ const page = (path: string) => readFileSync(join(root, 'generated', path), 'utf8
 
 beforeAll(async () => {
   root = tempRoot('pwc-printed-');
-  for (const [path, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeFiles(root, FILES);
   await generate();
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 // `pwc new result` through the real CLI writes metric values as given: --metric "Top 1
 // Accuracy=77.0" puts 77.0 in the file (not 77), in a new file and in a row added to an existing one.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeFiles } from '../../bundle/testing.ts';
 import { runPwc } from '../../format/test-support/run-pwc.ts';
 
 const FILES: Record<string, string> = {
@@ -32,11 +32,8 @@ benchmarks:
 
 let root: string;
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'pwc-new-printed-'));
-  for (const [path, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  root = tempDir('pwc-new-printed-');
+  writeFiles(root, FILES);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
