@@ -178,6 +178,13 @@ describe('the bundle of a repository with edge values', () => {
     expect(text).toContain('"Score":0}');
   });
 
+  it('keeps a value printed "81.20" as the number 81.2: the printed form is for pages, not for the bundle', () => {
+    const row = bundle.data.results.find((r) => r.id === 'scoring/bench/paper-b#A|B #1')!;
+    expect(row.metrics.Score).toBe(81.2);
+    expect(Object.keys(row)).not.toContain('printed');
+    expect(file(bundle, 'pwc-data.json').toString('utf8')).not.toContain('81.20');
+  });
+
   it('ranks: direction, shared ranks for ties (1, 2, 2, 4), unranked rows without the primary metric', () => {
     const rank = (id: string) => bundle.data.results.find((r) => r.id === id)?.rank;
     expect(rank('scoring/bench/paper-c#Best')).toBe(1);

@@ -35,10 +35,10 @@ function billionLaughs(levels: number): string {
 describe('bad input', () => {
   it('malformed YAML: a yaml-syntax finding at the broken place', () => {
     const r = check(PAPER, utf8('title: [an unclosed list\ndate: 2019-05-02\n'));
-    expect(r.at).toEqual(['2:1 yaml-syntax']); // where the parser finds the list unclosed
+    expect(r.at).toEqual(['1:8 yaml-syntax']); // the "[" that is never closed
     expect(r.valid).toBe(false);
     const colon = check(PAPER, utf8('title: Attention: all you need\ndate: 2019-05-02\n'));
-    expect(colon.at).toEqual(['1:8 yaml-syntax']); // the value that holds ': '
+    expect(colon.at).toEqual(['1:17 yaml-syntax']); // the second ': ' in the value
   });
 
   it('an alias bomb ("billion laughs"): parseSource returns at once, and the alias is reported', () => {

@@ -1,6 +1,7 @@
 // Checks one file alone, from its path and bytes to located findings: pure, no I/O, safe in a worker.
 import { checkSchema } from '../model/check-schema.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
+import { addPrintedValues } from '../model/printed.ts';
 import type { ValidFile } from '../model/repository.ts';
 import { decodeSource, LocatedDocument, parseSource, type PathSegment, type SourceProblem } from '../model/source.ts';
 import { fileRules, ruleById } from './catalog.ts';
@@ -37,7 +38,8 @@ function readAndCheck(path: string, bytes: Uint8Array, rules: readonly FileRule[
   const decoded = decodeSource(bytes);
   findings.push(...decoded.problems.map((p) => sourceFinding(path, p)));
   if (decoded.text === undefined) return done(findings);
-  const parsed = parseSource(decoded.text);
+  const results = !isPathProblem(ref) && ref.kind === 'result';
+  const parsed = parseSource(decoded.text, { numberTexts: results });
   findings.push(...parsed.problems.map((p) => sourceFinding(path, p)));
   if (parsed.data === undefined) return done(findings);
 
@@ -56,6 +58,8 @@ function readAndCheck(path: string, bytes: Uint8Array, rules: readonly FileRule[
           reports.push(internalReport(path, rule.id, error));
         }
       }
+      // After the rules, which check the file's own data; what reads the valid data shows values as printed.
+      if (results) addPrintedValues(parsed.data, parsed.numberTexts ?? []);
     }
   }
   // Only files with findings pay for the full-fidelity parse that turns data paths into positions.

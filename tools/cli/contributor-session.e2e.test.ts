@@ -153,11 +153,11 @@ describe('a contributor adds a paper and its results', () => {
     const comment = readFileSync(join(out, 'comment.md'), 'utf8').split('\n');
     expect(comment).toContain('✅ **No problems found in this pull request.**');
     expect(comment).toContain(
-      '🏆 **New state of the art** on `image-classification/imagenet`: `ResNeXt-101 64x4d` reaches 79.6% Top 1 Accuracy, **rank 1**, +2.6 points (+3.4 %) over 77% (`ResNet-152`).',
+      '🏆 **New state of the art** on `image-classification/imagenet`: `ResNeXt-101 64x4d` reaches 79.6% Top 1 Accuracy, **rank 1**, +2.6 points (+3.4 %) over 77.0% (`ResNet-152`).',
     );
     const rows = comment.filter((line) => line.startsWith('| added |'));
     expect(rows).toEqual([
-      `| added | \`ResNeXt-101 64x4d\` | \`${PAPER_ID}\` | 79\\.6% | 1: **new SOTA**, +2.6 points (+3.4 %) over 77% |`,
+      `| added | \`ResNeXt-101 64x4d\` | \`${PAPER_ID}\` | 79\\.6% | 1: **new SOTA**, +2.6 points (+3.4 %) over 77.0% |`,
       `| added | \`ResNeXt-101 32x4d\` | \`${PAPER_ID}\` | 78\\.8% | 2 |`,
       `| added | \`ResNeXt-50 32x4d\` | \`${PAPER_ID}\` | 77\\.8% | 3 |`,
     ]);

@@ -170,9 +170,16 @@ function tidyComments(node: Node): void {
   node.comment = tidyComment(node.comment);
 }
 
+/** The decimals of a number written with an exponent, in decimal notation: 1.50e-3 is 0.00150 (5). */
+function exponentDecimals(source: unknown): number | undefined {
+  const match = typeof source === 'string' ? /^[-+]?[0-9]*(?:\.([0-9]*))?[eE]([-+]?[0-9]+)$/.exec(source) : null;
+  return match ? (match[1]?.length ?? 0) - Number(match[2]) : undefined;
+}
+
 /**
  * A fresh scalar for a value: source style, tags and number formats (hex, exponent, "+") are
- * dropped; comments and the trailing zeros of a decimal (81.0, as the paper's table prints it) kept.
+ * dropped; comments and the trailing zeros of a decimal (81.0, as the paper's table prints it) kept,
+ * also of a decimal written with an exponent (1.50e-3 is written 0.00150).
  */
 function canonicalScalar(old: Scalar | undefined, value: unknown, column?: number): Scalar {
   const scalar = new Scalar(value);
@@ -180,7 +187,10 @@ function canonicalScalar(old: Scalar | undefined, value: unknown, column?: numbe
     scalar.commentBefore = tidyComment(old.commentBefore);
     scalar.comment = tidyComment(old.comment);
     scalar.anchor = old.anchor;
-    if (typeof value === 'number' && old.value === value && !old.format && old.minFractionDigits) scalar.minFractionDigits = old.minFractionDigits;
+    if (typeof value === 'number' && old.value === value) {
+      const decimals = old.format === 'EXP' ? exponentDecimals(old.source) : old.format ? undefined : old.minFractionDigits;
+      if (decimals !== undefined && decimals > 0) scalar.minFractionDigits = decimals;
+    }
   }
   if (typeof value === 'string') {
     if (value.includes('\n')) scalar.type = Scalar.BLOCK_LITERAL;

@@ -263,9 +263,16 @@ describe('line ends and layout', () => {
 });
 
 describe('files it does not touch', () => {
-  it('reports YAML syntax errors with their position', () => {
+  it('reports YAML syntax errors at the offending token', () => {
     const [p] = problems('task', 'name: T\narea: [cv\n');
-    expect(p).toMatchObject({ rule: 'yaml-syntax', line: 3 });
+    expect(p).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 7 }); // the "[" never closed
+  });
+
+  it('explains a mistake only the full parser refuses at its token, as validate would', () => {
+    // js-yaml reads "Table 2" and drops the rest; `yaml` refuses a comment glued to a value, so fix will not rewrite it.
+    const [p] = problems('paper', 'title: T\ndate: 2019-05-28\nnotes: "Table 2"# of the paper\n');
+    expect(p).toMatchObject({ rule: 'yaml-syntax', line: 3, column: 17 });
+    expect(p.tip).toContain('Put a space before "#"');
   });
 
   it('reports duplicate keys at the second key', () => {

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { FileKind } from '../model/schemas.ts';
 import { MAX_FILE_BYTES, lineColumnOf, parseSource, type SourceProblem } from '../model/source.ts';
+import { explainYamlErrors } from '../model/syntax-errors.ts';
 import { canonicalizeDocument, renderCanonical, sortIdLists, withTextAsWritten } from './canonical-form.ts';
 import { commentsOf, lostComment, sameData } from './lossless.ts';
 
@@ -37,7 +38,7 @@ export function formatSource(kind: FileKind, text: string): FormatResult {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(lf, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const refused = refusal(doc, lineCounter);
+  const refused = refusal(lf, doc, lineCounter);
   if (refused) return refused;
 
   canonicalizeDocument(doc, kind, { value: parsed.data });
@@ -74,18 +75,8 @@ function settle(kind: FileKind, text: string): string | undefined {
 }
 
 /** Parse errors `yaml` finds beyond js-yaml's, and aliases (`*name`), which formatting would expand or break. */
-function refusal(doc: Document, lineCounter: LineCounter): { problems: SourceProblem[] } | undefined {
-  const problems: SourceProblem[] = doc.errors.map((err) => {
-    const pos = lineCounter.linePos(err.pos[0]);
-    const duplicate = err.code === 'DUPLICATE_KEY';
-    return {
-      rule: duplicate ? 'duplicate-key' : 'yaml-syntax',
-      line: pos.line,
-      column: pos.col,
-      message: err.message.split('\n')[0],
-      tip: duplicate ? 'Keep one of the two keys and delete the other.' : 'Fix the YAML syntax at this place.',
-    };
-  });
+function refusal(text: string, doc: Document, lineCounter: LineCounter): { problems: SourceProblem[] } | undefined {
+  const problems: SourceProblem[] = explainYamlErrors(text, doc.errors, lineCounter);
   visit(doc, {
     Alias(_, node) {
       const pos = lineCounter.linePos(node.range?.[0] ?? 0);

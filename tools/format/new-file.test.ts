@@ -99,8 +99,8 @@ describe('metric arguments', () => {
   });
 
   it('reads "Name=value" values, only finite numbers', () => {
-    expect(parseMetricValue('Top 1 Accuracy=81.2')).toEqual({ name: 'Top 1 Accuracy', value: 81.2 });
-    expect(parseMetricValue('a=b=1e-3')).toEqual({ name: 'a=b', value: 0.001 });
+    expect(parseMetricValue('Top 1 Accuracy=81.20')).toEqual({ name: 'Top 1 Accuracy', value: 81.2, text: '81.20' });
+    expect(parseMetricValue('a=b=1e-3')).toEqual({ name: 'a=b', value: 0.001, text: '1e-3' });
     for (const bad of ['A=', '=1', 'A=NaN', 'A=Infinity', 'A=81%', 'A']) expect(parseMetricValue(bad)).toBeUndefined();
   });
 });

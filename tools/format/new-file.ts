@@ -1,6 +1,7 @@
 // What `pwc new` writes: the fields of each kind of new file, their checks, and the data and path they give.
 import { impossibleDateTip } from '../model/check-schema.ts';
 import { isSlug, datasetPath, methodPath, paperPath, resultPath, taskPath, toSlug } from '../model/paths.ts';
+import { printedForm, type PrintedValues } from '../model/printed.ts';
 import type { FileKind } from '../model/schemas.ts';
 
 // Sources (data/sources/) are rare and written by hand for now.
@@ -64,15 +65,15 @@ export function parseMetricSpec(value: string): { name: string; direction: 'high
   return { name: match[1].trim(), direction: match[2] as 'higher' | 'lower', ...(match[3] ? { unit: match[3].trim() } : {}) };
 }
 
-/** "Name=81.2": a metric value a result row reports. */
-export function parseMetricValue(value: string): { name: string; value: number } | undefined {
+/** "Name=81.2": a metric value a result row reports, and its text as given (81.20 keeps its 0). */
+export function parseMetricValue(value: string): { name: string; value: number; text: string } | undefined {
   const eq = value.lastIndexOf('=');
   if (eq <= 0) return undefined;
   const name = value.slice(0, eq).trim();
   const text = value.slice(eq + 1).trim();
   const number = Number(text);
   if (name === '' || text === '' || !Number.isFinite(number)) return undefined;
-  return { name, value: number };
+  return { name, value: number, text };
 }
 
 const idField: FieldSpec = {
@@ -243,6 +244,8 @@ function compact(object: Record<string, unknown>): Record<string, unknown> {
 export interface NewFile {
   path: string;
   data: Record<string, unknown>;
+  /** For a result: the new row's values as the flags write them, where that is not the number's shortest form (77.0). */
+  printed?: PrintedValues;
 }
 
 /** The file the (valid, complete) values describe. */
@@ -300,8 +303,19 @@ export function buildNewFile(kind: NewKind, values: FieldValues): NewFile {
       return { path: methodPath(id(v('name'))), data };
     }
     case 'result':
-      return { path: resultPath(v('task')!, v('dataset')!, v('paper')!), data: { results: [buildResultRow(values)] } };
+      return { path: resultPath(v('task')!, v('dataset')!, v('paper')!), data: { results: [buildResultRow(values)] }, ...printedMetrics(values) };
   }
+}
+
+/** `printed` for the metric values whose text is kept (77.0, 81.20); nothing when there is none. */
+function printedMetrics(values: FieldValues): { printed?: PrintedValues } {
+  const printed: PrintedValues = {};
+  for (const m of list(values.metric)) {
+    const { name, value, text } = parseMetricValue(m)!;
+    const kept = printedForm(text, value);
+    if (kept !== undefined) Object.defineProperty(printed, name, { value: kept, enumerable: true, writable: true, configurable: true });
+  }
+  return Object.keys(printed).length > 0 ? { printed } : {};
 }
 
 export function buildResultRow(values: FieldValues): Record<string, unknown> {

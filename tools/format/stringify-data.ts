@@ -1,18 +1,23 @@
 // Writes new data as a file's text in canonical form (for the importer and `pwc new`).
 import { Document } from 'yaml';
 import type { FileKind } from '../model/schemas.ts';
+import type { PrintedValues } from '../model/printed.ts';
 import { parseSource } from '../model/source.ts';
 import { canonicalizeDocument, renderCanonical, sortIdLists } from './canonical-form.ts';
 import { sameData } from './lossless.ts';
+import { keepPrintedDecimalsOfRows } from './printed-decimals.ts';
 
 /**
  * The canonical text of `data` as a file of `kind`; formatSource returns it unchanged.
  * Keys whose value is undefined are left out. Throws when the data has no faithful YAML form
  * (functions, class instances, cycles), so a caller never writes a file that reads back differently.
+ * `printedRows`: for a result file, the printed values of each row (model/printed.ts).
  */
-export function stringifyData(kind: FileKind, data: unknown): string {
+export function stringifyData(kind: FileKind, data: unknown, printedRows: readonly (PrintedValues | undefined)[] = []): string {
   const plain = withoutUndefined(data, new Set());
   const doc = new Document(plain, { aliasDuplicateObjects: false });
+  // A result's values with the decimals they were given (77.0), as `pwc fix` keeps them.
+  if (kind === 'result') keepPrintedDecimalsOfRows(doc, printedRows);
   canonicalizeDocument(doc, kind, { value: plain });
   const text = renderCanonical(doc);
   const reread = parseSource(text);

@@ -31,10 +31,10 @@ async function readIfExists(path: string): Promise<string | undefined> {
 export async function planNewFile(root: string, kind: NewKind, file: NewFile): Promise<NewFilePlan> {
   const { path } = file;
   const existing = await readIfExists(join(root, path));
-  if (existing === undefined) return { status: 'create', path, text: stringifyData(kind, file.data) };
+  if (existing === undefined) return { status: 'create', path, text: stringifyData(kind, file.data, [file.printed]) };
   if (kind !== 'result') return { status: 'refused', path, message: `${path} already exists; edit it, or choose another id with --id` };
   const row = (file.data.results as Record<string, unknown>[])[0];
-  const added = addResultRow(existing, row);
+  const added = addResultRow(existing, row, file.printed);
   if ('problem' in added) return { status: 'refused', path, message: `${path}: ${added.problem}` };
   return { status: 'add-row', path, text: added.text, before: existing };
 }

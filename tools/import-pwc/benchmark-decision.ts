@@ -9,6 +9,8 @@ export interface TakenValue {
   metric: string;
   value: number;
   note?: string;
+  /** As the dump prints it, where that is not the number's shortest form (95.50). */
+  printed?: string;
 }
 
 /** A row and what is taken of it; `values` is in the benchmark's metric order. */
@@ -88,7 +90,7 @@ export function decideBenchmark(draft: BenchmarkDraft, directions: MetricDirecti
         skipValue(decision, metric, `the value is not taken: ${result.reason}`, skip);
         continue;
       }
-      decision.values.push({ metric, value: result.value, note: result.note });
+      decision.values.push({ metric, value: result.value, note: result.note, ...(result.printed ? { printed: result.printed } : {}) });
       parsed.set(metric, (parsed.get(metric) ?? 0) + 1);
     }
   }

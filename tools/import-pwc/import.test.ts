@@ -285,6 +285,17 @@ describe('importPwc: mapping', () => {
     ]);
   });
 
+  it('writes values as the dumps print them ("97.0" stays 97.0 in the file, the number 97 in the data)', () => {
+    const texts = [...tree(join(out, 'data', 'results')).values()];
+    const awd = texts.find((t) => t.includes('model: AWD-LSTM'))!;
+    expect(awd).toContain('      Validation perplexity: 60.0\n');
+    expect(parse(awd).results[0].metrics['Validation perplexity']).toBe(60);
+    const b7 = texts.find((t) => t.includes('model: EfficientNet-B7'))!;
+    expect(b7).toMatch(/Top 5 Accuracy: 97\.0\n/);
+    // A scaled value has no printed digits to keep: "66M" is written as the number.
+    expect(b7).toContain('Number of params: 66000000\n');
+  });
+
   it('resolves slug collisions deterministically and reports them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pwc-import-slugs-'));
     try {

@@ -97,7 +97,7 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
 
   progress.step(`writing ${count(files.length + results.length, 'file')}`);
   const all: OutputFile[] = [...files, ...results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: () => stringifyData(f.kind, f.data) })));
+  const outcome = await writeOutput(out, all.map((f) => ({ path: f.path, text: () => stringifyData(f.kind, f.data, f.printedRows) })));
 
   // Every row is either in a written result file or reported; rows of a file kept as a conflict are reported.
   const conflicted = new Set(outcome.conflicts.map((c) => c.path));

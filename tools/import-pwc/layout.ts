@@ -1,5 +1,6 @@
 // Turns the archive into the repository's layout: decisions on rows and entities, ids, then the data of every file.
 import { AREAS_PATH, datasetPath, methodPath, paperPath, resultPath, taskPath, toSlug } from '../model/paths.ts';
+import type { PrintedValues } from '../model/printed.ts';
 import type { FileKind } from '../model/schemas.ts';
 import type { Benchmark, CodeLink, DatasetFile, MethodFile, PaperFile, ResultFile, ResultRow, TaskFile } from '../model/types.ts';
 import { normaliseModel } from '../checks/nearest.ts';
@@ -15,6 +16,8 @@ export interface OutputFile {
   path: string;
   kind: FileKind;
   data: unknown;
+  /** For a result file: each row's values as the dumps print them (95.50), for stringifyData. */
+  printedRows?: (PrintedValues | undefined)[];
 }
 
 /** A result file and the row decisions its rows come from (index i of `results` is `rows[i]`). */
@@ -296,7 +299,11 @@ export class Layout {
         notes: notes.length ? notes.join('; ') : undefined,
       });
     });
-    return { path: group.path, kind: 'result', data: { results } satisfies ResultFile };
+    const printedRows = group.rows.map(({ values }) => {
+      const printed = values.filter((v) => v.printed !== undefined);
+      return printed.length > 0 ? (Object.fromEntries(printed.map((v) => [v.metric, v.printed!])) as PrintedValues) : undefined;
+    });
+    return { path: group.path, kind: 'result', data: { results } satisfies ResultFile, ...(printedRows.some(Boolean) ? { printedRows } : {}) };
   }
 
   counts(resultGroups: ResultGroup[]): Counts {

@@ -24,8 +24,18 @@ describe('parseMetricValue', () => {
     expect(value('1e-3').value).toBe(0.001);
   });
 
+  it('keeps the digits as printed where the number\'s shortest form drops them, never for scaled values', () => {
+    expect(value('95.50')).toEqual({ ok: true, value: 95.5, printed: '95.50' });
+    expect(value('77.0%')).toEqual({ ok: true, value: 77, printed: '77.0' });
+    expect(value('90.0 ± 0.5')).toEqual({ ok: true, value: 90, note: '± 0.5', printed: '90.0' });
+    expect(value('1.5e-3')).toEqual({ ok: true, value: 0.0015, printed: '1.5e-3' });
+    expect(value('25.60M')).toEqual({ ok: true, value: 25_600_000 });
+    expect(value('1,234.50')).toEqual({ ok: true, value: 1234.5 });
+    expect(value('81.2')).toEqual({ ok: true, value: 81.2 });
+  });
+
   it('keeps a spread as a note', () => {
-    expect(value('90.0 ± 0.5')).toEqual({ ok: true, value: 90, note: '± 0.5' });
+    expect(value('90.0 ± 0.5')).toEqual({ ok: true, value: 90, note: '± 0.5', printed: '90.0' });
     expect(value('0.8428 \u00b1 0.0014')).toEqual({ ok: true, value: 0.8428, note: '± 0.0014' });
     expect(value('0.25±0.005')).toEqual({ ok: true, value: 0.25, note: '± 0.005' });
     expect(value('71.2 +/- 0.3').value).toBe(71.2);

@@ -1,10 +1,13 @@
 // Parses a metric value as the dumps write it ("90.0 ± 0.5", "77.1%", "185M", "~257M", "63.7*", ...) into a number.
+import { printedForm } from '../model/printed.ts';
 
 /** A value taken: the number, and a note when the source said more than the number (a spread, "~", "*"). */
 export interface ParsedValue {
   ok: true;
   value: number;
   note?: string;
+  /** The number as the dump prints it ("95.50"), where that is not the number's shortest form: the file writes it so. */
+  printed?: string;
 }
 
 /** A value left out, and why. */
@@ -66,7 +69,9 @@ export function parseMetricValue(raw: unknown): MetricValue {
   const value = parseNumber(text, exponent);
   if (value === undefined) return { ok: false, reason: whyNotANumber(raw.trim()) };
   if (spreadText !== undefined) notes.unshift(`± ${spreadText}`);
-  return notes.length ? { ok: true, value, note: notes.join(', ') } : { ok: true, value };
+  // Only a number written out: "25.6M" is 25600000, whose digits the dump does not print.
+  const printed = exponent === 0 ? printedForm(text, value) : undefined;
+  return { ok: true, value, ...(notes.length ? { note: notes.join(', ') } : {}), ...(printed ? { printed } : {}) };
 }
 
 /** Says what a rejected value looks like, so the report reads well. */

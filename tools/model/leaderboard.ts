@@ -1,7 +1,7 @@
 // Leaderboards: one benchmark (task, dataset) with every result on it, ranked by its primary metric.
 import { periodStart } from './dates.ts';
-import type { Dataset, Repository, ResultSet } from './repository.ts';
-import type { Benchmark, MetricSpec, ResultRow } from './types.ts';
+import type { Dataset, Repository, Result, ResultSet } from './repository.ts';
+import type { Benchmark, MetricSpec } from './types.ts';
 
 export interface LeaderboardEntry {
   /** The result file's id, "<task>/<dataset>/<paper>", and the row's index in it. */
@@ -10,7 +10,7 @@ export interface LeaderboardEntry {
   paper: string;
   /** The paper's date (YYYY-MM-DD, or YYYY-MM or YYYY when partial), or "" when unknown (or a source, which has none). */
   date: string;
-  result: ResultRow;
+  result: Result;
   /** 1-based; equal values share a rank (1, 2, 2, 4). Undefined: no primary metric, so unranked. */
   rank?: number;
 }

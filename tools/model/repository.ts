@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkSchema } from './check-schema.ts';
 import { classifyPath, DATA_DIR, isDataPath, isPathProblem, type FileRef } from './paths.ts';
+import { addPrintedValues, type PrintedValues } from './printed.ts';
 import { decodeSource, parseSource } from './source.ts';
-import type { Area, DatasetFile, MethodFile, PaperFile, ResultFile, SourceFile, TaskFile } from './types.ts';
+import type { Area, DatasetFile, MethodFile, PaperFile, ResultFile, ResultRow, SourceFile, TaskFile } from './types.ts';
 
 export type Task = TaskFile & { id: string; path: string };
 export type Dataset = DatasetFile & { id: string; path: string };
@@ -14,8 +15,10 @@ export type Method = MethodFile & { id: string; path: string };
 export type Paper = PaperFile & { id: string; path: string };
 /** A source of results that is not a paper (an official leaderboard...); its id shares the papers' namespace. */
 export type Source = SourceFile & { id: string; path: string };
+/** One row of a result file, with the texts of the values its file prints otherwise than their shortest form (77.0). */
+export type Result = ResultRow & { printed?: PrintedValues };
 /** The results one paper (or source) reports on one benchmark; id is "<task>/<dataset>/<paper>". */
-export type ResultSet = ResultFile & { id: string; path: string; task: string; dataset: string; paper: string };
+export type ResultSet = Omit<ResultFile, 'results'> & { results: Result[]; id: string; path: string; task: string; dataset: string; paper: string };
 
 export interface Repository {
   areas: Area[];
@@ -135,9 +138,10 @@ export function readValidFile(path: string, bytes: Uint8Array): ValidFile | unde
   if (isPathProblem(ref)) return undefined;
   const decoded = decodeSource(bytes);
   if (decoded.text === undefined) return undefined;
-  const parsed = parseSource(decoded.text);
+  const parsed = parseSource(decoded.text, { numberTexts: ref.kind === 'result' });
   if (parsed.data === undefined) return undefined;
   if (checkSchema(ref.kind, parsed.data).length > 0) return undefined;
+  if (ref.kind === 'result') addPrintedValues(parsed.data, parsed.numberTexts ?? []);
   return { ref, data: parsed.data };
 }
 

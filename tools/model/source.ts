@@ -1,6 +1,7 @@
 // Turning a data file's bytes into data: the fast parse for the hot path (js-yaml, core schema)
 // and the full-fidelity parse (yaml Document) only where positions are needed.
 import jsYaml from 'js-yaml';
+import { explainRefusal, explainSyntaxErrors } from './syntax-errors.ts';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 /** Files above this are not parsed: a data file is a few KB; a huge one is a mistake or an attack. */
@@ -83,16 +84,42 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 export interface ParsedSource {
   data?: unknown;
   problems: SourceProblem[];
+  /** With `numberTexts`: the text of each number scalar (keys too), in document order. */
+  numberTexts?: string[];
 }
+
+/** The texts of the parse under way that records its numbers; js-yaml parses synchronously. */
+let recorded: string[] | undefined;
+
+/** js-yaml's own type for numbers, which also records the text of each number it reads. */
+function recording(tag: string, type: jsYaml.Type): jsYaml.Type {
+  return new jsYaml.Type(tag, {
+    kind: 'scalar',
+    resolve: type.resolve,
+    construct: (data: string) => {
+      recorded?.push(data);
+      return type.construct(data);
+    },
+    predicate: type.predicate ?? undefined,
+    represent: type.represent ?? undefined,
+    defaultStyle: type.defaultStyle ?? undefined,
+  });
+}
+
+const numberTypes = (jsYaml as unknown as { types: { int: jsYaml.Type; float: jsYaml.Type } }).types;
+/** The core schema whose numbers record their texts (printed.ts: a value is shown as its file prints it). */
+const RECORDING_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [recording('tag:yaml.org,2002:int', numberTypes.int), recording('tag:yaml.org,2002:float', numberTypes.float)] });
 
 /**
  * The fast parse: js-yaml with the YAML 1.2 core schema (dates stay strings, like `yaml`).
  * On failure, the `yaml` parser explains every syntax error with its position.
  */
-export function parseSource(text: string): ParsedSource {
+export function parseSource(text: string, options: { numberTexts?: boolean } = {}): ParsedSource {
   let data: unknown;
+  const numberTexts: string[] | undefined = options.numberTexts ? [] : undefined;
   try {
-    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    recorded = numberTexts;
+    data = jsYaml.load(text, { schema: numberTexts ? RECORDING_SCHEMA : jsYaml.CORE_SCHEMA });
   } catch (error) {
     const e = error as jsYaml.YAMLException;
     if (/maxDepth/.test(e.reason ?? '')) {
@@ -100,6 +127,8 @@ export function parseSource(text: string): ParsedSource {
       return { problems: [{ rule: 'yaml-syntax', line: (e.mark?.line ?? 0) + 1, column: (e.mark?.column ?? 0) + 1, message: 'the data is nested more than 100 levels deep', tip: 'Data files are shallow; check the brackets and the indentation.' }] };
     }
     return { problems: explainSyntax(text, e) };
+  } finally {
+    recorded = undefined;
   }
   const shared = findSharedNode(data);
   if (shared) {
@@ -112,51 +141,18 @@ export function parseSource(text: string): ParsedSource {
   if (data === undefined || data === null) {
     return { problems: [{ rule: 'empty-file', line: 1, column: 1, message: 'the file holds no data', tip: 'Write the fields of the entity, or delete the file.' }] };
   }
-  return { data, problems: [] };
+  return numberTexts ? { data, problems: [], numberTexts } : { data, problems: [] };
 }
 
-const yamlCodeRules: Record<string, { rule: string; tip: string }> = {
-  DUPLICATE_KEY: { rule: 'duplicate-key', tip: 'Keep one of the two keys and delete the other.' },
-  TAB_AS_INDENT: { rule: 'tabs', tip: 'Indent with spaces, never tabs; `pwc fix` cannot guess the structure, so replace them by hand.' },
-};
-
+/** Why the text is not YAML: each error at its offending token, with a tip that fits (see syntax-errors.ts). */
 function explainSyntax(text: string, fallback: jsYaml.YAMLException): SourceProblem[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false});
-  const problems: SourceProblem[] = doc.errors.map((err) => {
-    const pos = lineCounter.linePos(err.pos[0]);
-    const known = yamlCodeRules[err.code];
-    const tabs = err.code !== 'DUPLICATE_KEY' && /\t/.test(lineText(text, pos.line));
-    const rule = known?.rule ?? (tabs ? 'tabs' : 'yaml-syntax');
-    return {
-      rule,
-      line: pos.line,
-      column: pos.col,
-      message: firstLine(err.message),
-      tip: known?.tip ?? (tabs ? yamlCodeRules.TAB_AS_INDENT.tip : 'Fix the YAML syntax at this place; quote text that holds ":" or "#".'),
-    };
-  });
-  if (problems.length > 0) return onePerLine(problems, doc.errors.map((err) => err.code in yamlCodeRules));
-  // js-yaml refused what yaml accepts (rare): report js-yaml's own position.
-  const mark = fallback.mark;
-  const isDup = /duplicated mapping key/.test(fallback.reason ?? '');
-  return [{
-    rule: isDup ? 'duplicate-key' : /\t/.test(fallback.reason ?? '') ? 'tabs' : 'yaml-syntax',
-    line: (mark?.line ?? 0) + 1,
-    column: (mark?.column ?? 0) + 1,
-    message: fallback.reason ?? String(fallback.message),
-    tip: isDup ? yamlCodeRules.DUPLICATE_KEY.tip : 'Fix the YAML syntax at this place.',
-  }];
-}
-
-/** Keeps one problem per line, preferring one with a named cause (tab, duplicate key): the rest are the parser's follow-on errors. */
-function onePerLine(problems: SourceProblem[], named: boolean[]): SourceProblem[] {
-  const kept = new Map<number, number>();
-  problems.forEach((p, i) => {
-    const j = kept.get(p.line);
-    if (j === undefined || (named[i] && !named[j])) kept.set(p.line, i);
-  });
-  return [...kept.values()].sort((a, b) => a - b).map((i) => problems[i]);
+  const problems = explainSyntaxErrors(text);
+  if (problems.length > 0) return problems;
+  // js-yaml refused what yaml accepts (an alias to no anchor, an unknown tag): explain js-yaml's reason.
+  const mark = { line: fallback.mark?.line ?? 0, column: fallback.mark?.column ?? 0 };
+  const refused = explainRefusal(text, fallback.reason ?? '', mark);
+  if (refused) return [refused];
+  return [{ rule: 'yaml-syntax', line: mark.line + 1, column: mark.column + 1, message: fallback.reason ?? String(fallback.message), tip: 'Fix the YAML syntax at this place.' }];
 }
 
 /** Returns an object reachable twice (only aliases make that happen in parsed YAML). */
@@ -279,12 +275,4 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
   }
   return bad;
-}
-
-function lineText(text: string, line: number): string {
-  return text.split('\n')[line - 1] ?? '';
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

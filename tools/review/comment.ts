@@ -1,5 +1,5 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
-import { formatMargin } from './compare.ts';
+import { formatMargin, shownBest, shownMetric } from './compare.ts';
 import { count as plural, noun } from '../model/count.ts';
 import { clip, code, plain } from '../markdown/escape.ts';
 import type { LeaderboardChange, ReportFinding, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
@@ -70,7 +70,7 @@ function statusLine(report: ReviewReport): string {
 }
 
 function value(change: ResultChange, side: 'old' | 'new', metric: string, unit: string): string {
-  const v = change[side]?.metrics[metric];
+  const v = shownMetric(change[side], metric);
   return v === undefined ? '–' : `${v}${unit}`;
 }
 
@@ -109,7 +109,7 @@ function rowDetails(changes: readonly ResultChange[], board: LeaderboardChange):
 
 function sotaNote(change: ResultChange, board: LeaderboardChange, unit: string): string {
   if (!change.newSota || !change.margin || !board.previousBest) return '';
-  return `**new SOTA**, ${formatMargin(change.margin, board.metric.unit)} over ${board.previousBest.value}${unit}`;
+  return `**new SOTA**, ${formatMargin(change.margin, board.metric.unit)} over ${shownBest(board.previousBest)}${unit}`;
 }
 
 function rankCell(change: ResultChange, board: LeaderboardChange, unit: string): string {

@@ -3,6 +3,7 @@ import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } 
 import { clip } from '../markdown/escape.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { sourceText } from '../model/provenance.ts';
+import { shownValue } from '../model/printed.ts';
 import type { Repository } from '../model/repository.ts';
 import { spreadOf } from '../checks/leaderboards.ts';
 import { fractionSlip, onPercentScale } from '../checks/rules/percent-as-fraction.ts';
@@ -90,7 +91,8 @@ function keyed(entries: readonly LeaderboardEntry[]): Map<string, LeaderboardEnt
 function bestOf(board: Leaderboard | undefined): Holder | null {
   const top = board?.entries[0];
   if (!board || !top || top.rank === undefined) return null;
-  return { value: top.result.metrics[board.primary.name], model: top.result.model, paper: top.paper };
+  const printed = top.result.printed?.[board.primary.name];
+  return { value: top.result.metrics[board.primary.name], ...(printed ? { printed } : {}), model: top.result.model, paper: top.paper };
 }
 
 function sameMetrics(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -103,9 +105,26 @@ const MAX_ROW_TEXT = 2000;
 
 function standing(entry: LeaderboardEntry | undefined): Standing | null {
   if (!entry) return null;
-  // What a reviewer checks against the paper: where the numbers are, and what qualifies them.
-  const { source, notes } = entry.result;
-  return { metrics: { ...entry.result.metrics }, rank: entry.rank ?? null, ...(source ? { source: clip(sourceText(source), MAX_ROW_TEXT) } : {}), ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}) };
+  // What a reviewer checks against the paper: where the numbers are, and what qualifies them; the values as the file writes them.
+  const { source, notes, printed } = entry.result;
+  return {
+    metrics: { ...entry.result.metrics },
+    ...(printed ? { printed: { ...printed } } : {}),
+    rank: entry.rank ?? null,
+    ...(source ? { source: clip(sourceText(source), MAX_ROW_TEXT) } : {}),
+    ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}),
+  };
+}
+
+/** A standing's value of a metric as its file prints it; undefined when it has none. */
+export function shownMetric(s: Standing | null | undefined, metric: string): string | undefined {
+  const value = s?.metrics[metric];
+  return value === undefined ? undefined : shownValue(value, s!.printed?.[metric]);
+}
+
+/** A best result's value as its file prints it. */
+export function shownBest(best: Holder): string {
+  return shownValue(best.value, best.printed);
 }
 
 /** The units the board's metrics declare, by metric name; undefined when none does. */
@@ -180,14 +199,14 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
           out.push({
             ...at,
             kind: 'far-above-best',
-            message: `${value}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${best.value}${unit}: ${describeImplausibility(unusual, best.value, judged)}`,
+            message: `${shownMetric(c.new, board.metric.name)}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${shownBest(best)}${unit}: ${describeImplausibility(unusual, best.value, judged)}`,
           });
         }
       }
       if (c.new) out.push(...unitSlips(c, after.get(board.id), at));
       if (c.change === 'changed') {
         const names = [...new Set([...Object.keys(c.old!.metrics), ...Object.keys(c.new!.metrics)])].sort(compareText);
-        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${c.old!.metrics[n] ?? '-'} → ${c.new!.metrics[n] ?? '-'}`);
+        const diffs = names.filter((n) => !Object.is(c.old!.metrics[n], c.new!.metrics[n])).map((n) => `${n}: ${shownMetric(c.old, n) ?? '-'} → ${shownMetric(c.new, n) ?? '-'}`);
         out.push({ ...at, kind: 'value-changed', message: `an existing result changed (${diffs.join(', ')}): is there a source for the new value?` });
       }
       if (c.change === 'removed') {
@@ -216,7 +235,7 @@ function unitSlips(c: ResultChange, board: Leaderboard | undefined, at: Pick<Sus
     const percent = onPercentScale(metric, rows) ? fractionSlip(value, others) : undefined;
     if (percent !== undefined) {
       const unit = metric.unit ?? '';
-      out.push({ ...at, kind: 'unit-scale', message: `"${metric.name}" is ${value}${unit}, a fraction where the other values on this leaderboard are percentages (${spreadOf(others.filter((v) => v > 1))}): the paper's number is probably ${percent}${unit}` });
+      out.push({ ...at, kind: 'unit-scale', message: `"${metric.name}" is ${shownMetric(c.new, metric.name)}${unit}, a fraction where the other values on this leaderboard are percentages (${spreadOf(others.filter((v) => v > 1))}): the paper's number is probably ${percent}${unit}` });
     }
     if (metric.unit === undefined || metric.unit === '%') continue;
     const slip = unitSlip(value, others);
@@ -224,7 +243,7 @@ function unitSlips(c: ResultChange, board: Leaderboard | undefined, at: Pick<Sus
     out.push({
       ...at,
       kind: 'unit-scale',
-      message: `"${metric.name}" is ${value} ${metric.unit}, about ${factorText(slip.factor)} the other values on this leaderboard (${spreadOf(others.filter((v) => v > 0))}): the unit is ${metric.unit}, so the paper's number is probably ${slip.written}`,
+      message: `"${metric.name}" is ${shownMetric(c.new, metric.name)} ${metric.unit}, about ${factorText(slip.factor)} the other values on this leaderboard (${spreadOf(others.filter((v) => v > 0))}): the unit is ${metric.unit}, so the paper's number is probably ${slip.written}`,
     });
   }
   return out;

@@ -2,6 +2,7 @@
 // and the TypeScript type derived from it. The bot reads reports as untrusted input: every string
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
+import { PRINTED_PATTERN } from '../model/printed.ts';
 import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibility.ts';
 
 /**
@@ -9,8 +10,9 @@ import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibili
  * 2: `truncated`, `totalChanges`, `toolChanges`, a suspicion's file may be "".
  * 3: suspicion kind `unit-scale`.
  * 4: a finding's `origin`, `summary.alreadyOnBase`, a standing's `source` and `notes`, a board's `units`.
+ * 5: `printed` of standings and best results (values as their files write them).
  */
-export const REPORT_SCHEMA_VERSION = 4;
+export const REPORT_SCHEMA_VERSION = 5;
 
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -27,6 +29,10 @@ export type TruncatedList = 'findings' | 'fixes' | 'leaderboards' | 'entities' |
 const position = { type: 'integer', minimum: 1, maximum: 10_000_000 } as const;
 const metricName = text(200);
 const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: { type: 'number' } } as const;
+/** A value as its file prints it (77.0, 81.20, 1.5e-3), where that differs from the number's shortest form. */
+const printedValue = { type: 'string', pattern: PRINTED_PATTERN, maxLength: 40 } as const;
+/** Metric name -> printed value, for the values printed otherwise than their shortest form. */
+const printed = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: printedValue } as const;
 
 const finding = {
   type: 'object',
@@ -63,6 +69,7 @@ const standing = {
   required: ['metrics', 'rank'],
   properties: {
     metrics,
+    printed,
     /** The rank on the leaderboard in that commit; null when unranked (no primary metric). */
     rank: { type: ['integer', 'null'], minimum: 1 },
     /** The row's `source` (where in the paper the numbers are) and `notes`, as written; absent when the row has none. */
@@ -75,7 +82,7 @@ const holder = {
   type: ['object', 'null'],
   additionalProperties: false,
   required: ['value', 'model', 'paper'],
-  properties: { value: { type: 'number' }, model: text(300), paper: slug },
+  properties: { value: { type: 'number' }, printed: printedValue, model: text(300), paper: slug },
 } as const;
 
 const resultChange = {

@@ -41,6 +41,8 @@ const COORD_DECIMALS = 2;
 interface Datum {
   day: number;
   value: number;
+  /** The value as its file prints it. */
+  shown: string;
   model: string;
   date: string;
   extraData: boolean;
@@ -54,6 +56,7 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
       // A partial date (2019-05) is placed at the start of its period; its label shows it as written.
       day: dayNumber(periodStart(e.date)),
       value: e.result.metrics[metric.name],
+      shown: formatValue(e.result, metric.name),
       model: e.result.model,
       date: e.date,
       extraData: e.result.extra_training_data === true,
@@ -108,13 +111,13 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
     desc:
       `${data.length} ${data.length === 1 ? 'result' : 'results'} plotted by paper date against ${metricLabel(metric)} ` +
       `(${directionText(metric.direction)}); the line is the best result so far. ` +
-      `Best: ${best.model}, ${formatValue(best.value)} (${best.date}).`,
+      `Best: ${best.model}, ${best.shown} (${best.date}).`,
     xTicks: dateTicks(days.min, days.max).map((t) => ({ at: c(x(t.day)), label: t.label })),
     yTicks: values.ticks.map((v) => ({ at: c(y(v)), label: fixed(v, values.decimals) })),
     points: data.map((d) => ({
       cx: c(x(d.day)),
       cy: c(y(d.value)),
-      label: `${d.model}: ${formatValue(d.value)} (${d.date})${d.extraData ? ', extra training data' : ''}`,
+      label: `${d.model}: ${d.shown} (${d.date})${d.extraData ? ', extra training data' : ''}`,
       extraData: d.extraData,
     })),
     step,

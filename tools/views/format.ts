@@ -1,4 +1,6 @@
 // Formatting numbers, dates and metric names for the pages: locale-free, so every machine writes the same bytes.
+import { shownMetricValue } from '../model/printed.ts';
+import type { Result } from '../model/repository.ts';
 import type { MetricSpec } from '../model/types.ts';
 
 /** "Top-1 Accuracy (%)": the metric's name, with its unit when it has one. */
@@ -6,9 +8,9 @@ export function metricLabel(metric: Pick<MetricSpec, 'name' | 'unit'>): string {
   return metric.unit ? `${metric.name} (${metric.unit})` : metric.name;
 }
 
-/** A result value as written in the data: JavaScript's shortest round-trip form, never locale-formatted. */
-export function formatValue(value: number): string {
-  return Object.is(value, -0) ? '0' : String(value);
+/** A row's value of a metric as its file prints it (77.0 stays 77.0), never locale-formatted. */
+export function formatValue(row: Pick<Result, 'metrics' | 'printed'>, metric: string): string {
+  return shownMetricValue(row, metric);
 }
 
 /** A number with a fixed count of decimals (for chart ticks and coordinates). */

@@ -1,4 +1,5 @@
 // Rule: a result value lies inside its metric's declared range.
+import { shownMetricValue } from '../../model/printed.ts';
 import { entryFile, leaderboardsOf, rowPath } from '../leaderboards.ts';
 import type { RepositoryRule } from '../rule.ts';
 
@@ -25,7 +26,7 @@ export const rule: RepositoryRule = {
           report({
             file: entryFile(repo, entry),
             at: rowPath(entry, 'metrics', metric.name),
-            message: `${value} is outside the range of "${metric.name}" (${range}${metric.unit ? `, in ${metric.unit}` : ''})`,
+            message: `${shownMetricValue(entry.result, metric.name)} is outside the range of "${metric.name}" (${range}${metric.unit ? `, in ${metric.unit}` : ''})`,
             tip: 'Check the value against the paper\'s table; write it on the metric\'s scale and unit.',
           });
         }

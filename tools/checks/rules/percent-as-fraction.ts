@@ -1,5 +1,6 @@
 // Rule: a percentage is not written as a fraction of 1 where the rest of its leaderboard uses percent.
 import type { LeaderboardEntry } from '../../model/leaderboard.ts';
+import { shownMetricValue } from '../../model/printed.ts';
 import type { MetricSpec } from '../../model/types.ts';
 import { entryFile, leaderboardsOf, rowPath, spreadOf } from '../leaderboards.ts';
 import type { RepositoryRule } from '../rule.ts';
@@ -27,7 +28,7 @@ export const rule: RepositoryRule = {
           report({
             file: entryFile(repo, entry),
             at: rowPath(entry, 'metrics', metric.name),
-            message: `${value} looks like a fraction: the other values of "${metric.name}" on ${board.id} are percentages (${spreadOf(large)})`,
+            message: `${shownMetricValue(entry.result, metric.name)} looks like a fraction: the other values of "${metric.name}" on ${board.id} are percentages (${spreadOf(large)})`,
             tip: `Write ${scaled}, as a percentage like the other rows, if the paper reports ${scaled} %.`,
           });
         }

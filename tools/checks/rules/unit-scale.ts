@@ -1,4 +1,5 @@
 // Rule (warning): a value is written in its metric's unit, not a thousand or a million times it (5300000 where the unit is M).
+import { shownMetricValue } from '../../model/printed.ts';
 import { entryFile, leaderboardsOf, rowPath, spreadOf } from '../leaderboards.ts';
 import type { RepositoryRule } from '../rule.ts';
 
@@ -75,7 +76,7 @@ export const rule: RepositoryRule = {
           report({
             file: entryFile(repo, rows[i]),
             at: rowPath(rows[i], 'metrics', metric.name),
-            message: `${values[i]} is about ${factorText(slip.factor)} the other values of "${metric.name}" on ${board.id} (${spreadOf(others)}, in ${metric.unit})`,
+            message: `${shownMetricValue(rows[i].result, metric.name)} is about ${factorText(slip.factor)} the other values of "${metric.name}" on ${board.id} (${spreadOf(others)}, in ${metric.unit})`,
             tip: `Write ${slip.written} (the unit is ${metric.unit}), if that is what the paper reports; values are written in the metric's unit, like the other rows.`,
           });
         });

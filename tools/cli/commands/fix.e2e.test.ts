@@ -144,7 +144,7 @@ describe('pwc fix', () => {
     for (const check of [true, false]) {
       const result = await pwc(['fix', ...(check ? ['--check'] : []), '--root', root]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/data\/tasks\/syntax\.yaml:3:1: error yaml-syntax: .*; not formatted/);
+      expect(result.stderr).toMatch(/data\/tasks\/syntax\.yaml:2:7: error yaml-syntax: the list opened by "\[" here is never closed; not formatted/);
       expect(result.stderr).toMatch(/data\/tasks\/duplicate\.yaml:3:1: error duplicate-key/);
       expect(result.stderr).toMatch(/data\/tasks\/alias\.yaml:3:14: error yaml-syntax: anchors and aliases/);
       expect(result.stderr).toMatch(/data\/tasks\/bomb\.yaml:\d+:\d+: error yaml-syntax/);

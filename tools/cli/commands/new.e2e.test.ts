@@ -144,7 +144,7 @@ describe('pwc new', () => {
     writeFileSync(join(root, path), 'results:\n  - model: A\n    model: B\n');
     const result = await pwc(['new', 'result', '--task', 'image-classification', '--dataset', 'imagenet', '--paper', PAPER, '--model', 'C', '--metric', 'Top 1 Accuracy=80'], root);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot be read safely: 3:5: Map keys must be unique/);
+    expect(result.stderr).toMatch(/cannot be read safely: 3:5: the key "model" appears twice in this mapping \(first on line 2\)/);
     expect(readFileSync(join(root, path), 'utf8')).toBe('results:\n  - model: A\n    model: B\n');
   });
 

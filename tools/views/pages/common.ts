@@ -83,7 +83,7 @@ export function boardSummary(index: SiteIndex, from: string, board: Leaderboard)
     best: best
       ? {
           model: best.result.model,
-          value: formatValue(best.result.metrics[board.primary.name]),
+          value: formatValue(best.result, board.primary.name),
           paper: paperLink(index, from, best.paper),
           extraData: best.result.extra_training_data === true,
         }

@@ -54,7 +54,7 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
       return {
         rank: e.rank === undefined ? NONE : String(e.rank),
         model: e.result.model,
-        values: metrics.map((m) => (Number.isFinite(e.result.metrics[m.name]) ? formatValue(e.result.metrics[m.name]) : NONE)),
+        values: metrics.map((m) => (Number.isFinite(e.result.metrics[m.name]) ? formatValue(e.result, m.name) : NONE)),
         extraData: e.result.extra_training_data ? 'Yes' : 'No',
         paper: paperLink(index, path, e.paper),
         code: code ? { text: 'Code', href: code } : textOnly(NONE),

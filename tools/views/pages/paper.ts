@@ -96,7 +96,7 @@ export function paperPage(index: SiteIndex, paper: Paper, related: RelatedPaper[
           dataset,
           model: row.model,
           metric: spec ? metricLabel(spec) : name,
-          value: formatValue(row.metrics[name]),
+          value: formatValue(row, name),
           rank: rank === undefined || !boardRanks ? '—' : `${rank} of ${boardRanks.size}`,
           extraData: row.extra_training_data ? 'Yes' : 'No',
         });
