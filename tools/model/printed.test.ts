@@ -35,6 +35,14 @@ describe('printed values', () => {
     expect(data).toEqual({ results: [{ model: 'A', metrics: { a: 77 } }] });
   });
 
+  it('keeps them in rows that state numeric settings, before or after the metrics (issue #13)', () => {
+    const text = 'results:\n  - model: A\n    metrics:\n      Top 1: 77.0\n    settings:\n      resolution: 224\n      crop: 0.875\n  - model: B\n    settings: {resolution: 600, tta: true}\n    metrics: {Top 1: 81.20}\n';
+    expect(rows(text)).toEqual([
+      { model: 'A', metrics: { 'Top 1': 77 }, settings: { resolution: 224, crop: 0.875 }, printed: { 'Top 1': '77.0' } },
+      { model: 'B', settings: { resolution: 600, tta: true }, metrics: { 'Top 1': 81.2 }, printed: { 'Top 1': '81.20' } },
+    ]);
+  });
+
   it('records number texts only when asked, and only for result files', () => {
     expect(parseSource('a: 1.0\n').numberTexts).toBeUndefined();
     expect(parseSource('a: 1.0\nb: [2, x, 3e1]\n', { numberTexts: true }).numberTexts).toEqual(['1.0', '2', '3e1']);

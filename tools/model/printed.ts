@@ -37,7 +37,7 @@ export function printedForm(text: string, value: number): string | undefined {
 /**
  * Adds `printed` to each row of schema-valid result data whose values are printed otherwise than
  * their shortest form. `numberTexts` are the texts of the file's numbers in document order; in a
- * valid result file those are its metric values, row by row, unless a key is itself a number: then,
+ * valid result file those are its metric values and numeric settings, row by row, unless a key is itself a number: then,
  * or when a key's place in the object is not its place in the file, nothing is added (the numbers
  * are shown). Changes `data` in place: it is the fresh parse of one file.
  */
@@ -47,15 +47,20 @@ export function addPrintedValues(data: unknown, numberTexts: readonly string[]):
   const found: [Record<string, unknown>, string, string][] = [];
   let i = 0;
   for (const row of rows as Record<string, unknown>[]) {
-    const metrics = row.metrics as Record<string, unknown>;
-    for (const name of Object.keys(metrics)) {
-      const value = metrics[name];
-      if (ARRAY_INDEX.test(name) || typeof value !== 'number' || i >= numberTexts.length) return;
-      const text = numberTexts[i++];
-      // A decimal text that is not this value: the texts are not the values in order.
-      if (DECIMAL.test(text) && !Object.is(Number(text), value)) return;
-      const kept = printedForm(text, value);
-      if (kept !== undefined) found.push([row, name, kept]);
+    // A row's numbers are its metric values and its numeric settings, in the order its keys are written.
+    for (const key of Object.keys(row)) {
+      if (key !== 'metrics' && key !== 'settings') continue;
+      const values = row[key] as Record<string, unknown>;
+      for (const name of Object.keys(values)) {
+        const value = values[name];
+        if (key === 'settings' && typeof value !== 'number') continue;
+        if (ARRAY_INDEX.test(name) || typeof value !== 'number' || i >= numberTexts.length) return;
+        const text = numberTexts[i++];
+        // A decimal text that is not this value: the texts are not the values in order.
+        if (DECIMAL.test(text) && !Object.is(Number(text), value)) return;
+        const kept = key === 'metrics' ? printedForm(text, value) : undefined;
+        if (kept !== undefined) found.push([row, name, kept]);
+      }
     }
   }
   if (i !== numberTexts.length) return;
