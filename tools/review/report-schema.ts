@@ -11,8 +11,9 @@ import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibili
  * 3: suspicion kind `unit-scale`.
  * 4: a finding's `origin`, `summary.alreadyOnBase`, a standing's `source` and `notes`, a board's `units`.
  * 5: `printed` of standings and best results (values as their files write them).
+ * 6: entity kind `source` (data/sources/, results that are not from a paper).
  */
-export const REPORT_SCHEMA_VERSION = 5;
+export const REPORT_SCHEMA_VERSION = 6;
 
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
