@@ -16,7 +16,7 @@ import { gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 /** The schema major version this program was written against (see "Versioning" in docs/bundle.md). */
-const SUPPORTED_MAJOR = 1;
+const SUPPORTED_MAJOR = 2;
 
 class VerifyError extends Error {}
 
@@ -70,10 +70,11 @@ export function leaderboard(data, benchmarkId) {
   const benchmark = data.benchmarks.find((b) => b.id === benchmarkId);
   if (!benchmark) return undefined;
   const papers = new Map(data.papers.map((p) => [p.id, p]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
   const rows = data.results
     .filter((r) => r.benchmark === benchmarkId)
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { benchmark, rows: rows.map((r) => ({ ...r, paperTitle: papers.get(r.paper)?.title ?? r.paper })) };
+  return { benchmark, rows: rows.map((r) => ({ ...r, reportedBy: r.paper !== undefined ? papers.get(r.paper).title : sources.get(r.source).name })) };
 }
 
 async function main(argv) {
@@ -107,7 +108,7 @@ async function main(argv) {
   process.stdout.write(`leaderboard ${benchmark.id} by ${benchmark.primary}:\n`);
   for (const r of rows.slice(0, 10)) {
     const value = r.metrics[benchmark.primary];
-    process.stdout.write(`  ${r.rank ?? '-'}\t${r.model}\t${value === undefined ? 'n/a' : `${value}${unit}`}\t${r.paperTitle}\n`);
+    process.stdout.write(`  ${r.rank ?? '-'}\t${r.model}\t${value === undefined ? 'n/a' : `${value}${unit}`}\t${r.reportedBy}\n`);
   }
   return 0;
 }

@@ -20,8 +20,8 @@ import { gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 /** The major versions this program reads (see "Versioning" in docs/bundle.md). */
-const SUPPORTED = { bundle: 1, changes: 1 };
-const KINDS = ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'results'];
+const SUPPORTED = { bundle: 2, changes: 1 };
+const KINDS = ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'sources', 'results'];
 
 class VerifyError extends Error {}
 
@@ -94,7 +94,7 @@ function encodeData(data) {
 
 /** The previous release's data with one release's changes applied: removals, renames, new and changed entities. */
 export function applyChanges(previous, changes) {
-  const byKind = Object.fromEntries(KINDS.map((kind) => [kind, new Map(previous[kind].map((e) => [e.id, e]))]));
+  const byKind = Object.fromEntries(KINDS.map((kind) => [kind, new Map((previous[kind] ?? []).map((e) => [e.id, e]))]));
   for (const change of changes.changes) {
     const entities = byKind[change.kind];
     if (change.change === 'removed') {

@@ -85,7 +85,7 @@ function checkInvariants(bundle: Bundle, valuesOnDisk: { id: string; metric: str
   const ranks = expectedRanks(parsed);
   for (const r of (parsed as BundleData).results) expect(r.rank, r.id).toBe(ranks.get(r.id));
 
-  for (const kind of ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'results'] as const) {
+  for (const kind of ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'sources', 'results'] as const) {
     const ids = (parsed as BundleData)[kind].map((e) => e.id);
     expect(ids, kind).toEqual([...ids].sort());
     expect(new Set(ids).size, kind).toBe(ids.length);
@@ -130,9 +130,11 @@ describe('the public schema', () => {
   it('rejects an empty object and a bundle of another major version (it is not a rubber stamp)', () => {
     const validate = independentValidator();
     expect(validate({})).toBe(false);
-    const meta = { schema_version: '2.0.0', data_version: null, source_commit: null, source_dirty: null };
-    expect(validate({ meta, areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], results: [] })).toBe(false);
-    expect(validate({ meta: { ...meta, schema_version: '1.0.0' }, areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], results: [] })).toBe(true);
+    const meta = { schema_version: '3.0.0', data_version: null, source_commit: null, source_dirty: null };
+    const empty = { areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], sources: [], results: [] };
+    expect(validate({ meta, ...empty })).toBe(false);
+    expect(validate({ meta: { ...meta, schema_version: '1.0.0' }, ...empty })).toBe(false);
+    expect(validate({ meta: { ...meta, schema_version: '2.0.0' }, ...empty })).toBe(true);
   });
 });
 
@@ -220,7 +222,8 @@ describe('the bundle of a repository with edge values', () => {
     expect(data.datasets.find((d) => d.id === 'bench-small')).toEqual({ id: 'bench-small', name: 'Bench small', modalities: [], languages: [], variant_of: 'bench' });
     expect(data.benchmarks.map((b) => b.id)).toEqual(['erring/bench', 'scoring/bench']);
     const tiny = data.results.find((r) => r.id === 'scoring/bench/paper-a#Tiny')!;
-    expect(Object.keys(tiny)).toEqual(['id', 'benchmark', 'task', 'dataset', 'paper', 'model', 'metrics', 'extra_training_data', 'rank', 'notes', 'source']);
+    expect(Object.keys(tiny)).toEqual(['id', 'benchmark', 'task', 'dataset', 'paper', 'model', 'metrics', 'settings', 'extra_training_data', 'rank', 'notes', 'provenance']);
+    expect(tiny.provenance).toEqual({ text: 'Table 3' });
     expect(Object.keys(tiny.metrics)).toEqual(['Params', 'Score']);
     expect(tiny.notes).toBe('a note # not a comment');
   });
@@ -250,7 +253,7 @@ describe('the bundle of a repository with edge values', () => {
   });
 
   it('says in meta that it was not built from git', () => {
-    expect(bundle.data.meta).toEqual({ schema_version: '1.0.0', data_version: null, source_commit: null, source_dirty: null });
+    expect(bundle.data.meta).toEqual({ schema_version: '2.0.0', data_version: null, source_commit: null, source_dirty: null });
     expect(bundle.manifest.source_commit).toBeNull();
   });
 
@@ -263,7 +266,7 @@ describe('the bundle of a repository with edge values', () => {
       expect(entry.size).toBe(bytes.length);
       expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
-    expect(bundle.manifest.counts).toEqual({ areas: 2, tasks: 2, datasets: 2, benchmarks: 2, methods: 1, papers: 3, results: 10 });
+    expect(bundle.manifest.counts).toEqual({ areas: 2, tasks: 2, datasets: 2, benchmarks: 2, methods: 1, papers: 3, sources: 0, results: 10 });
     expect(JSON.parse(file(bundle, 'manifest.json').toString('utf8'))).toEqual(bundle.manifest);
   });
 });
@@ -275,7 +278,7 @@ describe('git facts in meta', () => {
       writeFiles(root, EDGE_REPOSITORY);
       const commit = commitAll(root, '2024-03-05T07:07:08+01:00');
       const clean = await buildBundle(root);
-      expect(clean.data.meta).toEqual({ schema_version: '1.0.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit, source_dirty: false });
+      expect(clean.data.meta).toEqual({ schema_version: '2.0.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit, source_dirty: false });
       expect(clean.manifest.data_version).toBe('2024-03-05T06:07:08Z');
 
       writeFiles(root, { 'data/papers/2019/paper-c.yaml': 'title: Paper C, revised\ndate: 2019-03-03\n' });
@@ -383,7 +386,7 @@ describe('pwc-data.d.ts', () => {
       }
       const errorFiles = [...output.matchAll(/^([\w.-]+)\(\d+,\d+\): error/gm)].map((m) => m[1]);
       expect(errorFiles, output).toEqual(['wrong.ts']);
-      expect(output).toMatch(/TS2739|missing the following properties/);
+      expect(output).toMatch(/TS2739|missing the following properties|Property '\w+' is missing/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,8 @@
 // The bundle's data from the repository: every entity in its public shape, sorted by id, with
 // result rows ranked on their leaderboards. Pure: same repository and source -> same value.
-import { periodStart } from '../model/dates.ts';
 import { buildLeaderboards, primaryMetric } from '../model/leaderboard.ts';
-import { sourceText } from '../model/provenance.ts';
-import type { Dataset, Method, Paper, Repository, ResultSet, Task } from '../model/repository.ts';
-import type { MetricSpec } from '../model/types.ts';
+import type { Dataset, Method, Paper, Repository, ResultSet, Source, Task } from '../model/repository.ts';
+import type { MetricSpec, ResultRow, RowSource, SettingSpec } from '../model/types.ts';
 import {
   BUNDLE_SCHEMA_VERSION,
   ENTITY_KINDS,
@@ -17,6 +15,7 @@ import {
   type BundleMethod,
   type BundlePaper,
   type BundleResult,
+  type BundleSourceEntity,
   type BundleTask,
 } from './schema.ts';
 
@@ -60,9 +59,25 @@ function metricSpec(m: MetricSpec): BundleBenchmark['metrics'][number] {
   return { name: m.name, direction: m.direction, ...present(m, ['unit', 'min', 'max']) };
 }
 
+function settingSpec(s: SettingSpec): BundleBenchmark['settings'][number] {
+  return { name: s.name, type: s.type, ...(s.values === undefined ? {} : { values: [...s.values] }), ...present(s, ['unit', 'description']) } as BundleBenchmark['settings'][number];
+}
+
 /** Metric values with keys in code-point order; fromEntries keeps keys like "__proto__" as plain data. */
 function metricValues(metrics: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(metrics).sort().map((k) => [k, metrics[k]]));
+}
+
+/** A row's settings with keys in code-point order; empty when it states none. */
+function settingValues(settings: ResultRow['settings']): Record<string, boolean | number | string> {
+  const given = settings ?? {};
+  return Object.fromEntries(Object.keys(given).sort().map((k) => [k, given[k]]));
+}
+
+/** A row's source as one object: structured ones keep kind, url and ref; plain text is `{text}`, so the two never look alike. */
+function provenance(source: RowSource): NonNullable<BundleResult['provenance']> {
+  if (typeof source === 'string') return { text: source };
+  return { kind: source.kind, ...present(source, ['url', 'ref']) };
 }
 
 export function bundleMeta(source: BundleSource): BundleMeta {
@@ -103,6 +118,7 @@ export function benchmarkEntities(d: Dataset): BundleBenchmark[] {
     metrics: b.metrics.map(metricSpec) as BundleBenchmark['metrics'],
     primary: primaryMetric(b).name,
     ...present(b, ['description']),
+    settings: (b.settings ?? []).map(settingSpec),
   }));
 }
 
@@ -121,8 +137,8 @@ export function paperEntity(p: Paper): BundlePaper {
     id: p.id,
     title: p.title,
     authors: [...(p.authors ?? [])],
-    // Schema 1.x has full dates only: a partial date (2019-05) is carried as the start of its period.
-    date: periodStart(p.date),
+    // As written, partial or not: compared as strings, dates sort by the start of their period.
+    date: p.date,
     ...present(p, ['arxiv', 'url', 'pdf', 'venue', 'abstract']),
     tasks: sorted(p.tasks),
     methods: sorted(p.methods),
@@ -146,30 +162,30 @@ export function resultRanks(repo: Repository): ResultRanks {
   return ranks;
 }
 
-/**
- * Does the bundle carry this result file? Schema 1.x knows papers only, so the results of a source
- * that is not a paper (data/sources/) wait for a schema that has sources; so do rows' settings.
- */
-export function isBundled(set: ResultSet, repo: Pick<Repository, 'sources'>): boolean {
-  return !repo.sources.has(set.paper);
+export function sourceEntity(s: Source): BundleSourceEntity {
+  return { id: s.id, name: s.name, kind: s.kind, url: s.url, ...present(s, ['description']) };
 }
 
-/** The rows of one result file, each with its rank. */
-export function resultEntities(set: ResultSet, ranks: ResultRanks): BundleResult[] {
+/**
+ * The rows of one result file, each with its rank. The file's id names a paper, or a source that
+ * is not a paper (data/sources/: `repo` needs only those that the file could name).
+ */
+export function resultEntities(set: ResultSet, ranks: ResultRanks, repo: Pick<Repository, 'sources'>): BundleResult[] {
+  const reporter = repo.sources.has(set.paper) ? { source: set.paper } : { paper: set.paper };
   return set.results.map((row, index) => ({
     id: resultRowId(set, row.model),
     benchmark: `${set.task}/${set.dataset}`,
     task: set.task,
     dataset: set.dataset,
-    paper: set.paper,
+    ...reporter,
     model: row.model,
     metrics: metricValues(row.metrics),
+    settings: settingValues(row.settings),
     extra_training_data: row.extra_training_data ?? false,
     // A row off every leaderboard (no declared benchmark) is caught by danglingReferences.
     rank: ranks.get(`${set.id}\n${index}`) ?? null,
     ...present(row, ['code', 'notes']),
-    // Schema 1.x has a text source: a structured one is carried as its text.
-    ...(row.source === undefined ? {} : { source: sourceText(row.source) }),
+    ...(row.source === undefined ? {} : { provenance: provenance(row.source) }),
   }));
 }
 
@@ -184,7 +200,8 @@ export function bundleData(repo: Repository, source: BundleSource): BundleData {
     benchmarks: [...repo.datasets.values()].flatMap(benchmarkEntities).sort(compareIds),
     methods: [...repo.methods.values()].map(methodEntity).sort(compareIds),
     papers: [...repo.papers.values()].map(paperEntity).sort(compareIds),
-    results: [...repo.results.values()].filter((set) => isBundled(set, repo)).flatMap((set) => resultEntities(set, ranks)).sort(compareIds),
+    sources: [...repo.sources.values()].map(sourceEntity).sort(compareIds),
+    results: [...repo.results.values()].flatMap((set) => resultEntities(set, ranks, repo)).sort(compareIds),
   };
   const problems = dataProblems(data);
   if (problems.length > 0) throw new BundleError(problems);
@@ -214,14 +231,27 @@ function duplicateIds(data: BundleData): string[] {
   return problems;
 }
 
+/** The id of the paper or source that reports the row (its result file's name). */
+export function reporterOf(r: BundleResult): string {
+  return (r.paper ?? r.source)!;
+}
+
 function resultFile(r: BundleResult): string {
-  return `data/results/${r.task}/${r.dataset}/${r.paper}.yaml`;
+  return `data/results/${r.task}/${r.dataset}/${reporterOf(r)}.yaml`;
 }
 
 /** Every id a field refers to must exist in the bundle: consumers may join on them without checking. */
 export function danglingReferences(data: BundleData): string[] {
   const ids = (list: { id: string }[]) => new Set(list.map((e) => e.id));
-  const known = { areas: ids(data.areas), tasks: ids(data.tasks), datasets: ids(data.datasets), benchmarks: ids(data.benchmarks), methods: ids(data.methods), papers: ids(data.papers) };
+  const known = {
+    areas: ids(data.areas),
+    tasks: ids(data.tasks),
+    datasets: ids(data.datasets),
+    benchmarks: ids(data.benchmarks),
+    methods: ids(data.methods),
+    papers: ids(data.papers),
+    sources: ids(data.sources),
+  };
   return referenceProblems(data, known);
 }
 
@@ -230,7 +260,7 @@ export type KnownIds = Record<Exclude<EntityKind, 'results'>, ReadonlySet<string
 
 /** The references of these entities that name no known id. */
 export function referenceProblems(data: Pick<BundleData, EntityKind>, known: KnownIds): string[] {
-  const { areas, tasks, datasets, benchmarks, methods, papers } = known;
+  const { areas, tasks, datasets, benchmarks, methods, papers, sources } = known;
   const problems: string[] = [];
   const expect = (where: string, field: string, id: string | undefined, ids: ReadonlySet<string>, kind: string) => {
     if (id !== undefined && !ids.has(id)) problems.push(`${where}: ${field} "${id}" is not a known ${kind}`);
@@ -258,6 +288,7 @@ export function referenceProblems(data: Pick<BundleData, EntityKind>, known: Kno
     const before = problems.length;
     expect(where, 'benchmark', r.benchmark, benchmarks, `benchmark (dataset "${r.dataset}" declares no benchmark for task "${r.task}")`);
     expect(where, 'paper', r.paper, papers, 'paper');
+    expect(where, 'source', r.source, sources, 'source');
     if (problems.length > before) reported.add(where);
   }
   return problems;

@@ -25,9 +25,9 @@ import {
   methodEntity,
   paperEntity,
   referenceProblems,
-  isBundled,
   resultEntities,
   resultRanks,
+  sourceEntity,
   taskEntity,
   type BundleSource,
   type KnownIds,
@@ -124,7 +124,7 @@ function unitsOf(paths: readonly string[], ids: ReadonlyMap<string, string>): Un
     }
     // The dataset file declares the benchmark whose primary metric ranks the rows.
     const dataset = datasetPath(id.slice('results '.length).split('/')[1]);
-    // A source file says its results are not bundled (isBundled).
+    // A source file says its results name a source, not a paper (resultEntities).
     for (const source of sourcesOf(files)) if (ids.has(source)) files.push(source);
     if (ids.has(dataset)) files.unshift(dataset);
     const hash = createHash('sha1');
@@ -152,8 +152,7 @@ function entitiesOf(unit: Unit, repo: Repository, ranks: () => ResultRanks): [En
       if (isPathProblem(ref) || ref.kind !== 'result') continue;
       const set = repo.results.get(ref.id);
       if (!set) throw missing(path);
-      if (!isBundled(set, repo)) continue;
-      for (const row of resultEntities(set, ranks())) out.push(['results', row]);
+      for (const row of resultEntities(set, ranks(), repo)) out.push(['results', row]);
     }
     return out;
   }
@@ -182,6 +181,9 @@ function entitiesOf(unit: Unit, repo: Repository, ranks: () => ResultRanks): [En
       break;
     case 'paper':
       out.push(['papers', paperEntity(find(repo.papers, ref.id))]);
+      break;
+    case 'source':
+      out.push(['sources', sourceEntity(find(repo.sources, ref.id))]);
       break;
   }
   return out;

@@ -2,14 +2,25 @@
 // contract, versioned on its own, with a description on every field. Constraints on values are
 // taken from the contributors' schemas so the two never disagree.
 import type { FromSchema } from 'json-schema-to-ts';
-import { areasSchema, codeLinkSchema, datasetSchema, methodSchema, metricSchema, paperSchema, taskSchema } from '../model/schemas.ts';
+import {
+  areasSchema,
+  codeLinkSchema,
+  datasetSchema,
+  methodSchema,
+  metricSchema,
+  paperSchema,
+  resultRowSchema,
+  settingSchema,
+  sourceSchema,
+  taskSchema,
+} from '../model/schemas.ts';
 
 /**
  * The version of this schema (semver). Removing or renaming a field or an entity kind, or
  * changing a field's meaning or type, is a major version; adding one is minor; fixes are patch.
  * docs/bundle.md states the policy for consumers.
  */
-export const BUNDLE_SCHEMA_VERSION = '1.0.0';
+export const BUNDLE_SCHEMA_VERSION = '2.0.0';
 
 export const BUNDLE_SCHEMA_ID = 'https://pwc-data.dev/schemas/pwc-data.schema.json';
 
@@ -20,8 +31,9 @@ const text = taskSchema.properties.name;
 const url = paperSchema.properties.url;
 // The form only: a consumer's plain Ajv knows no formats, and the data files' "date" format
 // already kept impossible days out of the bundle.
-// A paper's own date may be partial (2019-05); the bundle's dates are full (contents.ts says how).
 const isoDate = { type: datasetSchema.properties.introduced_date.type, pattern: datasetSchema.properties.introduced_date.pattern } as const;
+// A paper's date as written: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known.
+const paperDate = { type: paperSchema.properties.date.type, pattern: paperSchema.properties.date.pattern } as const;
 const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
 
 const benchmarkId = {
@@ -129,12 +141,30 @@ const metricBundleSchema = {
   },
 } as const;
 
+const settingBundleSchema = {
+  title: 'Setting',
+  type: 'object',
+  description: 'An evaluation setting a benchmark distinguishes (resolution, pre-training data, ...); result rows state its value under `settings`.',
+  additionalProperties: false,
+  required: ['name', 'type'],
+  properties: {
+    name: { ...text, description: 'The setting\'s name, exactly as results use it as a key in `settings`.' },
+    type: {
+      ...settingSchema.properties.type,
+      description: 'The type of its values: boolean (true/false), number, text (a string), or choice (one of `values`, a string).',
+    },
+    values: { ...settingSchema.properties.values, description: 'The allowed values of a choice setting, in their declared order.' },
+    unit: { ...text, description: 'The unit of a number setting, such as "px".' },
+    description: { ...text, description: 'What the setting means (Markdown).' },
+  },
+} as const;
+
 const benchmarkBundleSchema = {
   title: 'Benchmark',
   type: 'object',
   description: 'A benchmark: one task evaluated on one dataset, with its declared metrics. Its leaderboard is the results whose `benchmark` is its id.',
   additionalProperties: false,
-  required: ['id', 'task', 'dataset', 'metrics', 'primary'],
+  required: ['id', 'task', 'dataset', 'metrics', 'primary', 'settings'],
   properties: {
     id: benchmarkId,
     task: { ...slug, description: 'The id of the task.' },
@@ -150,6 +180,11 @@ const benchmarkBundleSchema = {
       description: 'The name of the metric that ranks the leaderboard: the one the dataset names as primary, else the first declared.',
     },
     description: { ...text, description: 'The evaluation protocol: split, setting (Markdown).' },
+    settings: {
+      type: 'array',
+      items: settingBundleSchema,
+      description: 'The evaluation settings the benchmark distinguishes, in their declared order; empty when none.',
+    },
   },
 } as const;
 
@@ -193,7 +228,11 @@ const paperBundleSchema = {
     id: { ...slug, description: 'The paper\'s id (a slug), also its file name.' },
     title: { ...text, description: 'The title, as published.' },
     authors: { type: 'array', items: text, description: 'The authors, in the paper\'s order; empty when unknown.' },
-    date: { ...isoDate, description: 'The publication date (YYYY-MM-DD).' },
+    date: {
+      ...paperDate,
+      description:
+        'The publication date as written: YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known. Compared as strings (code-point order), dates sort by the start of their period, a partial date before the full dates of its period.',
+    },
     arxiv: { ...paperSchema.properties.arxiv, description: 'The arXiv identifier, such as 1905.00546.' },
     url: { ...url, description: 'The paper\'s page.' },
     pdf: { ...paperSchema.properties.pdf, description: 'The PDF.' },
@@ -206,30 +245,85 @@ const paperBundleSchema = {
   },
 } as const;
 
+const sourceBundleSchema = {
+  title: 'Source',
+  type: 'object',
+  description:
+    'A source of results that is not a paper, such as an official leaderboard. Its results name it in `source` instead of `paper`. Ids of papers and sources never collide. Source: data/sources/<id>.yaml.',
+  additionalProperties: false,
+  required: ['id', 'name', 'kind', 'url'],
+  properties: {
+    id: { ...slug, description: 'The source\'s id (a slug), also its file name.' },
+    name: { ...text, description: 'Display name.' },
+    kind: { ...sourceSchema.properties.kind, description: 'What the source is: code, a leaderboard, a reproduction by someone else, or other.' },
+    url: { ...sourceSchema.properties.url, description: 'Where the source is (http or https URL).' },
+    description: { ...text, description: 'What the source is (Markdown).' },
+  },
+} as const;
+
+const rowSource = resultRowSchema.properties.source;
+
+// Where a row's numbers come from: one object for both forms, told apart by `kind` (structured) or `text` (plain).
+const provenanceBundleSchema = {
+  title: 'Provenance',
+  type: 'object',
+  description:
+    'Where the row\'s numbers come from. Either structured, with `kind` and optionally `url` and `ref`, or plain text as the contributor wrote it, with `text` alone. Exactly one of `kind` and `text` is present.',
+  additionalProperties: false,
+  properties: {
+    kind: { ...rowSource.properties.kind, description: 'What the source is: the paper, its code, a leaderboard, a reproduction by someone else, or other.' },
+    url: { ...rowSource.properties.url, description: 'Where the source is (http or https URL).' },
+    ref: { ...text, description: 'Where in the source the numbers are, such as "Table 2".' },
+    text: { ...text, description: 'A plain-text source as written, such as "Table 3".' },
+  },
+  // Exactly one of kind and text (both would match both branches); url and ref only with kind.
+  // Each branch names its property again so a strict Ajv (strictRequired) sees it defined.
+  oneOf: [
+    { properties: { kind: true }, required: ['kind'] },
+    { properties: { text: true }, required: ['text'] },
+  ],
+  dependentRequired: { url: ['kind'], ref: ['kind'] },
+} as const;
+
 const resultBundleSchema = {
   title: 'Result',
   type: 'object',
   description:
-    'One row of a leaderboard: one model of one paper on one benchmark, with its values and its rank. Source: a row of data/results/<task>/<dataset>/<paper>.yaml.',
+    'One row of a leaderboard: one model of one paper (or other source) on one benchmark, with its values, settings and rank. Exactly one of `paper` and `source` is present. Source: a row of data/results/<task>/<dataset>/<paper or source>.yaml.',
   additionalProperties: false,
-  required: ['id', 'benchmark', 'task', 'dataset', 'paper', 'model', 'metrics', 'extra_training_data', 'rank'],
+  required: ['id', 'benchmark', 'task', 'dataset', 'model', 'metrics', 'settings', 'extra_training_data', 'rank'],
+  // Exactly one of paper and source: a row with both matches both branches.
+  oneOf: [
+    { properties: { paper: true }, required: ['paper'] },
+    { properties: { source: true }, required: ['source'] },
+  ],
   properties: {
     id: {
       type: 'string',
       pattern: `^${slugBody}/${slugBody}/${slugBody}#.+$`,
       description:
-        'The row\'s id: "<task>/<dataset>/<paper>#<model>". Stable while the task, dataset, paper and model name stay the same; the part after the first "#" is the model name as written.',
+        'The row\'s id: "<task>/<dataset>/<paper or source>#<model>". Stable while the task, dataset, paper (or source) and model name stay the same; the part after the first "#" is the model name as written.',
     },
     benchmark: { ...benchmarkId, description: 'The id of the benchmark ("<task>/<dataset>"), whose leaderboard the row is on.' },
     task: { ...slug, description: 'The id of the task.' },
     dataset: { ...slug, description: 'The id of the dataset.' },
-    paper: { ...slug, description: 'The id of the paper that reports the result.' },
-    model: { ...text, description: 'The model\'s name, as the paper reports it; unique on its leaderboard.' },
+    paper: { ...slug, description: 'The id of the paper that reports the result; absent when a source that is not a paper does (then `source` is present).' },
+    source: { ...slug, description: 'The id of the source (in `sources`) that reports the result, when it is not a paper (then `paper` is absent).' },
+    model: { ...text, description: 'The model\'s name, as the paper or source reports it; unique on its leaderboard.' },
     metrics: {
       type: 'object',
       minProperties: 1,
       additionalProperties: { type: 'number', description: 'The value, exactly as written in the data.' },
       description: 'Values by metric name (names are those the benchmark declares), keys sorted.',
+    },
+    settings: {
+      type: 'object',
+      additionalProperties: {
+        type: ['boolean', 'number', 'string'],
+        minLength: 1,
+        description: 'The value, of the setting\'s declared type (a choice is a string).',
+      },
+      description: 'The evaluation settings the row states, by name (names are those the benchmark declares), keys sorted; empty when none.',
     },
     extra_training_data: { type: 'boolean', description: 'True when the model was trained on data beyond the benchmark\'s training set.' },
     rank: {
@@ -240,7 +334,7 @@ const resultBundleSchema = {
     },
     code: { ...url, description: 'Code for this model, when it differs from the paper\'s.' },
     notes: { ...text, description: 'Notes on the setting of this row.' },
-    source: { ...text, description: 'Where in the paper the numbers are, such as "Table 3".' },
+    provenance: provenanceBundleSchema,
   },
 } as const;
 
@@ -262,7 +356,7 @@ const counts = {
   type: 'object',
   description: 'How many entities of each kind pwc-data.json holds.',
   additionalProperties: false,
-  required: ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'results'],
+  required: ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'sources', 'results'],
   properties: {
     areas: { type: 'integer', minimum: 0, description: 'Number of areas.' },
     tasks: { type: 'integer', minimum: 0, description: 'Number of tasks.' },
@@ -270,6 +364,7 @@ const counts = {
     benchmarks: { type: 'integer', minimum: 0, description: 'Number of benchmarks.' },
     methods: { type: 'integer', minimum: 0, description: 'Number of methods.' },
     papers: { type: 'integer', minimum: 0, description: 'Number of papers.' },
+    sources: { type: 'integer', minimum: 0, description: 'Number of sources that are not papers.' },
     results: { type: 'integer', minimum: 0, description: 'Number of result rows.' },
   },
 } as const;
@@ -301,7 +396,7 @@ export const bundleSchema = {
     'pwc-data.json: every entity of the data repository with its id. Each list is sorted by id (code-point order); ids are unique within a kind, and every id a field refers to is present in this file.',
   type: 'object',
   additionalProperties: false,
-  required: ['meta', 'areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'results'],
+  required: ['meta', 'areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'sources', 'results'],
   properties: {
     meta: metaSchema,
     areas: { type: 'array', items: areaSchema, description: 'Research areas, sorted by id.' },
@@ -310,6 +405,7 @@ export const bundleSchema = {
     benchmarks: { type: 'array', items: benchmarkBundleSchema, description: 'Benchmarks (task on dataset), sorted by id.' },
     methods: { type: 'array', items: methodBundleSchema, description: 'Methods, sorted by id.' },
     papers: { type: 'array', items: paperBundleSchema, description: 'Papers, sorted by id.' },
+    sources: { type: 'array', items: sourceBundleSchema, description: 'Sources of results that are not papers, sorted by id.' },
     results: { type: 'array', items: resultBundleSchema, description: 'Result rows of every leaderboard, sorted by id.' },
   },
   $defs: { manifest: manifestSchema },
@@ -323,10 +419,11 @@ export type BundleDataset = BundleData['datasets'][number];
 export type BundleBenchmark = BundleData['benchmarks'][number];
 export type BundleMethod = BundleData['methods'][number];
 export type BundlePaper = BundleData['papers'][number];
+export type BundleSourceEntity = BundleData['sources'][number];
 export type BundleResult = BundleData['results'][number];
 export type Manifest = FromSchema<typeof manifestSchema>;
 export type EntityCounts = Manifest['counts'];
 
 /** The entity collections, in the order the file lists them. */
-export const ENTITY_KINDS = ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'results'] as const;
+export const ENTITY_KINDS = ['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'sources', 'results'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];

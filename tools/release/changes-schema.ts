@@ -8,7 +8,7 @@ import { ENTITY_KINDS } from '../bundle/index.ts';
  * The version (semver) of the changes.json format. Removing or renaming a field, or changing its
  * meaning, is a major version; adding one is minor. docs/bundle.md states the policy.
  */
-export const CHANGES_VERSION = '1.0.0';
+export const CHANGES_VERSION = '1.1.0';
 export const CHANGES_SCHEMA_ID = 'https://pwc-data.dev/schemas/changes.schema.json';
 export const CHANGES_NAME = 'changes.json';
 export const CHANGES_SCHEMA_NAME = 'changes.schema.json';

@@ -1,7 +1,7 @@
 // The changes between two bundles built from a real repository (real YAML, real git): entries
 // per id, the rename rule (unique content matches, references followed), states of the art.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../bundle/index.ts';
+import { buildBundle, ENTITY_KINDS } from '../bundle/index.ts';
 import { diffBundles, hasChanges, type Collections, type ReleasedBundle } from './changes.ts';
 import { createAjv } from '../model/ajv.ts';
 import { changesSchema } from './changes-schema.ts';
@@ -76,7 +76,7 @@ describe('diffBundles on a real repository', () => {
         previous: { metric: 'Score', value: 99.999, results: ['scoring/bench/paper-c#Best'] },
       },
     ]);
-    expect(changes.current).toEqual({ source_commit: repo.head, data_version: '2024-03-05T18:00:00Z', schema_version: '1.0.0', content_sha256: second.contentSha256 });
+    expect(changes.current).toEqual({ source_commit: repo.head, data_version: '2024-03-05T18:00:00Z', schema_version: '2.0.0', content_sha256: second.contentSha256 });
     expect(changes.previous?.content_sha256).toBe(first.contentSha256);
   });
 
@@ -93,7 +93,7 @@ describe('diffBundles on a real repository', () => {
 
 describe('the rename rule', () => {
   const kinds = (partial: Partial<Record<string, Entity[]>>) =>
-    Object.fromEntries(['areas', 'tasks', 'datasets', 'benchmarks', 'methods', 'papers', 'results'].map((k) => [k, partial[k] ?? []])) as never;
+    Object.fromEntries(ENTITY_KINDS.map((k) => [k, partial[k] ?? []])) as never;
 
   it('pairs only unique matches: two removed papers with the same content and two added stay removed and added', () => {
     const same = { title: 'Same', date: '2020-01-01', authors: [] };

@@ -11,7 +11,7 @@ import { LIST_LIMIT, parseMarker, renderMarker, renderNotes } from './notes.ts';
 
 const commit = 'f'.repeat(40);
 const meta = { schema_version: '1.0.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit };
-const empty = (): Collections => ({ meta, areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], results: [] });
+const empty = (): Collections => ({ meta, areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], sources: [], results: [] });
 
 describe('changes.schema.json', () => {
   it('is published at tools/release/changes.schema.json exactly as changes-schema.ts defines it', async () => {

@@ -149,7 +149,7 @@ describe('pwc release (the CLI as a process, against the fake GitHub)', () => {
         kind: 'results',
         id: 'scoring/bench/paper-d#Champion',
         change: 'added',
-        value: { id: 'scoring/bench/paper-d#Champion', benchmark: 'scoring/bench', task: 'scoring', dataset: 'bench', paper: 'paper-d', model: 'Champion', metrics: { Score: 100 }, extra_training_data: false, rank: 1 },
+        value: { id: 'scoring/bench/paper-d#Champion', benchmark: 'scoring/bench', task: 'scoring', dataset: 'bench', paper: 'paper-d', model: 'Champion', metrics: { Score: 100 }, settings: {}, extra_training_data: false, rank: 1 },
       },
     ]);
     expect(changes.new_sota).toEqual([

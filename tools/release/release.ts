@@ -95,10 +95,12 @@ export function readPreviousData(bytes: Buffer, release: string): Collections {
       throw new ReleaseError(`${DATA_GZ_NAME} of release ${release} is not gzipped JSON; delete or fix that release`);
     }
     const version = String(value?.meta?.schema_version ?? '');
-    const wellFormed = ENTITY_KINDS.every((k) => Array.isArray(value[k]) && value[k].every((e: any) => typeof e?.id === 'string'));
+    // A collection that major did not have yet (sources before 2.0) holds nothing.
+    const wellFormed = ENTITY_KINDS.every((k) => value?.[k] === undefined || (Array.isArray(value[k]) && value[k].every((e: any) => typeof e?.id === 'string')));
     if (major(version) === major(BUNDLE_SCHEMA_VERSION) || !wellFormed) {
       throw new ReleaseError(`${DATA_GZ_NAME} of release ${release} does not conform to its schema; delete or fix that release:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
     }
+    for (const k of ENTITY_KINDS) value[k] ??= [];
     return value as Collections;
   }
 }

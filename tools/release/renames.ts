@@ -16,7 +16,8 @@ export const REFERENCES: Record<EntityKind, Record<string, EntityKind>> = {
   benchmarks: { task: 'tasks', dataset: 'datasets' },
   methods: { introduced_by: 'papers' },
   papers: { tasks: 'tasks', methods: 'methods', datasets: 'datasets' },
-  results: { benchmark: 'benchmarks', task: 'tasks', dataset: 'datasets', paper: 'papers' },
+  sources: {},
+  results: { benchmark: 'benchmarks', task: 'tasks', dataset: 'datasets', paper: 'papers', source: 'sources' },
 };
 
 /**
@@ -31,6 +32,7 @@ const TIERS: Record<EntityKind, readonly (readonly string[])[]> = {
   benchmarks: [['id']],
   methods: [['id']],
   papers: [['id']],
+  sources: [['id']],
   results: [
     ['id', 'rank'],
     ['id', 'rank', 'model'],
