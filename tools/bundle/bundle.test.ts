@@ -122,6 +122,9 @@ describe('the public schema', () => {
       ...Object.keys(p.meta.properties),
       ...Object.keys(p.results.items.properties),
       ...Object.keys(p.benchmarks.items.properties),
+      ...Object.keys(p.benchmarks.items.properties.settings.items.properties),
+      ...Object.keys(p.sources.items.properties),
+      ...Object.keys(p.results.items.properties.provenance.properties),
       ...Object.keys(bundleSchema.$defs.manifest.properties),
     ];
     expect(names.filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
