@@ -62,6 +62,15 @@ describe('renderNotes', () => {
     expect(notes).toContain("**90%** Acc (higher is better) by `` `model` @me `` (");
   });
 
+  it('names the source of a new best that no paper reports', () => {
+    const data = empty();
+    data.sources = [{ id: 'board', name: 'The official board', kind: 'leaderboard', url: 'https://example.org/board' }];
+    data.benchmarks = [{ id: 't/d', task: 't', dataset: 'd', primary: 'Acc', metrics: [{ name: 'Acc', direction: 'higher' }] }];
+    data.results = [{ id: 't/d/board#Entry', benchmark: 't/d', source: 'board', model: 'Entry', metrics: { Acc: 91 }, rank: 1 }];
+    const notes = renderNotes(diffBundles(null, { release: 'v2024.03.05', data, contentSha256: null }), data);
+    expect(notes).toContain('by `Entry` (The official board)');
+  });
+
   it('lists at most LIST_LIMIT papers and points to changes.json for the rest', () => {
     const { notes } = notesFor(LIST_LIMIT + 7);
     expect(notes.split('\n').filter((l) => /^- .* `p-\d{3}`$/.test(l))).toHaveLength(LIST_LIMIT);

@@ -53,17 +53,19 @@ interface Lookup {
   benchmarks: Map<string, Entity>;
   results: Map<string, Entity>;
   papers: Map<string, Entity>;
+  sources: Map<string, Entity>;
 }
 
-function sotaLine(s: SotaChange, { benchmarks, results: rows, papers }: Lookup): string {
+function sotaLine(s: SotaChange, { benchmarks, results: rows, papers, sources }: Lookup): string {
   const benchmark = benchmarks.get(s.benchmark) as { metrics?: Array<{ name: string; unit?: string }> } | undefined;
   const unit = benchmark?.metrics?.find((m) => m.name === s.current.metric)?.unit;
   const by = s.current.results
     .slice(0, 3)
     .map((id) => {
       const row = rows.get(id);
-      const paper = row && papers.get(String(row.paper));
-      return `${code(String(row?.model ?? id), 120)}${paper ? ` (${plain(String(paper.title), 200)})` : ''}`;
+      // A row names its paper, or a source that is not a paper.
+      const reporter = row && (row.paper !== undefined ? papers.get(String(row.paper))?.title : sources.get(String(row.source))?.name);
+      return `${code(String(row?.model ?? id), 120)}${reporter ? ` (${plain(String(reporter), 200)})` : ''}`;
     })
     .join(', ');
   const more = s.current.results.length > 3 ? ` and ${s.current.results.length - 3} more` : '';
@@ -101,7 +103,7 @@ export function renderNotes(changes: Changes, data: Collections): string {
     out.push(`No entity changed; the bundle's schema changed from ${literal(previous?.schema_version ?? '', 40)} to ${literal(current.schema_version, 40)}.`, '');
   }
   const byId = (list: readonly Entity[]) => new Map(list.map((e) => [e.id, e]));
-  const lookup: Lookup = { benchmarks: byId(data.benchmarks), results: byId(data.results), papers: byId(data.papers) };
+  const lookup: Lookup = { benchmarks: byId(data.benchmarks), results: byId(data.results), papers: byId(data.papers), sources: byId(data.sources) };
   const improved = changes.new_sota.filter((s) => s.improved);
   const otherTops = changes.new_sota.filter((s) => !s.improved);
   if (improved.length > 0) out.push(`### New states of the art (${improved.length})`, '', ...capped(improved, (s) => sotaLine(s, lookup)), '');
