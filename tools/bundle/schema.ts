@@ -279,8 +279,8 @@ const provenanceBundleSchema = {
   // Exactly one of kind and text (both would match both branches); url and ref only with kind.
   // Each branch names its property again so a strict Ajv (strictRequired) sees it defined.
   oneOf: [
-    { properties: { kind: true }, required: ['kind'] },
-    { properties: { text: true }, required: ['text'] },
+    { properties: { kind: { type: 'string' } }, required: ['kind'] },
+    { properties: { text: { type: 'string' } }, required: ['text'] },
   ],
   dependentRequired: { url: ['kind'], ref: ['kind'] },
 } as const;
@@ -294,8 +294,8 @@ const resultBundleSchema = {
   required: ['id', 'benchmark', 'task', 'dataset', 'model', 'metrics', 'settings', 'extra_training_data', 'rank'],
   // Exactly one of paper and source: a row with both matches both branches.
   oneOf: [
-    { properties: { paper: true }, required: ['paper'] },
-    { properties: { source: true }, required: ['source'] },
+    { properties: { paper: { type: 'string' } }, required: ['paper'] },
+    { properties: { source: { type: 'string' } }, required: ['source'] },
   ],
   properties: {
     id: {
