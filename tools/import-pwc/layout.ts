@@ -134,11 +134,9 @@ export class Layout {
       }
       let date = paper.date;
       if (!date && paper.arxiv) {
-        const month = arxivMonth(paper.arxiv);
-        if (month) {
-          date = `${month}-01`;
-          this.paperDates.set(paper, date);
-        }
+        // A partial date: the day is not known, and the schema says so rather than a made-up first of the month.
+        date = arxivMonth(paper.arxiv);
+        if (date) this.paperDates.set(paper, date);
       }
       if (!date) {
         problem.set(paper, 'its paper has no date (the row gives none and it is not in the papers dump)');
@@ -230,7 +228,7 @@ export class Layout {
       (id) => `data/papers/<yyyy>/${id}.yaml`,
     );
     for (const [paper, date] of this.paperDates) {
-      this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${date}, the month of its arXiv id ${paper.arxiv}` });
+      this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${date} (year and month only), derived from its arXiv id ${paper.arxiv}` });
     }
   }
 

@@ -1,0 +1,84 @@
+// The importer keeps rows it used to lose: papers dated only by their arXiv id, rows of leaderboard submissions.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '../checks/validate.ts';
+import { importPwc } from './import.ts';
+import type { ImportReport } from './report.ts';
+
+const row = (model: string, paper: { url?: string; title?: string; date?: string }, em: string) => ({
+  model_name: model,
+  paper_title: paper.title ?? '',
+  paper_url: paper.url ?? '',
+  paper_date: paper.date ?? null,
+  code_links: [],
+  model_links: [],
+  metrics: { EM: em },
+  uses_additional_data: false,
+});
+
+// Real shapes: SQuAD's table names its leaderboard in the task's source_link, its submissions name no paper.
+const TABLES = [
+  {
+    task: 'Question Answering',
+    description: '',
+    categories: ['Natural Language Processing'],
+    subtasks: [],
+    synonyms: [],
+    source_link: { title: 'SQuAD Leaderboard', url: 'https://rajpurkar.github.io/SQuAD-explorer/' },
+    datasets: [
+      {
+        dataset: 'SQuAD1.1',
+        description: '',
+        dataset_links: [],
+        dataset_citations: [],
+        subdatasets: [],
+        sota: {
+          metrics: ['EM'],
+          rows: [
+            row('BiDAF', { url: 'https://arxiv.org/abs/1611.01603', title: 'Bidirectional Attention Flow for Machine Comprehension' }, '67.974'),
+            row('FPNet (ensemble)', {}, '91.0'),
+            row('Human Performance', {}, '82.304'),
+          ],
+        },
+      },
+    ],
+  },
+];
+
+let work: string;
+let report: ImportReport;
+const read = (path: string) => parse(readFileSync(join(work, 'out', path), 'utf8'));
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'pwc-import-lossless-'));
+  const tables = join(work, 'evaluation-tables.json');
+  writeFileSync(tables, JSON.stringify(TABLES));
+  report = (await importPwc({ out: join(work, 'out'), evaluationTables: [tables], today: '2026-01-01' })).report;
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a paper the dumps give no date: the month of its arXiv id', () => {
+  it('is written as a partial date YYYY-MM, not a made-up first of the month', () => {
+    const paper = read('data/papers/2016/bidirectional-attention-flow-for-machine-comprehension.yaml');
+    expect(paper.date).toBe('2016-11');
+    expect(paper.arxiv).toBe('1611.01603');
+  });
+
+  it('is marked as derived in the report', () => {
+    expect(report.notes).toContainEqual({
+      kind: 'date',
+      path: 'data/papers/2016/bidirectional-attention-flow-for-machine-comprehension.yaml',
+      note: 'no date in the dumps: 2016-11 (year and month only), derived from its arXiv id 1611.01603',
+    });
+  });
+});
+
+describe('the import of these tables', () => {
+  it('validates without errors', async () => {
+    const { findings } = await validate({ root: join(work, 'out'), cache: false, today: '2026-01-01' });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
