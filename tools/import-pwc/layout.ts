@@ -1,10 +1,10 @@
 // Turns the archive into the repository's layout: decisions on rows and entities, ids, then the data of every file.
-import { AREAS_PATH, datasetPath, methodPath, paperPath, resultPath, taskPath, toSlug } from '../model/paths.ts';
+import { AREAS_PATH, datasetPath, methodPath, paperPath, resultPath, sourcePath, taskPath, toSlug } from '../model/paths.ts';
 import type { PrintedValues } from '../model/printed.ts';
 import type { FileKind } from '../model/schemas.ts';
-import type { Benchmark, CodeLink, DatasetFile, MethodFile, PaperFile, ResultFile, ResultRow, TaskFile } from '../model/types.ts';
+import type { Benchmark, CodeLink, DatasetFile, MethodFile, PaperFile, ResultFile, ResultRow, SourceFile, TaskFile } from '../model/types.ts';
 import { normaliseModel } from '../checks/nearest.ts';
-import type { Archive, CatalogDataset, CatalogMethod, DatasetDraft, MethodRef, PaperDraft, TaskDraft } from './archive.ts';
+import type { Archive, CatalogDataset, CatalogMethod, DatasetDraft, LeaderboardLink, MethodRef, PaperDraft, TaskDraft } from './archive.ts';
 import { decideBenchmark, type BenchmarkDecision, type RowDecision } from './benchmark-decision.ts';
 import type { MetricDirections } from './metric-direction.ts';
 import { arxivMonth } from './paper-identity.ts';
@@ -51,6 +51,10 @@ export class Layout {
   readonly taskIds = new Map<TaskDraft, string>();
   readonly datasetIds = new Map<DatasetDraft, string>();
   readonly paperIds = new Map<PaperDraft, string>();
+  /** Leaderboards credited with rows that name no paper, by URL, and their ids (in the papers' namespace). */
+  private readonly sources = new Map<string, LeaderboardLink>();
+  private readonly sourceIds = new Map<LeaderboardLink, string>();
+  private readonly rowSources = new Map<RowDecision, LeaderboardLink>();
   private readonly methodIds = new Map<string, string>(); // method name -> id
   private readonly methods = new Map<string, MethodEntry>();
   private readonly datasets: DatasetDraft[] = [];
@@ -118,10 +122,13 @@ export class Layout {
   /** A paper is written when a row or an imported dataset or method needs it, and it has a title and a date. */
   private decidePapers(): void {
     const needed = new Set<PaperDraft>();
-    for (const decision of this.liveRows) {
-      const paper = decision.row.paper;
-      if (!paper) decision.skipped = 'the row names no paper (paper_url and paper_title are empty), and a result belongs to a paper';
-      else needed.add(paper);
+    for (const b of this.benchmarks) {
+      for (const decision of b.rows) {
+        if (decision.skipped) continue;
+        const paper = decision.row.paper;
+        if (paper) needed.add(paper);
+        else this.creditToLeaderboard(decision, b.draft.leaderboard);
+      }
     }
     for (const c of this.archive.catalogDatasets) if (c.introducedBy) needed.add(c.introducedBy);
     for (const m of this.archive.catalogMethods) if (m.introducedBy) needed.add(m.introducedBy);
@@ -151,6 +158,17 @@ export class Layout {
     for (const [paper, why] of problem) {
       if (!paper.hasRows) this.archive.skip({ kind: 'paper', ...paper.origin, name: paper.title, reason: why.replace(/^its paper/, 'the introducing paper').replace(/\(the row gives none[^)]*\)/, '(it is not in the papers dump)') });
     }
+  }
+
+  /** A row that names no paper is a submission to the leaderboard its table links: that leaderboard is its source. */
+  private creditToLeaderboard(decision: RowDecision, link: LeaderboardLink | undefined): void {
+    if (!link) {
+      decision.skipped = 'the row names no paper (paper_url and paper_title are empty), and its table links no leaderboard to credit it to';
+      return;
+    }
+    let source = this.sources.get(link.url);
+    if (!source) this.sources.set(link.url, (source = link));
+    this.rowSources.set(decision, source);
   }
 
   /** The validator allows a model once per leaderboard (ignoring case, spaces, hyphens, underscores): the first row stands. */
@@ -221,15 +239,32 @@ export class Layout {
     const methodIds = new Map<MethodEntry, string>();
     assign(this.methods.values(), (m) => ({ identity: `method "${m.name}"`, wanted: m.pwcSlug ?? slugFor(m.name, m.name, 'method'), rank: m.pwcSlug ? 0 : 1 }), methodIds, methodPath);
     for (const [m, id] of methodIds) this.methodIds.set(m.name, id);
-    assign(
-      this.papers,
-      (p) => ({ identity: `paper ${p.identity}`, wanted: p.pwcSlug ?? slugFor(p.title!, p.identity, 'paper'), rank: p.pwcSlug ? 0 : 1 }),
-      this.paperIds,
-      (id) => `data/papers/<yyyy>/${id}.yaml`,
+    // Papers and sources share one namespace: their ids are allocated together, papers first.
+    const owners = new Map<PaperDraft | LeaderboardLink, string>();
+    const isPaper = (o: PaperDraft | LeaderboardLink): o is PaperDraft => 'identity' in o;
+    assign<PaperDraft | LeaderboardLink>(
+      [...this.papers, ...[...this.sources.values()].filter((link) => this.usedSources().has(link))],
+      (o) =>
+        isPaper(o)
+          ? { identity: `paper ${o.identity}`, wanted: o.pwcSlug ?? slugFor(o.title!, o.identity, 'paper'), rank: o.pwcSlug ? 0 : 1 }
+          : { identity: `source ${o.url}`, wanted: slugFor(o.name, o.url, 'source'), rank: 2 },
+      owners,
+      (id) => `data/papers/<yyyy>/${id}.yaml or ${sourcePath(id)}`,
     );
+    for (const [owner, id] of owners) {
+      if (isPaper(owner)) this.paperIds.set(owner, id);
+      else this.sourceIds.set(owner, id);
+    }
     for (const [paper, date] of this.paperDates) {
       this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${date} (year and month only), derived from its arXiv id ${paper.arxiv}` });
     }
+  }
+
+  /** Sources with a row still taken (a row may be dropped after it was credited, as a duplicate model). */
+  private usedSources(): Set<LeaderboardLink> {
+    const used = new Set<LeaderboardLink>();
+    for (const [decision, source] of this.rowSources) if (!decision.skipped) used.add(source);
+    return used;
   }
 
   private paperDate(paper: PaperDraft): string {
@@ -267,7 +302,12 @@ export class Layout {
     for (const [paper, id] of this.paperIds) {
       out.push({ path: paperPath(id, this.paperDate(paper)), kind: 'paper', data: compact(this.paperData(paper, paperUse.get(paper))) });
     }
+    for (const [source, id] of this.sourceIds) out.push({ path: sourcePath(id), kind: 'source', data: this.sourceData(source) });
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private sourceData(source: LeaderboardLink): SourceFile {
+    return { name: source.name, kind: 'leaderboard', url: source.url, description: 'Submissions that name no paper, as the Papers With Code archive lists them from this leaderboard.' };
   }
 
   /** Result files from the rows still taken, in path order; rows keep the tables' order. */
@@ -277,7 +317,8 @@ export class Layout {
       if (b.skipped) continue;
       for (const decision of b.rows) {
         if (decision.skipped || decision.values.length === 0) continue;
-        const path = resultPath(this.taskIds.get(b.draft.task)!, this.datasetIds.get(b.draft.dataset)!, this.paperIds.get(decision.row.paper!)!);
+        const owner = decision.row.paper ? this.paperIds.get(decision.row.paper)! : this.sourceIds.get(this.rowSources.get(decision)!)!;
+        const path = resultPath(this.taskIds.get(b.draft.task)!, this.datasetIds.get(b.draft.dataset)!, owner);
         const group = groups.get(path) ?? { path, rows: [] };
         group.rows.push(decision);
         groups.set(path, group);
@@ -313,6 +354,7 @@ export class Layout {
       benchmarks: this.benchmarks.filter((b) => !b.skipped).length,
       methods: this.methodIds.size,
       papers: this.paperIds.size,
+      sources: this.sourceIds.size,
       resultFiles: resultGroups.length,
       rows,
       values: resultGroups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r.values.length, 0), 0),

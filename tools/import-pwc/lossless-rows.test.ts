@@ -76,6 +76,31 @@ describe('a paper the dumps give no date: the month of its arXiv id', () => {
   });
 });
 
+describe('rows that name no paper: submissions to the leaderboard the table links', () => {
+  it('credits them to a source entry made from the link', () => {
+    expect(read('data/sources/squad-leaderboard.yaml')).toEqual({
+      name: 'SQuAD Leaderboard',
+      kind: 'leaderboard',
+      url: 'https://rajpurkar.github.io/SQuAD-explorer/',
+      description: 'Submissions that name no paper, as the Papers With Code archive lists them from this leaderboard.',
+    });
+  });
+
+  it('writes their results, values unchanged, at data/results/<task>/<dataset>/<source-id>.yaml', () => {
+    expect(read('data/results/question-answering/squad1-1/squad-leaderboard.yaml')).toEqual({
+      results: [
+        { model: 'FPNet (ensemble)', metrics: { EM: 91.0 }, extra_training_data: false },
+        { model: 'Human Performance', metrics: { EM: 82.304 }, extra_training_data: false },
+      ],
+    });
+  });
+
+  it('counts them as imported, and the source among what was imported', () => {
+    expect(report.rows).toEqual({ total: 3, imported: 3, reported: 0 });
+    expect(report.imported).toMatchObject({ papers: 1, sources: 1, rows: 3 });
+  });
+});
+
 describe('the import of these tables', () => {
   it('validates without errors', async () => {
     const { findings } = await validate({ root: join(work, 'out'), cache: false, today: '2026-01-01' });
