@@ -122,14 +122,7 @@ export class Layout {
   /** A paper is written when a row or an imported dataset or method needs it, and it has a title and a date. */
   private decidePapers(): void {
     const needed = new Set<PaperDraft>();
-    for (const b of this.benchmarks) {
-      for (const decision of b.rows) {
-        if (decision.skipped) continue;
-        const paper = decision.row.paper;
-        if (paper) needed.add(paper);
-        else this.creditToLeaderboard(decision, b.draft.leaderboard);
-      }
-    }
+    for (const decision of this.liveRows) if (decision.row.paper) needed.add(decision.row.paper);
     for (const c of this.archive.catalogDatasets) if (c.introducedBy) needed.add(c.introducedBy);
     for (const m of this.archive.catalogMethods) if (m.introducedBy) needed.add(m.introducedBy);
     const problem = new Map<PaperDraft, string>();
@@ -151,19 +144,24 @@ export class Layout {
       }
       this.papers.push(paper);
     }
-    for (const decision of this.liveRows) {
-      const why = decision.row.paper && problem.get(decision.row.paper);
-      if (why) decision.skipped = why;
+    // A row whose paper cannot be written (or that names none) is still the number its table's source lists.
+    for (const b of this.benchmarks) {
+      for (const decision of b.rows) {
+        if (decision.skipped) continue;
+        const paper = decision.row.paper;
+        const why = paper ? problem.get(paper) : 'the row names no paper (paper_url and paper_title are empty)';
+        if (why) this.creditToSource(decision, b.draft.leaderboard, why);
+      }
     }
     for (const [paper, why] of problem) {
       if (!paper.hasRows) this.archive.skip({ kind: 'paper', ...paper.origin, name: paper.title, reason: why.replace(/^its paper/, 'the introducing paper').replace(/\(the row gives none[^)]*\)/, '(it is not in the papers dump)') });
     }
   }
 
-  /** A row that names no paper is a submission to the leaderboard its table links: that leaderboard is its source. */
-  private creditToLeaderboard(decision: RowDecision, link: LeaderboardLink | undefined): void {
+  /** A row with no paper to belong to is credited to the leaderboard its table links; without one it is reported with `why`. */
+  private creditToSource(decision: RowDecision, link: LeaderboardLink | undefined, why: string): void {
     if (!link) {
-      decision.skipped = 'the row names no paper (paper_url and paper_title are empty), and its table links no leaderboard to credit it to';
+      decision.skipped = `${why}, and its table links no leaderboard or other source to credit it to`;
       return;
     }
     let source = this.sources.get(link.url);
@@ -307,7 +305,9 @@ export class Layout {
   }
 
   private sourceData(source: LeaderboardLink): SourceFile {
-    return { name: source.name, kind: 'leaderboard', url: source.url, description: 'Submissions that name no paper, as the Papers With Code archive lists them from this leaderboard.' };
+    // The link is the table's source: a leaderboard when its title says so, else some other compilation.
+    const kind = /leader/i.test(source.name) ? 'leaderboard' : 'other';
+    return { name: source.name, kind, url: source.url, description: `Results the Papers With Code archive lists from this ${kind === 'leaderboard' ? 'leaderboard' : 'source'} that it credits to no paper with a title and a date.` };
   }
 
   /** Result files from the rows still taken, in path order; rows keep the tables' order. */
@@ -317,7 +317,8 @@ export class Layout {
       if (b.skipped) continue;
       for (const decision of b.rows) {
         if (decision.skipped || decision.values.length === 0) continue;
-        const owner = decision.row.paper ? this.paperIds.get(decision.row.paper)! : this.sourceIds.get(this.rowSources.get(decision)!)!;
+        const source = this.rowSources.get(decision);
+        const owner = source ? this.sourceIds.get(source)! : this.paperIds.get(decision.row.paper!)!;
         const path = resultPath(this.taskIds.get(b.draft.task)!, this.datasetIds.get(b.draft.dataset)!, owner);
         const group = groups.get(path) ?? { path, rows: [] };
         group.rows.push(decision);
@@ -328,14 +329,19 @@ export class Layout {
   }
 
   resultFile(group: ResultGroup): OutputFile {
-    const results: ResultRow[] = group.rows.map(({ row, values }) => {
+    const results: ResultRow[] = group.rows.map((decision) => {
+      const { row, values } = decision;
       const notes = values.filter((v) => v.note).map((v) => `${v.metric}: ${v.note}`);
+      // A row credited to a leaderboard that names a paper keeps the paper: its link as the row's source, its title in the notes.
+      const paper = this.rowSources.has(decision) ? row.paper : undefined;
+      if (paper?.title) notes.unshift(`from the paper "${paper.title}", whose date is not known`);
       return compact({
         model: row.model!,
         metrics: Object.fromEntries(values.map((v) => [v.metric, v.value])),
         extra_training_data: row.extraTrainingData,
         code: row.code,
         notes: notes.length ? notes.join('; ') : undefined,
+        source: paper?.url ? { kind: 'paper' as const, url: paper.url } : undefined,
       });
     });
     const printedRows = group.rows.map(({ values }) => {

@@ -41,6 +41,8 @@ const TABLES = [
             row('BiDAF', { url: 'https://arxiv.org/abs/1611.01603', title: 'Bidirectional Attention Flow for Machine Comprehension' }, '67.974'),
             row('FPNet (ensemble)', {}, '91.0'),
             row('Human Performance', {}, '82.304'),
+            row('SAGN', { url: 'https://arxiv.org/abs/2104.09376' }, '80.10'),
+            row('Old Reader', { url: 'https://example.org/old-reader.pdf', title: 'An Old Reader' }, '50.5'),
           ],
         },
       },
@@ -82,7 +84,7 @@ describe('rows that name no paper: submissions to the leaderboard the table link
       name: 'SQuAD Leaderboard',
       kind: 'leaderboard',
       url: 'https://rajpurkar.github.io/SQuAD-explorer/',
-      description: 'Submissions that name no paper, as the Papers With Code archive lists them from this leaderboard.',
+      description: 'Results the Papers With Code archive lists from this leaderboard that it credits to no paper with a title and a date.',
     });
   });
 
@@ -91,13 +93,28 @@ describe('rows that name no paper: submissions to the leaderboard the table link
       results: [
         { model: 'FPNet (ensemble)', metrics: { EM: 91.0 }, extra_training_data: false },
         { model: 'Human Performance', metrics: { EM: 82.304 }, extra_training_data: false },
+        { model: 'SAGN', metrics: { EM: 80.1 }, extra_training_data: false, source: { kind: 'paper', url: 'https://arxiv.org/abs/2104.09376' } },
+        {
+          model: 'Old Reader',
+          metrics: { EM: 50.5 },
+          extra_training_data: false,
+          notes: 'from the paper "An Old Reader", whose date is not known',
+          source: { kind: 'paper', url: 'https://example.org/old-reader.pdf' },
+        },
       ],
     });
+    // as the dump prints it
+    expect(readFileSync(join(work, 'out', 'data/results/question-answering/squad1-1/squad-leaderboard.yaml'), 'utf8')).toContain('EM: 80.10\n');
+  });
+
+  it('keeps on the leaderboard a row whose paper has no title or no date, with the paper\'s link as its source', () => {
+    expect(report.skipped.filter((s) => s.kind === 'row')).toEqual([]);
+    expect(report.skipped.filter((s) => s.kind === 'paper')).toEqual([]);
   });
 
   it('counts them as imported, and the source among what was imported', () => {
-    expect(report.rows).toEqual({ total: 3, imported: 3, reported: 0 });
-    expect(report.imported).toMatchObject({ papers: 1, sources: 1, rows: 3 });
+    expect(report.rows).toEqual({ total: 5, imported: 5, reported: 0 });
+    expect(report.imported).toMatchObject({ papers: 1, sources: 1, rows: 5 });
   });
 });
 
