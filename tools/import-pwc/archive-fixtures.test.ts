@@ -90,9 +90,11 @@ describe.skipIf(!present)('pwc import-pwc on the real archive excerpts', () => {
     expect(report.rows.imported + report.rows.reported).toBe(report.rows.total);
     expect(report.values.imported + report.values.reported).toBe(report.values.total);
     expect(report.skipped.filter((s) => s.kind === 'row')).toHaveLength(report.rows.reported);
-    // 1,767 before rows with no paper to belong to were credited to the leaderboard their table links (issue #13).
-    expect(report.rows.imported).toBeGreaterThanOrEqual(2797);
-    expect(report.imported.sources).toBe(11);
+    // Issue #13's target: at least 90 % of the rows (1,767 of 3,241 before: no rows credited to their
+    // tables' leaderboards, papers without a date in the dumps left out).
+    expect(report.rows.imported).toBeGreaterThanOrEqual(2985);
+    expect(report.rows.imported / report.rows.total).toBeGreaterThanOrEqual(0.9);
+    expect(report.imported.sources).toBe(10);
   });
 
   it('leaves a folder that `pwc validate` passes', async () => {

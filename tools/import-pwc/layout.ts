@@ -7,7 +7,7 @@ import { normaliseModel } from '../checks/nearest.ts';
 import type { Archive, CatalogDataset, CatalogMethod, DatasetDraft, LeaderboardLink, MethodRef, PaperDraft, TaskDraft } from './archive.ts';
 import { decideBenchmark, type BenchmarkDecision, type RowDecision } from './benchmark-decision.ts';
 import type { MetricDirections } from './metric-direction.ts';
-import { arxivMonth } from './paper-identity.ts';
+import { arxivMonth, modelNameYear } from './paper-identity.ts';
 import type { Counts, Note, Skipped } from './report.ts';
 import { allocateSlugs, slugFor, type SlugRequest } from './slugs.ts';
 
@@ -61,7 +61,8 @@ export class Layout {
   private readonly areas = new Map<string, string>(); // id -> name
   private readonly taskAreas = new Map<TaskDraft, string>();
   private readonly papers: PaperDraft[] = [];
-  private readonly paperDates = new Map<PaperDraft, string>();
+  /** Dates the dumps do not give, derived (partial), and from what: for the report's notes. */
+  private readonly paperDates = new Map<PaperDraft, { date: string; from: string }>();
 
   constructor(
     private readonly archive: Archive,
@@ -125,6 +126,11 @@ export class Layout {
     for (const decision of this.liveRows) if (decision.row.paper) needed.add(decision.row.paper);
     for (const c of this.archive.catalogDatasets) if (c.introducedBy) needed.add(c.introducedBy);
     for (const m of this.archive.catalogMethods) if (m.introducedBy) needed.add(m.introducedBy);
+    const modelsOf = new Map<PaperDraft, string[]>();
+    for (const decision of this.liveRows) {
+      const { paper, model } = decision.row;
+      if (paper && model !== undefined) modelsOf.set(paper, [...(modelsOf.get(paper) ?? []), model]);
+    }
     const problem = new Map<PaperDraft, string>();
     for (const paper of this.archive.papers) {
       if (!needed.has(paper)) continue;
@@ -132,13 +138,10 @@ export class Layout {
         problem.set(paper, 'its paper has no title (the row gives none; with --papers the papers dump can give it)');
         continue;
       }
-      let date = paper.date;
-      if (!date && paper.arxiv) {
-        // A partial date: the day is not known, and the schema says so rather than a made-up first of the month.
-        date = arxivMonth(paper.arxiv);
-        if (date) this.paperDates.set(paper, date);
-      }
-      if (!date) {
+      // A derived date is partial: the schema says the day (or month) is not known rather than make one up.
+      const derived = paper.date ? undefined : this.derivedDate(paper, modelsOf.get(paper) ?? []);
+      if (derived) this.paperDates.set(paper, derived);
+      if (!paper.date && !derived) {
         problem.set(paper, 'its paper has no date (the row gives none and it is not in the papers dump)');
         continue;
       }
@@ -156,6 +159,17 @@ export class Layout {
     for (const [paper, why] of problem) {
       if (!paper.hasRows) this.archive.skip({ kind: 'paper', ...paper.origin, name: paper.title, reason: why.replace(/^its paper/, 'the introducing paper').replace(/\(the row gives none[^)]*\)/, '(it is not in the papers dump)') });
     }
+  }
+
+  /** The month of the paper's arXiv id, else the one year its rows' model names end with ("BiSET (2019)"). */
+  private derivedDate(paper: PaperDraft, models: string[]): { date: string; from: string } | undefined {
+    const month = paper.arxiv ? arxivMonth(paper.arxiv) : undefined;
+    if (month) return { date: month, from: `${month} (year and month only), derived from its arXiv id ${paper.arxiv}` };
+    const named = models.filter((m) => modelNameYear(m) !== undefined);
+    const years = new Set(named.map(modelNameYear));
+    if (years.size !== 1) return undefined; // none, or rows that disagree: no date is better than a guess
+    const year = modelNameYear(named[0])!;
+    return { date: year, from: `${year} (year only), derived from the year its rows name in the model name: ${[...new Set(named)].map((m) => JSON.stringify(m)).join(', ')}` };
   }
 
   /** A row with no paper to belong to is credited to the leaderboard its table links; without one it is reported with `why`. */
@@ -253,8 +267,8 @@ export class Layout {
       if (isPaper(owner)) this.paperIds.set(owner, id);
       else this.sourceIds.set(owner, id);
     }
-    for (const [paper, date] of this.paperDates) {
-      this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${date} (year and month only), derived from its arXiv id ${paper.arxiv}` });
+    for (const [paper, { date, from }] of this.paperDates) {
+      this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${from}` });
     }
   }
 
@@ -266,7 +280,7 @@ export class Layout {
   }
 
   private paperDate(paper: PaperDraft): string {
-    return paper.date ?? this.paperDates.get(paper)!;
+    return paper.date ?? this.paperDates.get(paper)!.date;
   }
 
   private built?: OutputFile[];

@@ -43,6 +43,8 @@ const TABLES = [
             row('Human Performance', {}, '82.304'),
             row('SAGN', { url: 'https://arxiv.org/abs/2104.09376' }, '80.10'),
             row('Old Reader', { url: 'https://example.org/old-reader.pdf', title: 'An Old Reader' }, '50.5'),
+            // NLP-progress names models with the paper's year
+            row('BiSET (2019)', { url: 'https://www.aclweb.org/anthology/P19-1207', title: 'BiSET: Bi-directional Selective Encoding with Template' }, '40.0'),
           ],
         },
       },
@@ -75,6 +77,14 @@ describe('a paper the dumps give no date: the month of its arXiv id', () => {
       path: 'data/papers/2016/bidirectional-attention-flow-for-machine-comprehension.yaml',
       note: 'no date in the dumps: 2016-11 (year and month only), derived from its arXiv id 1611.01603',
     });
+  });
+});
+
+describe('a paper the dumps give no date and no arXiv id, whose rows name a year in the model name', () => {
+  it('is dated with that year, a partial date YYYY, noted as derived', () => {
+    const path = 'data/papers/2019/biset-bi-directional-selective-encoding-with-template.yaml';
+    expect(read(path)).toMatchObject({ title: 'BiSET: Bi-directional Selective Encoding with Template', date: '2019' });
+    expect(report.notes).toContainEqual({ kind: 'date', path, note: 'no date in the dumps: 2019 (year only), derived from the year its rows name in the model name: "BiSET (2019)"' });
   });
 });
 
@@ -113,8 +123,8 @@ describe('rows that name no paper: submissions to the leaderboard the table link
   });
 
   it('counts them as imported, and the source among what was imported', () => {
-    expect(report.rows).toEqual({ total: 5, imported: 5, reported: 0 });
-    expect(report.imported).toMatchObject({ papers: 1, sources: 1, rows: 5 });
+    expect(report.rows).toEqual({ total: 6, imported: 6, reported: 0 });
+    expect(report.imported).toMatchObject({ papers: 2, sources: 1, rows: 6 });
   });
 });
 
