@@ -183,11 +183,16 @@ export class Layout {
     this.rowSources.set(decision, source);
   }
 
-  /** The validator allows a model once per leaderboard (ignoring case, spaces, hyphens, underscores): the first row stands. */
+  /**
+   * The validator allows a model once per leaderboard (ignoring case, spaces, hyphens, underscores):
+   * the first row stands, a paper's row before a row credited to the table's source (the paper is
+   * the better source of the same number).
+   */
   private decideDuplicateModels(): void {
     for (const b of this.benchmarks) {
       const first = new Map<string, RowDecision>();
-      for (const decision of b.rows) {
+      const papersFirst = [...b.rows.filter((d) => !this.rowSources.has(d)), ...b.rows.filter((d) => this.rowSources.has(d))];
+      for (const decision of papersFirst) {
         if (decision.skipped) continue;
         const key = normaliseModel(decision.row.model!);
         const earlier = first.get(key);

@@ -38,6 +38,8 @@ const TABLES = [
         sota: {
           metrics: ['EM'],
           rows: [
+            // the leaderboard's own entry for a model a paper's row below also gives
+            row('bidaf', {}, '67.974'),
             row('BiDAF', { url: 'https://arxiv.org/abs/1611.01603', title: 'Bidirectional Attention Flow for Machine Comprehension' }, '67.974'),
             row('FPNet (ensemble)', {}, '91.0'),
             row('Human Performance', {}, '82.304'),
@@ -118,13 +120,23 @@ describe('rows that name no paper: submissions to the leaderboard the table link
   });
 
   it('keeps on the leaderboard a row whose paper has no title or no date, with the paper\'s link as its source', () => {
-    expect(report.skipped.filter((s) => s.kind === 'row')).toEqual([]);
+    expect(report.skipped.filter((s) => s.kind === 'row').map((s) => s.model)).toEqual(['bidaf']);
     expect(report.skipped.filter((s) => s.kind === 'paper')).toEqual([]);
   });
 
   it('counts them as imported, and the source among what was imported', () => {
-    expect(report.rows).toEqual({ total: 6, imported: 6, reported: 0 });
+    expect(report.rows).toEqual({ total: 7, imported: 6, reported: 1 });
     expect(report.imported).toMatchObject({ papers: 2, sources: 1, rows: 6 });
+  });
+});
+
+describe('a model that both a paper and its table\'s leaderboard give', () => {
+  it('keeps the paper\'s row, though the leaderboard\'s comes first, and reports the other', () => {
+    expect(read('data/results/question-answering/squad1-1/bidirectional-attention-flow-for-machine-comprehension.yaml').results).toEqual([
+      { model: 'BiDAF', metrics: { EM: 67.974 }, extra_training_data: false },
+    ]);
+    const dropped = report.skipped.find((s) => s.kind === 'row' && s.model === 'bidaf');
+    expect(dropped?.reason).toBe('the model "bidaf" is already on this leaderboard (row 2), and a model appears once per leaderboard');
   });
 });
 
