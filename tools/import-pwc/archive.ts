@@ -54,6 +54,12 @@ export interface RowDraft {
   extraTrainingData?: boolean;
 }
 
+/** A link a table gives to where its rows come from (a leaderboard), by its title. */
+export interface LeaderboardLink {
+  name: string;
+  url: string;
+}
+
 export interface BenchmarkDraft {
   task: TaskDraft;
   dataset: DatasetDraft;
@@ -62,6 +68,8 @@ export interface BenchmarkDraft {
   /** The evaluation tables' descriptions of this dataset under this task. */
   descriptions: string[];
   rows: RowDraft[];
+  /** The leaderboard the table links: rows that name no paper are its submissions. */
+  leaderboard?: LeaderboardLink;
   origin: Origin;
 }
 

@@ -1,5 +1,5 @@
 // Reads an evaluation-tables dump into the archive: the task tree, datasets and subdatasets, benchmarks and their rows.
-import type { Archive, BenchmarkDraft, DatasetDraft, RowDraft, TaskDraft } from './archive.ts';
+import type { Archive, BenchmarkDraft, DatasetDraft, LeaderboardLink, RowDraft, TaskDraft } from './archive.ts';
 import { readDump, type ReadOptions } from './dump-reader.ts';
 import { checkEntryShape } from './dump-shapes.ts';
 import { isoDate, isRecord, line, lines, records, text, title as fieldTitle, url } from './fields.ts';
@@ -32,9 +32,9 @@ class TaskWalker {
       return;
     }
     const task = this.taskDraft(name, node, at, parent);
-    records(node.datasets).forEach((d, i) => this.dataset(d, `${at}.datasets[${i}]`, task, undefined));
+    const leaderboard = linkOf(node.source_link);
+    records(node.datasets).forEach((d, i) => this.dataset(d, `${at}.datasets[${i}]`, task, undefined, leaderboard));
     records(node.subtasks).forEach((s, i) => this.task(s, `${at}.subtasks[${i}]`, task));
-    if (node.source_link) this.archive.ignore('evaluation-tables: task.source_link', 'tasks have no source link field');
   }
 
   private taskDraft(name: string, node: Json, at: string, parent: TaskDraft | undefined): TaskDraft {
@@ -61,7 +61,8 @@ class TaskWalker {
     return task;
   }
 
-  private dataset(node: Json, at: string, task: TaskDraft, parent: DatasetDraft | undefined): void {
+  /** `leaderboard`: the link of the task (or of the dataset above a subdataset); a dataset link titled as a leaderboard comes first. */
+  private dataset(node: Json, at: string, task: TaskDraft, parent: DatasetDraft | undefined, taskLeaderboard: LeaderboardLink | undefined): void {
     const ownName = line(parent ? node.subdataset : node.dataset);
     const origin: Origin = { file: this.file, at, task: task.name };
     if (ownName === undefined) {
@@ -79,6 +80,7 @@ class TaskWalker {
     const description = text(node.description);
     dataset.description ??= description;
     const links = records(node.dataset_links);
+    const leaderboard = links.map(linkOf).find((l) => l !== undefined && /leader/i.test(l.name)) ?? taskLeaderboard;
     dataset.homepage ??= links.map((l) => url(l.url)).find((u) => u !== undefined);
     if (links.length > 1) this.archive.ignore('evaluation-tables: dataset.dataset_links after the first', 'a dataset has one homepage', links.length - 1);
     const citations = records(node.dataset_citations).filter((c) => text(c.url) || text(c.title));
@@ -91,9 +93,10 @@ class TaskWalker {
       const benchmark = this.benchmark(task, dataset, origin);
       for (const m of metrics) if (!benchmark.metrics.includes(m)) benchmark.metrics.push(m);
       if (description && !benchmark.descriptions.includes(description)) benchmark.descriptions.push(description);
+      benchmark.leaderboard ??= leaderboard;
       rows.forEach((row, i) => benchmark.rows.push(this.row(row, { ...origin, at: `${at}.sota.rows[${i}]`, row: i })));
     }
-    records(node.subdatasets).forEach((s, i) => this.dataset(s, `${at}.subdatasets[${i}]`, task, dataset));
+    records(node.subdatasets).forEach((s, i) => this.dataset(s, `${at}.subdatasets[${i}]`, task, dataset, leaderboard));
   }
 
   private benchmark(task: TaskDraft, dataset: DatasetDraft, origin: Origin): BenchmarkDraft {
@@ -125,6 +128,7 @@ class TaskWalker {
         paper.dateSource = 'evaluation tables';
       }
     }
+    if (!paper && isoDate(row.paper_date)) this.archive.ignore('evaluation-tables: row.paper_date of a row that names no paper', 'a result row has no date field: only papers have dates');
     const codeLinks = records(row.code_links).map((l) => url(l.url)).filter((u): u is string => u !== undefined);
     if (paper) {
       for (const u of codeLinks) if (!paper.code.some((c) => c.url === u)) paper.code.push({ url: u });
@@ -161,6 +165,14 @@ class TaskWalker {
       visit(node, at);
     }
   }
+}
+
+/** A {title, url} link with both parts usable, else undefined. */
+function linkOf(value: unknown): LeaderboardLink | undefined {
+  if (!isRecord(value)) return undefined;
+  const name = fieldTitle(value.title);
+  const target = url(value.url);
+  return name !== undefined && target !== undefined ? { name, url: target } : undefined;
 }
 
 function isAncestor(candidate: TaskDraft, of: TaskDraft): boolean {

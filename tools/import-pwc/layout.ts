@@ -1,13 +1,13 @@
 // Turns the archive into the repository's layout: decisions on rows and entities, ids, then the data of every file.
-import { AREAS_PATH, datasetPath, methodPath, paperPath, resultPath, taskPath, toSlug } from '../model/paths.ts';
+import { AREAS_PATH, datasetPath, methodPath, paperPath, resultPath, sourcePath, taskPath, toSlug } from '../model/paths.ts';
 import type { PrintedValues } from '../model/printed.ts';
 import type { FileKind } from '../model/schemas.ts';
-import type { Benchmark, CodeLink, DatasetFile, MethodFile, PaperFile, ResultFile, ResultRow, TaskFile } from '../model/types.ts';
+import type { Benchmark, CodeLink, DatasetFile, MethodFile, PaperFile, ResultFile, ResultRow, SourceFile, TaskFile } from '../model/types.ts';
 import { normaliseModel } from '../checks/nearest.ts';
-import type { Archive, CatalogDataset, CatalogMethod, DatasetDraft, MethodRef, PaperDraft, TaskDraft } from './archive.ts';
+import type { Archive, CatalogDataset, CatalogMethod, DatasetDraft, LeaderboardLink, MethodRef, PaperDraft, TaskDraft } from './archive.ts';
 import { decideBenchmark, type BenchmarkDecision, type RowDecision } from './benchmark-decision.ts';
 import type { MetricDirections } from './metric-direction.ts';
-import { arxivMonth } from './paper-identity.ts';
+import { arxivMonth, modelNameYear } from './paper-identity.ts';
 import type { Counts, Note, Skipped } from './report.ts';
 import { allocateSlugs, slugFor, type SlugRequest } from './slugs.ts';
 
@@ -51,13 +51,18 @@ export class Layout {
   readonly taskIds = new Map<TaskDraft, string>();
   readonly datasetIds = new Map<DatasetDraft, string>();
   readonly paperIds = new Map<PaperDraft, string>();
+  /** Leaderboards credited with rows that name no paper, by URL, and their ids (in the papers' namespace). */
+  private readonly sources = new Map<string, LeaderboardLink>();
+  private readonly sourceIds = new Map<LeaderboardLink, string>();
+  private readonly rowSources = new Map<RowDecision, LeaderboardLink>();
   private readonly methodIds = new Map<string, string>(); // method name -> id
   private readonly methods = new Map<string, MethodEntry>();
   private readonly datasets: DatasetDraft[] = [];
   private readonly areas = new Map<string, string>(); // id -> name
   private readonly taskAreas = new Map<TaskDraft, string>();
   private readonly papers: PaperDraft[] = [];
-  private readonly paperDates = new Map<PaperDraft, string>();
+  /** Dates the dumps do not give, derived (partial), and from what: for the report's notes. */
+  private readonly paperDates = new Map<PaperDraft, { date: string; from: string }>();
 
   constructor(
     private readonly archive: Archive,
@@ -118,13 +123,14 @@ export class Layout {
   /** A paper is written when a row or an imported dataset or method needs it, and it has a title and a date. */
   private decidePapers(): void {
     const needed = new Set<PaperDraft>();
-    for (const decision of this.liveRows) {
-      const paper = decision.row.paper;
-      if (!paper) decision.skipped = 'the row names no paper (paper_url and paper_title are empty), and a result belongs to a paper';
-      else needed.add(paper);
-    }
+    for (const decision of this.liveRows) if (decision.row.paper) needed.add(decision.row.paper);
     for (const c of this.archive.catalogDatasets) if (c.introducedBy) needed.add(c.introducedBy);
     for (const m of this.archive.catalogMethods) if (m.introducedBy) needed.add(m.introducedBy);
+    const modelsOf = new Map<PaperDraft, string[]>();
+    for (const decision of this.liveRows) {
+      const { paper, model } = decision.row;
+      if (paper && model !== undefined) modelsOf.set(paper, [...(modelsOf.get(paper) ?? []), model]);
+    }
     const problem = new Map<PaperDraft, string>();
     for (const paper of this.archive.papers) {
       if (!needed.has(paper)) continue;
@@ -132,34 +138,61 @@ export class Layout {
         problem.set(paper, 'its paper has no title (the row gives none; with --papers the papers dump can give it)');
         continue;
       }
-      let date = paper.date;
-      if (!date && paper.arxiv) {
-        const month = arxivMonth(paper.arxiv);
-        if (month) {
-          date = `${month}-01`;
-          this.paperDates.set(paper, date);
-        }
-      }
-      if (!date) {
+      // A derived date is partial: the schema says the day (or month) is not known rather than make one up.
+      const derived = paper.date ? undefined : this.derivedDate(paper, modelsOf.get(paper) ?? []);
+      if (derived) this.paperDates.set(paper, derived);
+      if (!paper.date && !derived) {
         problem.set(paper, 'its paper has no date (the row gives none and it is not in the papers dump)');
         continue;
       }
       this.papers.push(paper);
     }
-    for (const decision of this.liveRows) {
-      const why = decision.row.paper && problem.get(decision.row.paper);
-      if (why) decision.skipped = why;
+    // A row whose paper cannot be written (or that names none) is still the number its table's source lists.
+    for (const b of this.benchmarks) {
+      for (const decision of b.rows) {
+        if (decision.skipped) continue;
+        const paper = decision.row.paper;
+        const why = paper ? problem.get(paper) : 'the row names no paper (paper_url and paper_title are empty)';
+        if (why) this.creditToSource(decision, b.draft.leaderboard, why);
+      }
     }
     for (const [paper, why] of problem) {
       if (!paper.hasRows) this.archive.skip({ kind: 'paper', ...paper.origin, name: paper.title, reason: why.replace(/^its paper/, 'the introducing paper').replace(/\(the row gives none[^)]*\)/, '(it is not in the papers dump)') });
     }
   }
 
-  /** The validator allows a model once per leaderboard (ignoring case, spaces, hyphens, underscores): the first row stands. */
+  /** The month of the paper's arXiv id, else the one year its rows' model names end with ("BiSET (2019)"). */
+  private derivedDate(paper: PaperDraft, models: string[]): { date: string; from: string } | undefined {
+    const month = paper.arxiv ? arxivMonth(paper.arxiv) : undefined;
+    if (month) return { date: month, from: `${month} (year and month only), derived from its arXiv id ${paper.arxiv}` };
+    const named = models.filter((m) => modelNameYear(m) !== undefined);
+    const years = new Set(named.map(modelNameYear));
+    if (years.size !== 1) return undefined; // none, or rows that disagree: no date is better than a guess
+    const year = modelNameYear(named[0])!;
+    return { date: year, from: `${year} (year only), derived from the year its rows name in the model name: ${[...new Set(named)].map((m) => JSON.stringify(m)).join(', ')}` };
+  }
+
+  /** A row with no paper to belong to is credited to the leaderboard its table links; without one it is reported with `why`. */
+  private creditToSource(decision: RowDecision, link: LeaderboardLink | undefined, why: string): void {
+    if (!link) {
+      decision.skipped = `${why}, and its table links no leaderboard or other source to credit it to`;
+      return;
+    }
+    let source = this.sources.get(link.url);
+    if (!source) this.sources.set(link.url, (source = link));
+    this.rowSources.set(decision, source);
+  }
+
+  /**
+   * The validator allows a model once per leaderboard (ignoring case, spaces, hyphens, underscores):
+   * the first row stands, a paper's row before a row credited to the table's source (the paper is
+   * the better source of the same number).
+   */
   private decideDuplicateModels(): void {
     for (const b of this.benchmarks) {
       const first = new Map<string, RowDecision>();
-      for (const decision of b.rows) {
+      const papersFirst = [...b.rows.filter((d) => !this.rowSources.has(d)), ...b.rows.filter((d) => this.rowSources.has(d))];
+      for (const decision of papersFirst) {
         if (decision.skipped) continue;
         const key = normaliseModel(decision.row.model!);
         const earlier = first.get(key);
@@ -223,19 +256,36 @@ export class Layout {
     const methodIds = new Map<MethodEntry, string>();
     assign(this.methods.values(), (m) => ({ identity: `method "${m.name}"`, wanted: m.pwcSlug ?? slugFor(m.name, m.name, 'method'), rank: m.pwcSlug ? 0 : 1 }), methodIds, methodPath);
     for (const [m, id] of methodIds) this.methodIds.set(m.name, id);
-    assign(
-      this.papers,
-      (p) => ({ identity: `paper ${p.identity}`, wanted: p.pwcSlug ?? slugFor(p.title!, p.identity, 'paper'), rank: p.pwcSlug ? 0 : 1 }),
-      this.paperIds,
-      (id) => `data/papers/<yyyy>/${id}.yaml`,
+    // Papers and sources share one namespace: their ids are allocated together, papers first.
+    const owners = new Map<PaperDraft | LeaderboardLink, string>();
+    const isPaper = (o: PaperDraft | LeaderboardLink): o is PaperDraft => 'identity' in o;
+    assign<PaperDraft | LeaderboardLink>(
+      [...this.papers, ...[...this.sources.values()].filter((link) => this.usedSources().has(link))],
+      (o) =>
+        isPaper(o)
+          ? { identity: `paper ${o.identity}`, wanted: o.pwcSlug ?? slugFor(o.title!, o.identity, 'paper'), rank: o.pwcSlug ? 0 : 1 }
+          : { identity: `source ${o.url}`, wanted: slugFor(o.name, o.url, 'source'), rank: 2 },
+      owners,
+      (id) => `data/papers/<yyyy>/${id}.yaml or ${sourcePath(id)}`,
     );
-    for (const [paper, date] of this.paperDates) {
-      this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${date}, the month of its arXiv id ${paper.arxiv}` });
+    for (const [owner, id] of owners) {
+      if (isPaper(owner)) this.paperIds.set(owner, id);
+      else this.sourceIds.set(owner, id);
+    }
+    for (const [paper, { date, from }] of this.paperDates) {
+      this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${from}` });
     }
   }
 
+  /** Sources with a row still taken (a row may be dropped after it was credited, as a duplicate model). */
+  private usedSources(): Set<LeaderboardLink> {
+    const used = new Set<LeaderboardLink>();
+    for (const [decision, source] of this.rowSources) if (!decision.skipped) used.add(source);
+    return used;
+  }
+
   private paperDate(paper: PaperDraft): string {
-    return paper.date ?? this.paperDates.get(paper)!;
+    return paper.date ?? this.paperDates.get(paper)!.date;
   }
 
   private built?: OutputFile[];
@@ -269,7 +319,14 @@ export class Layout {
     for (const [paper, id] of this.paperIds) {
       out.push({ path: paperPath(id, this.paperDate(paper)), kind: 'paper', data: compact(this.paperData(paper, paperUse.get(paper))) });
     }
+    for (const [source, id] of this.sourceIds) out.push({ path: sourcePath(id), kind: 'source', data: this.sourceData(source) });
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private sourceData(source: LeaderboardLink): SourceFile {
+    // The link is the table's source: a leaderboard when its title says so, else some other compilation.
+    const kind = /leader/i.test(source.name) ? 'leaderboard' : 'other';
+    return { name: source.name, kind, url: source.url, description: `Results the Papers With Code archive lists from this ${kind === 'leaderboard' ? 'leaderboard' : 'source'} that it credits to no paper with a title and a date.` };
   }
 
   /** Result files from the rows still taken, in path order; rows keep the tables' order. */
@@ -279,7 +336,9 @@ export class Layout {
       if (b.skipped) continue;
       for (const decision of b.rows) {
         if (decision.skipped || decision.values.length === 0) continue;
-        const path = resultPath(this.taskIds.get(b.draft.task)!, this.datasetIds.get(b.draft.dataset)!, this.paperIds.get(decision.row.paper!)!);
+        const source = this.rowSources.get(decision);
+        const owner = source ? this.sourceIds.get(source)! : this.paperIds.get(decision.row.paper!)!;
+        const path = resultPath(this.taskIds.get(b.draft.task)!, this.datasetIds.get(b.draft.dataset)!, owner);
         const group = groups.get(path) ?? { path, rows: [] };
         group.rows.push(decision);
         groups.set(path, group);
@@ -289,14 +348,19 @@ export class Layout {
   }
 
   resultFile(group: ResultGroup): OutputFile {
-    const results: ResultRow[] = group.rows.map(({ row, values }) => {
+    const results: ResultRow[] = group.rows.map((decision) => {
+      const { row, values } = decision;
       const notes = values.filter((v) => v.note).map((v) => `${v.metric}: ${v.note}`);
+      // A row credited to a leaderboard that names a paper keeps the paper: its link as the row's source, its title in the notes.
+      const paper = this.rowSources.has(decision) ? row.paper : undefined;
+      if (paper?.title) notes.unshift(`from the paper "${paper.title}", whose date is not known`);
       return compact({
         model: row.model!,
         metrics: Object.fromEntries(values.map((v) => [v.metric, v.value])),
         extra_training_data: row.extraTrainingData,
         code: row.code,
         notes: notes.length ? notes.join('; ') : undefined,
+        source: paper?.url ? { kind: 'paper' as const, url: paper.url } : undefined,
       });
     });
     const printedRows = group.rows.map(({ values }) => {
@@ -315,6 +379,7 @@ export class Layout {
       benchmarks: this.benchmarks.filter((b) => !b.skipped).length,
       methods: this.methodIds.size,
       papers: this.paperIds.size,
+      sources: this.sourceIds.size,
       resultFiles: resultGroups.length,
       rows,
       values: resultGroups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r.values.length, 0), 0),

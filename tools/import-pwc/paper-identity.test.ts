@@ -1,6 +1,6 @@
 // Paper identity: arXiv ids with or without versions, URL and title keys, and the index that matches rows.
 import { describe, expect, it } from 'vitest';
-import { arxivId, arxivMonth, paperRef, PaperIndex, titleKey, urlKey } from './paper-identity.ts';
+import { arxivId, arxivMonth, modelNameYear, paperRef, PaperIndex, titleKey, urlKey } from './paper-identity.ts';
 
 describe('arxivId', () => {
   it('reads ids and arXiv URLs with or without version', () => {
@@ -48,5 +48,17 @@ describe('PaperIndex', () => {
     expect(index.find(paperRef({ urls: ['https://arxiv.org/abs/2001.00001'], title: 'Deep Residual Learning for Image Recognition' }))).toBeUndefined();
     // the ACL paper with its arXiv version found by title: the same paper, since it had no arXiv id
     expect(index.find(paperRef({ urls: ['https://arxiv.org/abs/1905.00001'], title: 'A chat paper.' }))).toBe(aclPaper);
+  });
+});
+
+describe('modelNameYear', () => {
+  it('reads a year in parentheses at the end of a model name, and nothing else', () => {
+    expect(modelNameYear('BiSET (2019)')).toBe('2019');
+    expect(modelNameYear('USSM + Supervised DeepNet + KB (2017) ')).toBe('2017');
+    expect(modelNameYear('BERT')).toBeUndefined();
+    expect(modelNameYear('ResNet (1024)')).toBeUndefined();
+    expect(modelNameYear('Model (2019) large')).toBeUndefined();
+    expect(modelNameYear('GPT-2 (1558M)')).toBeUndefined();
+    expect(modelNameYear(undefined)).toBeUndefined();
   });
 });

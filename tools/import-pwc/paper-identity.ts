@@ -23,6 +23,11 @@ export function arxivMonth(id: string): string | undefined {
   return `${yy >= 91 ? 1900 + yy : 2000 + yy}-${digits[2]}`;
 }
 
+/** The year a model name ends with, as NLP-progress names models after their paper ("BiSET (2019)" -> 2019). */
+export function modelNameYear(model: string | undefined): string | undefined {
+  return model === undefined ? undefined : /\((19[5-9]\d|20\d\d)\)$/.exec(model.trim())?.[1];
+}
+
 /** A URL reduced to what identifies the page: no scheme, "www.", fragment or trailing slash; lowercase host. */
 export function urlKey(value: string | undefined): string | undefined {
   if (!value) return undefined;

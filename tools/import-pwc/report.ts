@@ -54,6 +54,8 @@ export interface Counts {
   benchmarks: number;
   methods: number;
   papers: number;
+  /** Sources that are not papers (leaderboards credited with rows that name no paper). */
+  sources: number;
   resultFiles: number;
   rows: number;
   values: number;
@@ -114,7 +116,7 @@ export function renderSummary(report: ImportReport): string {
   const c = report.imported;
   const rows: [string, number][] = [
     ['areas', c.areas], ['tasks', c.tasks], ['datasets', c.datasets], ['benchmarks', c.benchmarks], ['methods', c.methods],
-    ['papers', c.papers], ['result files', c.resultFiles], ['result rows', c.rows], ['metric values', c.values],
+    ['papers', c.papers], ['sources', c.sources], ['result files', c.resultFiles], ['result rows', c.rows], ['metric values', c.values],
   ];
   for (const [kind, n] of rows) out.push(`| ${kind} | ${n} |`);
   out.push(

@@ -51,7 +51,7 @@ export const importPwcCommand: Command = {
     const shown = relative(process.cwd(), out) || '.';
     const c = report.imported;
     stdout.write(
-      `imported into ${shown}/: ${count(c.tasks, 'task')}, ${count(c.datasets, 'dataset')} (${count(c.benchmarks, 'benchmark')}), ${count(c.methods, 'method')}, ${count(c.papers, 'paper')}, ` +
+      `imported into ${shown}/: ${count(c.tasks, 'task')}, ${count(c.datasets, 'dataset')} (${count(c.benchmarks, 'benchmark')}), ${count(c.methods, 'method')}, ${count(c.papers, 'paper')}, ${count(c.sources, 'source')}, ` +
         `${count(c.rows, 'result row')} in ${count(c.resultFiles, 'file')}\n` +
         `rows: ${report.rows.total} = ${report.rows.imported} imported + ${report.rows.reported} reported; ` +
         `values: ${report.values.total} = ${report.values.imported} imported + ${report.values.reported} reported\n` +
