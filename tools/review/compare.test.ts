@@ -272,6 +272,14 @@ describe('a new best at other settings than the previous best', () => {
     expect(flagged(head(''))).toEqual([expect.stringMatching(/^new best at unstated resolution; the previous best was at resolution 224 px /)]);
   });
 
+  it('keeps the message within the report schema\'s 1,000 characters however long the settings are', () => {
+    const long = (c: string) => c.repeat(600);
+    const base2 = { ...base, 'data/datasets/toy.yaml': `${declaring}      - name: other_data\n        type: text\n`, 'data/results/classification/toy/old.yaml': rows(['Old-L', 80, `      pretraining_data: ${long('a')}\n      other_data: ${long('b')}\n`]) };
+    const [message] = flagged(head(`      pretraining_data: ${long('c')}\n      other_data: ${long('d')}\n`, 82, base2), base2);
+    expect(message.length).toBeLessThanOrEqual(1000);
+    expect(message).toMatch(/^new best at pretraining_data "c+…", other_data "d+…"; the previous best was at pretraining_data "a+… \(Old-L\): check that the paper states these settings, and whether the two results are comparable$/);
+  });
+
   it('is not flagged at the same settings, below the best, or on a benchmark that declares none', () => {
     expect(flagged(head('      resolution: 224\n'))).toEqual([]);
     expect(flagged(head('      resolution: 600\n', 79))).toEqual([]);

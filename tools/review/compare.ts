@@ -190,6 +190,9 @@ function round(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
+/** Longest list of differing settings a suspicion says (its message is capped at 1,000 characters by the schema). */
+const MAX_NOTE = 700;
+
 /** Changes worth a human look, in a fixed order. `after` gives the metrics' declared bounds (the report keeps only name, direction and unit). */
 export function suspiciousChanges(boards: readonly LeaderboardChange[], before: ReadonlyMap<string, Leaderboard>, after: ReadonlyMap<string, Leaderboard>): SuspiciousChange[] {
   const out: SuspiciousChange[] = [];
@@ -229,7 +232,7 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
       // Measured otherwise than the best it beats (600 px against 224 px): a leaderboard mixing the two needs a human's word.
       const otherSettings = c.newSota && best ? otherSettingsNote(board.settings ?? [], c.new?.settings, best.settings) : undefined;
       if (otherSettings) {
-        out.push({ ...at, kind: 'other-settings', message: `${otherSettings} (${clip(best!.model, 100)}): check that the paper states these settings, and whether the two results are comparable` });
+        out.push({ ...at, kind: 'other-settings', message: `${clip(otherSettings, MAX_NOTE)} (${clip(best!.model, 100)}): check that the paper states these settings, and whether the two results are comparable` });
       }
       if (c.new) out.push(...unitSlips(c, after.get(board.id), at));
       if (c.change === 'changed') {
