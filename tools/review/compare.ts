@@ -110,9 +110,13 @@ const MAX_ROW_TEXT = 2000;
 /** Longest text setting value a report holds (the schema's cap). */
 const MAX_SETTING_TEXT = 300;
 
-/** The settings a row states, text values capped; undefined when it states none. */
+/** The most settings of a row, and the longest setting name, a report holds (the schema's caps). */
+const MAX_SETTINGS = 50;
+const MAX_SETTING_NAME = 200;
+
+/** The settings a row states, within the schema's caps (an undeclared name may be anything: the validator reports it); undefined when it states none. */
 function statedSettings(result: Result): Standing['settings'] {
-  const stated = Object.entries(result.settings ?? {});
+  const stated = Object.entries(result.settings ?? {}).filter(([name]) => name.length <= MAX_SETTING_NAME).slice(0, MAX_SETTINGS);
   if (stated.length === 0) return undefined;
   return Object.fromEntries(stated.map(([name, v]) => [name, typeof v === 'string' ? clip(v, MAX_SETTING_TEXT) : v]));
 }

@@ -76,3 +76,23 @@ describe('pwc review of a new best at other settings than the previous best', ()
     expect(board.changes[0].new).toMatchObject({ settings: { resolution: 600 }, source: { kind: 'paper', url: 'https://arxiv.org/abs/2101.00001', ref: 'Table 2' } });
   });
 });
+
+describe('pwc review of a row whose settings no benchmark declares', () => {
+  it('reports the validator\'s errors instead of failing on a setting name longer than the report holds', async () => {
+    const res = mkdtempSync(join(tmpdir(), 'pwc-settings-long-out-'));
+    try {
+      // After the first tests, on a branch of its own from the same pull request.
+      gitIn(root)('switch', '-q', '-c', 'long-names');
+      const name = 'x'.repeat(250);
+      const settings = `${'\n'}${Array.from({ length: 60 }, (_, i) => `      s${i}: ${i}`).join('\n')}\n      ${name}: 1\n`;
+      commitFiles(root, { [NEW_RESULTS]: `results:\n  - model: Big-Net\n    metrics:\n      Top 1 Accuracy: 85.2\n    settings:${settings}    source: Table 2\n` }, 'undeclared settings');
+      const r = await runPwc(['review', '--root', root, '--base', 'main', '--head', 'HEAD', '--out', join(res, 'report.json')]);
+      expect(r.stderr).toBe('');
+      const report = JSON.parse(readFileSync(join(res, 'report.json'), 'utf8')) as ReviewReport;
+      expect(report.findings.filter((f) => f.rule === 'unknown-setting')).toHaveLength(61);
+      expect(Object.keys(report.leaderboards[0].changes[0].new?.settings ?? {})).toHaveLength(50);
+    } finally {
+      rmSync(res, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
