@@ -149,12 +149,14 @@ describe('a contributor adds a paper and its results', () => {
   it('pwc review --base main reports the new leaderboard rows and the new state of the art', async () => {
     const r = await pwc('review', '--base', 'main', '--out', join(out, 'report.json'), '--summary', join(out, 'comment.md'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/: 0 errors, 0 warnings, 1 leaderboard changed, 1 new SOTA, 0 suspicious; /);
+    expect(r.stdout).toMatch(/: 0 errors, 0 warnings, 1 leaderboard changed, 1 new SOTA, 1 suspicious; /);
     const comment = readFileSync(join(out, 'comment.md'), 'utf8').split('\n');
     expect(comment).toContain('✅ **No problems found in this pull request.**');
     expect(comment).toContain(
-      '🏆 **New state of the art** on `image-classification/imagenet`: `ResNeXt-101 64x4d` reaches 79.6% Top 1 Accuracy, **rank 1**, +2.6 points (+3.4 %) over 77.0% (`ResNet-152`).',
+      '🏆 **New state of the art** on `image-classification/imagenet`: `ResNeXt-101 64x4d` reaches 79.6% Top 1 Accuracy, **rank 1**, +2.6 points (+3.4 %) over 77.0% (`ResNet-152`). ⚠️ At other settings: new best at unstated resolution, unstated test\\_time\\_augmentation; the previous best was at resolution 224 px, test\\_time\\_augmentation false.',
     );
+    // The new row states no settings where ResNet-152 states 224 px and a single crop: a maintainer checks the paper (issue #13).
+    expect(comment).toContain('### Worth a human look');
     const rows = comment.filter((line) => line.startsWith('| added |'));
     expect(rows).toEqual([
       `| added | \`ResNeXt-101 64x4d\` | \`${PAPER_ID}\` | 79\\.6% | 1: **new SOTA**, +2.6 points (+3.4 %) over 77.0% |`,

@@ -100,3 +100,55 @@ describe('the rows of a leaderboard change, for checking against the paper', () 
     expect(text).toContain('…15 more added or changed rows are not spelled out here;');
   });
 });
+
+describe('the settings and structured sources of a leaderboard change (issue #13)', () => {
+  const declared = [{ name: 'resolution', unit: 'px' }, { name: 'pretraining_data' }, { name: 'test_time_augmentation' }];
+  const row = (change: ResultChange['change'], old: ResultChange['old'], now: ResultChange['new'], newSota = false): ResultChange => ({
+    change,
+    resultSet: 'image-classification/imagenet/my-paper',
+    file: 'data/results/image-classification/imagenet/my-paper.yaml',
+    paper: 'my-paper',
+    model: 'My-Net-L',
+    old,
+    new: now,
+    newSota,
+    margin: newSota ? { absolute: 1.2, relative: 0.0141509433962 } : null,
+  });
+  const render = (changes: ResultChange[], extra: Partial<LeaderboardChange> = {}) =>
+    renderReview(smallReport({ leaderboards: [board(changes, { settings: declared, ...extra })] }), { rulesDoc: 'docs/rules.md', knownRules: new Set() }).join('\n');
+
+  it("shows an added row's settings in declared order, each name = value with its unit", () => {
+    const text = render([row('added', null, { metrics: { 'Top 1 Accuracy': 84.4 }, rank: 2, source: 'Table 2', settings: { test_time_augmentation: false, resolution: 600 } })]);
+    expect(text).toContain('- `My-Net-L` (added, `my-paper`): Top 1 Accuracy 84\\.4%\n  - Settings: resolution = 600 px; test\\_time\\_augmentation = false\n  - Source: Table 2');
+  });
+
+  it('says what the settings were when a change replaced them', () => {
+    const text = render([row('changed', { metrics: { 'Top 1 Accuracy': 84.3 }, rank: 2, source: 'Table 2', settings: { resolution: 224 } }, { metrics: { 'Top 1 Accuracy': 84.4 }, rank: 2, source: 'Table 2', settings: { resolution: 600 } })]);
+    expect(text).toContain('  - Settings: resolution = 600 px (was: resolution = 224 px)');
+  });
+
+  it('shows a structured source as kind, where and a link; a url that is not http(s) is not linked', () => {
+    const linked = render([row('added', null, { metrics: { 'Top 1 Accuracy': 84.4 }, rank: 2, source: { kind: 'paper', url: 'https://arxiv.org/abs/1905.11946', ref: 'Table 2' } })]);
+    expect(linked).toContain('  - Source: paper: Table 2, [https\\://arxiv\\.org/abs/1905\\.11946](<https://arxiv.org/abs/1905.11946>)');
+    const inert = render([row('added', null, { metrics: { 'Top 1 Accuracy': 84.4 }, rank: 2, source: { kind: 'other', url: 'javascript:alert(1)', ref: '@octocat [x](y)' } })]);
+    const line = inert.split('\n').find((l) => l.startsWith('  - Source: '))!;
+    expect(line).toBe('  - Source: other: @\u200boctocat \\[x\\]\\(y\\), javascript\\:alert\\(1\\)');
+  });
+
+  it('says on the New state of the art line when the new best was measured at other settings than the previous best', () => {
+    const best = { value: 84.8, model: 'Best', paper: 'best-paper', settings: { resolution: 224 } };
+    const text = render([row('added', null, { metrics: { 'Top 1 Accuracy': 86 }, rank: 1, source: 'Table 2', settings: { resolution: 600 } }, true)], { previousBest: best });
+    const headline = text.split('\n').find((l) => l.startsWith('🏆'))!;
+    expect(headline).toMatch(/\(`Best`\)\. ⚠️ At other settings: new best at resolution 600 px; the previous best was at resolution 224 px\.$/);
+    // The same settings: nothing to say.
+    const same = render([row('added', null, { metrics: { 'Top 1 Accuracy': 86 }, rank: 1, source: 'Table 2', settings: { resolution: 224 } }, true)], { previousBest: best });
+    expect(same).toContain('🏆 **New state of the art**');
+    expect(same).not.toContain('At other settings');
+  });
+
+  it('counts a setting stated on one side only as a difference, and names every differing setting', () => {
+    const best = { value: 84.8, model: 'Best', paper: 'best-paper', settings: { resolution: 224, pretraining_data: 'JFT-300M, 300M images', test_time_augmentation: false } };
+    const text = render([row('added', null, { metrics: { 'Top 1 Accuracy': 86 }, rank: 1, source: 'Table 2', settings: { resolution: 600, test_time_augmentation: false } }, true)], { previousBest: best });
+    expect(text).toContain('⚠️ At other settings: new best at resolution 600 px, unstated pretraining\\_data; the previous best was at resolution 224 px, pretraining\\_data "JFT\\-300M, 300M images".');
+  });
+});

@@ -1,8 +1,9 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatMargin, shownBest, shownMetric } from './compare.ts';
 import { count as plural, noun } from '../model/count.ts';
-import { clip, code, plain } from '../markdown/escape.ts';
-import type { LeaderboardChange, ReportFinding, ResultChange, ReviewReport, TruncatedList } from './report-schema.ts';
+import { clip, code, isWebUrl, markdownDestination, plain } from '../markdown/escape.ts';
+import { orderedSettings, otherSettingsNote, settingValueText } from './settings.ts';
+import type { LeaderboardChange, ReportFinding, ResultChange, ReviewReport, Standing, TruncatedList } from './report-schema.ts';
 
 export const STICKY_MARKER = '<!-- pwc-review:sticky -->';
 /** GitHub refuses comment bodies longer than this. */
@@ -88,21 +89,41 @@ function metricList(change: ResultChange, board: LeaderboardChange): string {
     .join(', ');
 }
 
-/** A changed row's earlier source or notes, when the change replaced them: " (was: …)". */
-function was(change: ResultChange, field: 'source' | 'notes'): string {
-  if (change.change !== 'changed' || change.old?.[field] === change.new?.[field]) return '';
-  const old = change.old?.[field];
-  return ` (was: ${old === undefined ? 'none' : plain(old, MAX_ROW_TEXT)})`;
+/** A row's source as one Markdown line: text as written; a mapping as "paper: Table 2, <link>", the url linked only when it is http(s). */
+function sourceLine(source: NonNullable<Standing['source']>): string {
+  if (typeof source === 'string') return plain(source, MAX_ROW_TEXT);
+  const url = source.url === undefined ? undefined : isWebUrl(source.url) ? `[${plain(source.url, MAX_ROW_TEXT)}](${markdownDestination(source.url)})` : plain(source.url, MAX_ROW_TEXT);
+  const where = [source.ref === undefined ? undefined : plain(source.ref, MAX_ROW_TEXT), url].filter((p) => p !== undefined);
+  return `${source.kind}${where.length > 0 ? `: ${where.join(', ')}` : ''}`;
 }
 
-/** Each added or changed row in full, for checking against the paper: every metric, its source and notes. */
+/** A row's settings in declared order (a text value may hold commas): "resolution = 600 px; test\_time\_augmentation = false". */
+function settingsLine(settings: Standing['settings'], board: LeaderboardChange): string | undefined {
+  const shown = orderedSettings(settings, board.settings).map(([name, value, unit]) => `${plain(name, 100)} = ${plain(settingValueText(value, unit), 100)}`);
+  return shown.length > 0 ? shown.join('; ') : undefined;
+}
+
+/** A changed row's earlier source, notes or settings, when the change replaced them: " (was: …)". */
+function was(change: ResultChange, field: 'source' | 'notes' | 'settings', board: LeaderboardChange): string {
+  const shown = (s: Standing | null) => {
+    const v = s?.[field];
+    return v === undefined ? undefined : field === 'settings' ? settingsLine(s!.settings, board) : field === 'source' ? sourceLine(s!.source!) : plain(s!.notes!, MAX_ROW_TEXT);
+  };
+  if (change.change !== 'changed') return '';
+  const old = shown(change.old);
+  return old === shown(change.new) ? '' : ` (was: ${old ?? 'none'})`;
+}
+
+/** Each added or changed row in full, for checking against the paper: every metric, its settings, source and notes. */
 function rowDetails(changes: readonly ResultChange[], board: LeaderboardChange): string[] {
   const lines: string[] = [];
   for (const c of changes) {
     const { source, notes } = c.new ?? {};
+    const settings = settingsLine(c.new?.settings, board);
     lines.push(`- ${code(c.model)} (${c.change}, ${code(c.paper)}): ${metricList(c, board)}`);
-    lines.push(source === undefined ? `  - ⚠️ **No source given**: ask the contributor for the table.${was(c, 'source')}` : `  - Source: ${plain(source, MAX_ROW_TEXT)}${was(c, 'source')}`);
-    if (notes !== undefined || was(c, 'notes')) lines.push(`  - Notes: ${notes === undefined ? 'none' : plain(notes, MAX_ROW_TEXT)}${was(c, 'notes')}`);
+    if (settings !== undefined || was(c, 'settings', board)) lines.push(`  - Settings: ${settings ?? 'none'}${was(c, 'settings', board)}`);
+    lines.push(source === undefined ? `  - ⚠️ **No source given**: ask the contributor for the table.${was(c, 'source', board)}` : `  - Source: ${sourceLine(source)}${was(c, 'source', board)}`);
+    if (notes !== undefined || was(c, 'notes', board)) lines.push(`  - Notes: ${notes === undefined ? 'none' : plain(notes, MAX_ROW_TEXT)}${was(c, 'notes', board)}`);
   }
   return lines;
 }
@@ -124,8 +145,11 @@ function headlines(report: ReviewReport): string[] {
   for (const board of report.leaderboards) {
     const unit = board.metric.unit ?? '';
     for (const c of board.changes.filter((x) => x.newSota)) {
+      // Measured otherwise than the best it beats: said here too, as it qualifies the claim (also under "Worth a human look").
+      const other = otherSettingsNote(board.settings ?? [], c.new?.settings, board.previousBest!.settings);
       out.push(
-        `🏆 **New state of the art** on ${code(board.id)}: ${code(c.model)} reaches ${value(c, 'new', board.metric.name, unit)} ${plain(board.metric.name, 100)}, **rank ${c.new?.rank}**, ${sotaNote(c, board, unit).replace('**new SOTA**, ', '')} (${code(board.previousBest!.model)}).`,
+        `🏆 **New state of the art** on ${code(board.id)}: ${code(c.model)} reaches ${value(c, 'new', board.metric.name, unit)} ${plain(board.metric.name, 100)}, **rank ${c.new?.rank}**, ${sotaNote(c, board, unit).replace('**new SOTA**, ', '')} (${code(board.previousBest!.model)}).` +
+          (other ? ` ⚠️ At other settings: ${plain(other, 600)}.` : ''),
       );
     }
   }

@@ -256,3 +256,34 @@ describe('suspiciousChanges: values off their unit', () => {
     ]);
   });
 });
+
+describe('a new best at other settings than the previous best', () => {
+  const declaring = `${dataset}    settings:\n      - name: resolution\n        type: number\n        unit: px\n      - name: pretraining_data\n        type: text\n`;
+  const rows = (...r: Array<[string, number, string]>) => `results:\n${r.map(([m, v, s]) => `  - model: ${m}\n    metrics:\n      Accuracy: ${v}\n${s ? `    settings:\n${s}` : ''}`).join('')}`;
+  const base = { 'data/datasets/toy.yaml': declaring, 'data/papers/2020/old.yaml': paper('2020-01-01'), 'data/results/classification/toy/old.yaml': rows(['Old-L', 80, '      resolution: 224\n']) };
+  const head = (settings: string, value = 82, files: Record<string, string> = base) =>
+    repo({ ...files, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': rows(['New', value, settings]) });
+  const flagged = (h: Repository, b: Record<string, string> = base) => compare(repo(b), h).suspicious.filter((s) => s.kind === 'other-settings').map((s) => s.message);
+
+  it('is flagged with every declared setting that differs, one stated on one row only included', () => {
+    expect(flagged(head('      resolution: 600\n      pretraining_data: JFT-300M\n'))).toEqual([
+      'new best at resolution 600 px, pretraining_data "JFT-300M"; the previous best was at resolution 224 px, unstated pretraining_data (Old-L): check that the paper states these settings, and whether the two results are comparable',
+    ]);
+    expect(flagged(head(''))).toEqual([expect.stringMatching(/^new best at unstated resolution; the previous best was at resolution 224 px /)]);
+  });
+
+  it('keeps the message within the report schema\'s 1,000 characters however long the settings are', () => {
+    const long = (c: string) => c.repeat(600);
+    const base2 = { ...base, 'data/datasets/toy.yaml': `${declaring}      - name: other_data\n        type: text\n`, 'data/results/classification/toy/old.yaml': rows(['Old-L', 80, `      pretraining_data: ${long('a')}\n      other_data: ${long('b')}\n`]) };
+    const [message] = flagged(head(`      pretraining_data: ${long('c')}\n      other_data: ${long('d')}\n`, 82, base2), base2);
+    expect(message.length).toBeLessThanOrEqual(1000);
+    expect(message).toMatch(/^new best at pretraining_data "c+…", other_data "d+…"; the previous best was at pretraining_data "a+… \(Old-L\): check that the paper states these settings, and whether the two results are comparable$/);
+  });
+
+  it('is not flagged at the same settings, below the best, or on a benchmark that declares none', () => {
+    expect(flagged(head('      resolution: 224\n'))).toEqual([]);
+    expect(flagged(head('      resolution: 600\n', 79))).toEqual([]);
+    const plain = { ...base, 'data/datasets/toy.yaml': dataset, 'data/results/classification/toy/old.yaml': rows(['Old-L', 80, '']) };
+    expect(flagged(head('', 82, plain), plain)).toEqual([]);
+  });
+});

@@ -2,13 +2,14 @@
 import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import { clip } from '../markdown/escape.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
-import { sourceText } from '../model/provenance.ts';
+import type { Result } from '../model/repository.ts';
 import { shownValue } from '../model/printed.ts';
 import type { Repository } from '../model/repository.ts';
 import { spreadOf } from '../checks/leaderboards.ts';
 import { fractionSlip, onPercentScale } from '../checks/rules/percent-as-fraction.ts';
 import { factorText, unitSlip } from '../checks/rules/unit-scale.ts';
 import { describeImplausibility, judgeNewBest, sotaSteps, type SotaStep } from './plausibility.ts';
+import { otherSettingsNote } from './settings.ts';
 import { type EntityChange, type LeaderboardChange, type ResultChange, type Standing, type SuspiciousChange } from './report-schema.ts';
 
 export interface ChangedPath {
@@ -62,6 +63,7 @@ function compareBoard(old: Leaderboard | undefined, now: Leaderboard | undefined
   const benchmark = !old ? 'added' : !now ? 'removed' : JSON.stringify(old.benchmark.metrics) !== JSON.stringify(now.benchmark.metrics) || old.primary.name !== now.primary.name ? 'changed' : undefined;
   if (changes.length === 0 && !benchmark) return undefined;
   const units = unitsOf(board);
+  const settings = board.benchmark.settings?.map((d) => ({ name: d.name, ...(d.unit ? { unit: d.unit } : {}) }));
   changes.sort((a, b) => (a.new?.rank ?? Infinity) - (b.new?.rank ?? Infinity) || compareText(a.change, b.change) || compareText(a.resultSet, b.resultSet) || compareText(a.model, b.model));
   return {
     id: board.id,
@@ -69,6 +71,7 @@ function compareBoard(old: Leaderboard | undefined, now: Leaderboard | undefined
     dataset: board.dataset,
     metric: { name: metric.name, direction: metric.direction, ...(metric.unit ? { unit: metric.unit } : {}) },
     ...(units ? { units } : {}),
+    ...(settings ? { settings } : {}),
     previousBest,
     best: bestOf(now),
     ...(benchmark ? { benchmark } : {}),
@@ -92,7 +95,8 @@ function bestOf(board: Leaderboard | undefined): Holder | null {
   const top = board?.entries[0];
   if (!board || !top || top.rank === undefined) return null;
   const printed = top.result.printed?.[board.primary.name];
-  return { value: top.result.metrics[board.primary.name], ...(printed ? { printed } : {}), model: top.result.model, paper: top.paper };
+  const settings = statedSettings(top.result);
+  return { value: top.result.metrics[board.primary.name], ...(printed ? { printed } : {}), model: top.result.model, paper: top.paper, ...(settings ? { settings } : {}) };
 }
 
 function sameMetrics(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -103,16 +107,39 @@ function sameMetrics(a: Record<string, number>, b: Record<string, number>): bool
 /** Longest `source` or `notes` a report holds (the schema's cap); longer text is cut with "…". */
 const MAX_ROW_TEXT = 2000;
 
+/** Longest text setting value a report holds (the schema's cap). */
+const MAX_SETTING_TEXT = 300;
+
+/** The most settings of a row, and the longest setting name, a report holds (the schema's caps). */
+const MAX_SETTINGS = 50;
+const MAX_SETTING_NAME = 200;
+
+/** The settings a row states, within the schema's caps (an undeclared name may be anything: the validator reports it); undefined when it states none. */
+function statedSettings(result: Result): Standing['settings'] {
+  const stated = Object.entries(result.settings ?? {}).filter(([name]) => name.length <= MAX_SETTING_NAME).slice(0, MAX_SETTINGS);
+  if (stated.length === 0) return undefined;
+  return Object.fromEntries(stated.map(([name, v]) => [name, typeof v === 'string' ? clip(v, MAX_SETTING_TEXT) : v]));
+}
+
+/** The row's source as written: text, or the mapping with each part capped. */
+function reportedSource(source: NonNullable<Result['source']>): NonNullable<Standing['source']> {
+  if (typeof source === 'string') return clip(source, MAX_ROW_TEXT);
+  const { kind, url, ref } = source;
+  return { kind, ...(url !== undefined ? { url: clip(url, MAX_ROW_TEXT) } : {}), ...(ref !== undefined ? { ref: clip(ref, MAX_ROW_TEXT) } : {}) };
+}
+
 function standing(entry: LeaderboardEntry | undefined): Standing | null {
   if (!entry) return null;
-  // What a reviewer checks against the paper: where the numbers are, and what qualifies them; the values as the file writes them.
+  // What a reviewer checks against the paper: where the numbers are, what qualifies them and how they were measured; the values as the file writes them.
   const { source, notes, printed } = entry.result;
+  const settings = statedSettings(entry.result);
   return {
     metrics: { ...entry.result.metrics },
     ...(printed ? { printed: { ...printed } } : {}),
     rank: entry.rank ?? null,
-    ...(source ? { source: clip(sourceText(source), MAX_ROW_TEXT) } : {}),
+    ...(source ? { source: reportedSource(source) } : {}),
     ...(notes ? { notes: clip(notes, MAX_ROW_TEXT) } : {}),
+    ...(settings ? { settings } : {}),
   };
 }
 
@@ -167,6 +194,9 @@ function round(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
+/** Longest list of differing settings a suspicion says (its message is capped at 1,000 characters by the schema). */
+const MAX_NOTE = 700;
+
 /** Changes worth a human look, in a fixed order. `after` gives the metrics' declared bounds (the report keeps only name, direction and unit). */
 export function suspiciousChanges(boards: readonly LeaderboardChange[], before: ReadonlyMap<string, Leaderboard>, after: ReadonlyMap<string, Leaderboard>): SuspiciousChange[] {
   const out: SuspiciousChange[] = [];
@@ -202,6 +232,11 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
             message: `${shownMetric(c.new, board.metric.name)}${unit} is ${formatMargin(c.margin, board.metric.unit)} over the previous best ${shownBest(best)}${unit}: ${describeImplausibility(unusual, best.value, judged)}`,
           });
         }
+      }
+      // Measured otherwise than the best it beats (600 px against 224 px): a leaderboard mixing the two needs a human's word.
+      const otherSettings = c.newSota && best ? otherSettingsNote(board.settings ?? [], c.new?.settings, best.settings) : undefined;
+      if (otherSettings) {
+        out.push({ ...at, kind: 'other-settings', message: `${clip(otherSettings, MAX_NOTE)} (${clip(best!.model, 100)}): check that the paper states these settings, and whether the two results are comparable` });
       }
       if (c.new) out.push(...unitSlips(c, after.get(board.id), at));
       if (c.change === 'changed') {

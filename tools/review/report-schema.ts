@@ -3,6 +3,7 @@
 // and list is capped here, so a schema-valid report is also a bounded one.
 import type { FromSchema } from 'json-schema-to-ts';
 import { PRINTED_PATTERN } from '../model/printed.ts';
+import { SOURCE_KINDS } from '../model/schemas.ts';
 import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibility.ts';
 
 /**
@@ -12,8 +13,9 @@ import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibili
  * 4: a finding's `origin`, `summary.alreadyOnBase`, a standing's `source` and `notes`, a board's `units`.
  * 5: `printed` of standings and best results (values as their files write them).
  * 6: entity kind `source` (data/sources/, results that are not from a paper).
+ * 7: `settings` of standings, best results and boards; a standing's `source` may be a mapping; suspicion kind `other-settings`.
  */
-export const REPORT_SCHEMA_VERSION = 6;
+export const REPORT_SCHEMA_VERSION = 7;
 
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -34,6 +36,15 @@ const metrics = { type: 'object', maxProperties: 50, propertyNames: { type: 'str
 const printedValue = { type: 'string', pattern: PRINTED_PATTERN, maxLength: 40 } as const;
 /** Metric name -> printed value, for the values printed otherwise than their shortest form. */
 const printed = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: printedValue } as const;
+/** Setting name -> the value a row states (resolution: 224), as written. */
+const settings = { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: { type: ['boolean', 'number', 'string'], maxLength: 300 } } as const;
+/** A row's source: text as written, or the mapping {kind, url, ref} (the url is only linked when it is http(s)). */
+const source = {
+  anyOf: [
+    text(2000),
+    { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { enum: SOURCE_KINDS }, url: text(2000), ref: text(2000) } },
+  ],
+} as const;
 
 const finding = {
   type: 'object',
@@ -74,8 +85,10 @@ const standing = {
     /** The rank on the leaderboard in that commit; null when unranked (no primary metric). */
     rank: { type: ['integer', 'null'], minimum: 1 },
     /** The row's `source` (where in the paper the numbers are) and `notes`, as written; absent when the row has none. */
-    source: text(2000),
+    source,
     notes: text(2000),
+    /** The evaluation settings the row states; absent when it states none. */
+    settings,
   },
 } as const;
 
@@ -83,7 +96,7 @@ const holder = {
   type: ['object', 'null'],
   additionalProperties: false,
   required: ['value', 'model', 'paper'],
-  properties: { value: { type: 'number' }, printed: printedValue, model: text(300), paper: slug },
+  properties: { value: { type: 'number' }, printed: printedValue, model: text(300), paper: slug, settings },
 } as const;
 
 const resultChange = {
@@ -130,6 +143,12 @@ const leaderboard = {
     best: holder,
     /** The unit of each of the benchmark's metrics that declares one (the primary's is in `metric`). */
     units: { type: 'object', maxProperties: 50, propertyNames: { type: 'string', maxLength: 200 }, additionalProperties: text(40) },
+    /** The evaluation settings the benchmark declares (in head, else base), in declared order; absent when it declares none. */
+    settings: {
+      type: 'array',
+      maxItems: 50,
+      items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text(200), unit: text(40) } },
+    },
     /** "added"/"removed" when the benchmark itself appears or disappears; "changed" when its metrics changed. */
     benchmark: { enum: ['added', 'removed', 'changed'] },
     changes: { type: 'array', maxItems: LIST_CAPS.changes, items: resultChange },
@@ -155,7 +174,7 @@ const suspicious = {
   additionalProperties: false,
   required: ['kind', 'leaderboard', 'file', 'model', 'message'],
   properties: {
-    kind: { enum: ['far-above-best', 'unit-scale', 'value-changed', 'result-removed', 'metric-changed'] },
+    kind: { enum: ['far-above-best', 'other-settings', 'unit-scale', 'value-changed', 'result-removed', 'metric-changed'] },
     leaderboard: text(250),
     /** "" (and model "") for a change of the whole board (metric-changed). */
     file: { anyOf: [path, { const: '' }] },
@@ -212,7 +231,7 @@ export const reportSchema = {
       required: ['count', 'paths'],
       properties: { count: { type: 'integer', minimum: 1, maximum: 1_000_000_000 }, paths: { type: 'array', maxItems: 50, items: path } },
     },
-    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (a new best that closes more than ${HEADROOM_SHARE * 100}% of the gap the previous best left to a bounded metric's max or min, or, unbounded, beats it by more than ${FAR_ABOVE_RELATIVE * 100}% of its magnitude, or whose step is more than ${HISTORY_FACTOR} times the largest in the leaderboard's history), unit-scale (a value of an added or changed row off its metric's unit by a power of 1000 or a percentage written as a fraction, as the unit-scale and percent-as-fraction rules judge them), value-changed, result-removed, metric-changed.` },
+    suspicious: { type: 'array', maxItems: LIST_CAPS.suspicious, items: suspicious, description: `Kinds: far-above-best (a new best that closes more than ${HEADROOM_SHARE * 100}% of the gap the previous best left to a bounded metric's max or min, or, unbounded, beats it by more than ${FAR_ABOVE_RELATIVE * 100}% of its magnitude, or whose step is more than ${HISTORY_FACTOR} times the largest in the leaderboard's history), other-settings (a new best whose declared evaluation settings differ from the previous best's: stated on both with other values, or stated on one only), unit-scale (a value of an added or changed row off its metric's unit by a power of 1000 or a percentage written as a fraction, as the unit-scale and percent-as-fraction rules judge them), value-changed, result-removed, metric-changed.` },
   },
 } as const;
 
