@@ -1,7 +1,8 @@
 // The SOTA-over-time chart of a leaderboard as plain numbers and strings for the SVG template:
-// every result a point by paper date and primary value, the best so far a step line.
+// every result a point by paper date and primary value, the best so far a step line, and a second
+// one for results without extra training data when some have it and some do not.
 import { periodStart } from '../model/dates.ts';
-import type { Leaderboard } from '../model/leaderboard.ts';
+import { isBetter, type Leaderboard } from '../model/leaderboard.ts';
 import { dayDate, dayNumber, directionText, fixed, formatValue, metricLabel } from './format.ts';
 
 export interface ChartPoint {
@@ -29,6 +30,8 @@ export interface ChartModel {
   points: ChartPoint[];
   /** The best-so-far step line as an SVG path, "" when there are no points. */
   step: string;
+  /** The best-so-far line of results without extra training data, "" unless results with and without are plotted. */
+  stepWithoutExtra: string;
   empty: boolean;
   hasExtraData: boolean;
 }
@@ -66,7 +69,7 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
 
   const plot = { left: MARGIN.left, top: MARGIN.top, right: WIDTH - MARGIN.right, bottom: HEIGHT - MARGIN.bottom };
   const c = (n: number) => fixed(n, COORD_DECIMALS);
-  const base: Omit<ChartModel, 'xTicks' | 'yTicks' | 'points' | 'step' | 'desc'> = {
+  const base: Omit<ChartModel, 'xTicks' | 'yTicks' | 'points' | 'step' | 'stepWithoutExtra' | 'desc'> = {
     width: String(WIDTH),
     height: String(HEIGHT),
     title: `${title}: state of the art over time`,
@@ -87,7 +90,7 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
     hasExtraData: data.some((d) => d.extraData),
   };
   if (data.length === 0) {
-    return { ...base, desc: `No results with a date and a ${metricLabel(metric)} value yet.`, xTicks: [], yTicks: [], points: [], step: '' };
+    return { ...base, desc: `No results with a date and a ${metricLabel(metric)} value yet.`, xTicks: [], yTicks: [], points: [], step: '', stepWithoutExtra: '' };
   }
 
   const days = axis(Math.min(...data.map((d) => d.day)), Math.max(...data.map((d) => d.day)), 180);
@@ -95,23 +98,21 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
   const x = (day: number) => plot.left + ((day - days.min) / (days.max - days.min)) * (plot.right - plot.left);
   const y = (v: number) => plot.bottom - ((v - values.min) / (values.max - values.min)) * (plot.bottom - plot.top);
 
-  const better = (a: number, b: number) => (metric.direction === 'higher' ? a > b : a < b);
-  let best = data[0];
-  let step = `M${c(x(best.day))},${c(y(best.value))}`;
-  for (const d of data.slice(1)) {
-    if (better(d.value, best.value)) {
-      best = d;
-      step += `H${c(x(d.day))}V${c(y(d.value))}`;
-    }
-  }
-  step += `H${c(plot.right)}`;
+  const line = (series: Datum[]) => bestSoFar(series, metric.direction, (d) => c(x(d.day)), (d) => c(y(d.value)), c(plot.right));
+  const { path: step, best } = line(data);
+  const without = data.filter((d) => !d.extraData);
+  const both = without.length > 0 && without.length < data.length;
+  const second = both ? line(without) : undefined;
 
   return {
     ...base,
     desc:
       `${data.length} ${data.length === 1 ? 'result' : 'results'} plotted by paper date against ${metricLabel(metric)} ` +
       `(${directionText(metric.direction)}); the line is the best result so far. ` +
-      `Best: ${best.model}, ${best.shown} (${best.date}).`,
+      `Best: ${best.model}, ${best.shown} (${best.date}).` +
+      (second
+        ? ` The dashed line is the best so far without extra training data; best: ${second.best.model}, ${second.best.shown} (${second.best.date}).`
+        : ''),
     xTicks: dateTicks(days.min, days.max).map((t) => ({ at: c(x(t.day)), label: t.label })),
     yTicks: values.ticks.map((v) => ({ at: c(y(v)), label: fixed(v, values.decimals) })),
     points: data.map((d) => ({
@@ -121,7 +122,21 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
       extraData: d.extraData,
     })),
     step,
+    stepWithoutExtra: second?.path ?? '',
   };
+}
+
+/** The best-so-far step line through `data` (in date order) as an SVG path, and the best datum. */
+function bestSoFar(data: Datum[], direction: 'higher' | 'lower', x: (d: Datum) => string, y: (d: Datum) => string, right: string): { path: string; best: Datum } {
+  let best = data[0];
+  let path = `M${x(best)},${y(best)}`;
+  for (const d of data.slice(1)) {
+    if (isBetter(d.value, best.value, direction)) {
+      best = d;
+      path += `H${x(d)}V${y(d)}`;
+    }
+  }
+  return { path: path + `H${right}`, best };
 }
 
 /** A domain around [lo, hi] with a little room at both ends; `minSpan` when all are equal. */

@@ -1,6 +1,8 @@
 // The leaderboard page model: one benchmark's ranked table, its protocol and its chart.
 import type { Leaderboard } from '../../model/leaderboard.ts';
 import { count } from '../../model/count.ts';
+import { numberText } from '../../model/printed.ts';
+import type { SettingValue } from '../../model/types.ts';
 import { directionText, formatValue, metricLabel } from '../format.ts';
 import { pagePaths, relativeHref } from '../links.ts';
 import type { SiteIndex } from '../site-index.ts';
@@ -10,6 +12,8 @@ export interface LeaderboardRow {
   rank: string;
   model: string;
   values: string[];
+  /** The row's value of each declared setting, as stated; "" when the row does not state it. */
+  settings: string[];
   extraData: string;
   paper: Link;
   code: Link;
@@ -27,7 +31,11 @@ export interface LeaderboardPage {
   /** The chart image: its alt text and href (rendered as `!` + link). */
   chart: Link;
   columns: string[];
+  /** The benchmark's declared settings, each headed by its name (and unit). */
+  settingColumns: string[];
   rows: LeaderboardRow[];
+  /** "Best without extra training data: ResNet-50, 75.3 (rank 16)." when results with and without are ranked, else "". */
+  bestWithoutExtra: string;
   /** "3 ranked results; 1 without a Top-1 Accuracy (%) value, listed after them unranked." */
   summary: string;
 }
@@ -38,6 +46,7 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
   const path = pagePaths.leaderboard(board.task, board.dataset);
   const title = leaderboardTitle(index, board);
   const metrics = board.benchmark.metrics;
+  const settings = board.benchmark.settings ?? [];
   const ranked = board.entries.filter((e) => e.rank !== undefined).length;
   return {
     title,
@@ -48,6 +57,7 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
     direction: directionText(board.primary.direction),
     chart: { text: `${title}: state of the art over time`, href: relativeHref(path, pagePaths.chart(board.task, board.dataset)) },
     columns: metrics.map(metricLabel),
+    settingColumns: settings.map(metricLabel),
     rows: board.entries.map((e) => {
       const paper = index.repo.papers.get(e.paper);
       const code = codeUrl(paper, e.result.code);
@@ -55,12 +65,14 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
         rank: e.rank === undefined ? NONE : String(e.rank),
         model: e.result.model,
         values: metrics.map((m) => (Number.isFinite(e.result.metrics[m.name]) ? formatValue(e.result, m.name) : NONE)),
+        settings: settings.map((s) => settingText(e.result.settings?.[s.name])),
         extraData: e.result.extra_training_data ? 'Yes' : 'No',
         paper: paperLink(index, path, e.paper),
         code: code ? { text: 'Code', href: code } : textOnly(NONE),
         date: e.date || NONE,
       };
     }),
+    bestWithoutExtra: bestWithoutExtra(board),
     summary:
       `${count(ranked, 'ranked result')}` +
       (ranked < board.entries.length
@@ -68,4 +80,19 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
         : '') +
       '.',
   };
+}
+
+/** A setting's value as the row states it: text as written, a number in its shortest form, a boolean as Yes or No. */
+function settingText(value: SettingValue | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return typeof value === 'number' ? numberText(value) : value;
+}
+
+/** The top ranked entry without extra training data, when the board also has ranked entries with it. */
+function bestWithoutExtra(board: Leaderboard): string {
+  const ranked = board.entries.filter((e) => e.rank !== undefined);
+  const best = ranked.find((e) => !e.result.extra_training_data);
+  if (!best || !ranked.some((e) => e.result.extra_training_data)) return '';
+  return `Best without extra training data: ${best.result.model}, ${formatValue(best.result, board.primary.name)} (rank ${best.rank}).`;
 }
