@@ -86,7 +86,7 @@ describe('a leaderboard with settings and extra training data', () => {
   });
 
   it('draws no second line, and names no best without extra data, when all rows have extra data or none has', async () => {
-    for (const rows of [{ old: MIXED.old, new: MIXED.new }, { mid: MIXED.mid }]) {
+    for (const rows of [{ old: MIXED.old, new: MIXED.new }, { mid: MIXED.mid }] as Record<string, [string, Row[]]>[]) {
       const { page, svg } = await site(rows);
       expect(svg).toContain('<path class="best" d="M');
       expect(svg).not.toContain('class="best without"');
