@@ -17,22 +17,31 @@ export interface ChartTick {
   label: string;
 }
 
-export interface ChartModel {
+/** The size and plot area every chart shares, as the template writes them. */
+export interface ChartFrame {
   width: string;
   height: string;
+  plot: { left: string; top: string; right: string; bottom: string; tickEnd: string; width: string; height: string; middleX: string; middleY: string };
+}
+
+/** What every chart has besides its points and lines: titles, ticks and axis labels. */
+export interface ChartAxes extends ChartFrame {
   title: string;
   desc: string;
-  plot: { left: string; top: string; right: string; bottom: string; tickEnd: string; width: string; height: string; middleX: string; middleY: string };
   xTicks: ChartTick[];
   yTicks: ChartTick[];
   xLabel: string;
   yLabel: string;
+  /** Nothing to plot: the template draws an empty frame. */
+  empty: boolean;
+}
+
+export interface ChartModel extends ChartAxes {
   points: ChartPoint[];
   /** The best-so-far step line as an SVG path, "" when there are no points. */
   step: string;
   /** The best-so-far line of results without extra training data, "" unless results with and without are plotted. */
   stepWithoutExtra: string;
-  empty: boolean;
   hasExtraData: boolean;
 }
 
@@ -67,23 +76,10 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
     // Board order breaks ties of the same day, so the step line is the same on every run.
     .sort((a, b) => a.day - b.day);
 
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: WIDTH - MARGIN.right, bottom: HEIGHT - MARGIN.bottom };
-  const c = (n: number) => fixed(n, COORD_DECIMALS);
+  const { plot, c, frame } = chartFrame();
   const base: Omit<ChartModel, 'xTicks' | 'yTicks' | 'points' | 'step' | 'stepWithoutExtra' | 'desc'> = {
-    width: String(WIDTH),
-    height: String(HEIGHT),
+    ...frame,
     title: `${title}: state of the art over time`,
-    plot: {
-      left: c(plot.left),
-      top: c(plot.top),
-      right: c(plot.right),
-      bottom: c(plot.bottom),
-      tickEnd: c(plot.bottom + 5),
-      width: c(plot.right - plot.left),
-      height: c(plot.bottom - plot.top),
-      middleX: c((plot.left + plot.right) / 2),
-      middleY: c((plot.top + plot.bottom) / 2),
-    },
     xLabel: 'Paper date',
     yLabel: `${metricLabel(metric)}, ${directionText(metric.direction)}`,
     empty: data.length === 0,
@@ -126,17 +122,50 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
   };
 }
 
-/** The best-so-far step line through `data` (in date order) as an SVG path, and the best datum. */
-function bestSoFar(data: Datum[], direction: 'higher' | 'lower', x: (d: Datum) => string, y: (d: Datum) => string, right: string): { path: string; best: Datum } {
+/**
+ * The best-so-far step line through `data` (in the order of the x axis's sweep) as an SVG path
+ * ending at x `end`, the best datum, and the data that improved on all before them (the first included).
+ */
+export function bestSoFar<D extends { value: number }>(
+  data: readonly D[],
+  direction: 'higher' | 'lower',
+  x: (d: D) => string,
+  y: (d: D) => string,
+  end: string,
+): { path: string; best: D; improvements: D[] } {
   let best = data[0];
   let path = `M${x(best)},${y(best)}`;
+  const improvements = [best];
   for (const d of data.slice(1)) {
     if (isBetter(d.value, best.value, direction)) {
       best = d;
+      improvements.push(d);
       path += `H${x(d)}V${y(d)}`;
     }
   }
-  return { path: path + `H${right}`, best };
+  return { path: path + `H${end}`, best, improvements };
+}
+
+/** The plot area in numbers, the coordinate formatter, and the frame as the template writes it. */
+export function chartFrame(): { plot: { left: number; top: number; right: number; bottom: number }; c: (n: number) => string; frame: ChartFrame } {
+  const plot = { left: MARGIN.left, top: MARGIN.top, right: WIDTH - MARGIN.right, bottom: HEIGHT - MARGIN.bottom };
+  const c = (n: number) => fixed(n, COORD_DECIMALS);
+  const frame: ChartFrame = {
+    width: String(WIDTH),
+    height: String(HEIGHT),
+    plot: {
+      left: c(plot.left),
+      top: c(plot.top),
+      right: c(plot.right),
+      bottom: c(plot.bottom),
+      tickEnd: c(plot.bottom + 5),
+      width: c(plot.right - plot.left),
+      height: c(plot.bottom - plot.top),
+      middleX: c((plot.left + plot.right) / 2),
+      middleY: c((plot.top + plot.bottom) / 2),
+    },
+  };
+  return { plot, c, frame };
 }
 
 /** A domain around [lo, hi] with a little room at both ends; `minSpan` when all are equal. */
@@ -148,7 +177,7 @@ function axis(lo: number, hi: number, minSpan: number): { min: number; max: numb
 }
 
 /** A value axis on round numbers: about five ticks of 1, 2 or 5 times a power of ten. */
-function valueAxis(lo: number, hi: number): { min: number; max: number; ticks: number[]; decimals: number } {
+export function valueAxis(lo: number, hi: number): { min: number; max: number; ticks: number[]; decimals: number } {
   const span = hi - lo || Math.abs(hi) * 0.1 || 1;
   const raw = span / 5;
   const power = 10 ** Math.floor(Math.log10(raw));

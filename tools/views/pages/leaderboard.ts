@@ -5,6 +5,7 @@ import { numberText } from '../../model/printed.ts';
 import type { SettingValue } from '../../model/types.ts';
 import { directionText, formatValue, metricLabel } from '../format.ts';
 import { pagePaths, relativeHref } from '../links.ts';
+import { paretoChartPaths, paretoFrontier } from '../pareto.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { codeUrl, datasetLink, leaderboardTitle, paperLink, taskLink, textOnly, type Link } from './common.ts';
 
@@ -36,8 +37,20 @@ export interface LeaderboardPage {
   rows: LeaderboardRow[];
   /** "Best without extra training data: ResNet-50, 75.3 (rank 16)." when results with and without are ranked, else "". */
   bestWithoutExtra: string;
+  /** One part per cost metric the benchmark lists under `pareto`; none when it lists none. */
+  pareto: ParetoPart[];
   /** "3 ranked results; 1 without a Top-1 Accuracy (%) value, listed after them unranked." */
   summary: string;
+}
+
+export interface ParetoPart {
+  /** "Top 1 Accuracy (%) against Number of params (M)" */
+  heading: string;
+  chart: Link;
+  valueLabel: string;
+  costLabel: string;
+  /** The results on the frontier, best cost first. */
+  rows: { model: string; value: string; cost: string; extraData: string; paper: Link }[];
 }
 
 const NONE = '—';
@@ -73,6 +86,22 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
       };
     }),
     bestWithoutExtra: bestWithoutExtra(board),
+    pareto: paretoChartPaths(board).map(({ cost, path: chartPath }) => {
+      const heading = `${metricLabel(board.primary)} against ${metricLabel(cost)}`;
+      return {
+        heading,
+        chart: { text: `${title}: ${heading}`, href: relativeHref(path, chartPath) },
+        valueLabel: metricLabel(board.primary),
+        costLabel: metricLabel(cost),
+        rows: paretoFrontier(board, cost).frontier.map(({ entry }) => ({
+          model: entry.result.model,
+          value: formatValue(entry.result, board.primary.name),
+          cost: formatValue(entry.result, cost.name),
+          extraData: entry.result.extra_training_data ? 'Yes' : 'No',
+          paper: paperLink(index, path, entry.paper),
+        })),
+      };
+    }),
     summary:
       `${count(ranked, 'ranked result')}` +
       (ranked < board.entries.length
