@@ -134,7 +134,11 @@ export function candidatePages(changedPaths: readonly string[], before: SiteInde
       for (const method of side.paperMethods.get(id) ?? []) pages.add(pagePaths.method(method));
       for (const set of side.resultsByPaper.get(id) ?? []) {
         const board = side.leaderboards.get(`${set.task}/${set.dataset}`);
-        if (board) for (const page of boardPages(board)) pages.add(page);
+        if (!board) continue;
+        for (const page of boardPages(board)) pages.add(page);
+        // The board's summary on its task's and dataset's pages links its best result's paper or source by name.
+        pages.add(pagePaths.task(board.task));
+        pages.add(pagePaths.dataset(board.dataset));
       }
       addIntroduced(side, id, pages);
     }
