@@ -115,6 +115,8 @@ export const benchmarkSchema = {
     primary: text,
     description: text,
     settings: { type: 'array', minItems: 1, items: settingSchema },
+    // Cost metrics (Number of params, FLOPs) the leaderboard plots the primary metric against.
+    pareto: { type: 'array', minItems: 1, items: text, uniqueItems: true },
   },
 } as const;
 

@@ -1,7 +1,8 @@
 // The SOTA-over-time chart of a leaderboard as plain numbers and strings for the SVG template:
-// every result a point by paper date and primary value, the best so far a step line.
+// every result a point by paper date and primary value, the best so far a step line, and a second
+// one for results without extra training data when some have it and some do not.
 import { periodStart } from '../model/dates.ts';
-import type { Leaderboard } from '../model/leaderboard.ts';
+import { isBetter, type Leaderboard } from '../model/leaderboard.ts';
 import { dayDate, dayNumber, directionText, fixed, formatValue, metricLabel } from './format.ts';
 
 export interface ChartPoint {
@@ -16,20 +17,31 @@ export interface ChartTick {
   label: string;
 }
 
-export interface ChartModel {
+/** The size and plot area every chart shares, as the template writes them. */
+export interface ChartFrame {
   width: string;
   height: string;
+  plot: { left: string; top: string; right: string; bottom: string; tickEnd: string; width: string; height: string; middleX: string; middleY: string };
+}
+
+/** What every chart has besides its points and lines: titles, ticks and axis labels. */
+export interface ChartAxes extends ChartFrame {
   title: string;
   desc: string;
-  plot: { left: string; top: string; right: string; bottom: string; tickEnd: string; width: string; height: string; middleX: string; middleY: string };
   xTicks: ChartTick[];
   yTicks: ChartTick[];
   xLabel: string;
   yLabel: string;
+  /** Nothing to plot: the template draws an empty frame. */
+  empty: boolean;
+}
+
+export interface ChartModel extends ChartAxes {
   points: ChartPoint[];
   /** The best-so-far step line as an SVG path, "" when there are no points. */
   step: string;
-  empty: boolean;
+  /** The best-so-far line of results without extra training data, "" unless results with and without are plotted. */
+  stepWithoutExtra: string;
   hasExtraData: boolean;
 }
 
@@ -64,12 +76,83 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
     // Board order breaks ties of the same day, so the step line is the same on every run.
     .sort((a, b) => a.day - b.day);
 
+  const { plot, c, frame } = chartFrame();
+  const base: Omit<ChartModel, 'xTicks' | 'yTicks' | 'points' | 'step' | 'stepWithoutExtra' | 'desc'> = {
+    ...frame,
+    title: `${title}: state of the art over time`,
+    xLabel: 'Paper date',
+    yLabel: `${metricLabel(metric)}, ${directionText(metric.direction)}`,
+    empty: data.length === 0,
+    hasExtraData: data.some((d) => d.extraData),
+  };
+  if (data.length === 0) {
+    return { ...base, desc: `No results with a date and a ${metricLabel(metric)} value yet.`, xTicks: [], yTicks: [], points: [], step: '', stepWithoutExtra: '' };
+  }
+
+  const days = axis(Math.min(...data.map((d) => d.day)), Math.max(...data.map((d) => d.day)), 180);
+  const values = valueAxis(Math.min(...data.map((d) => d.value)), Math.max(...data.map((d) => d.value)));
+  const x = (day: number) => plot.left + ((day - days.min) / (days.max - days.min)) * (plot.right - plot.left);
+  const y = (v: number) => plot.bottom - ((v - values.min) / (values.max - values.min)) * (plot.bottom - plot.top);
+
+  const line = (series: Datum[]) => bestSoFar(series, metric.direction, (d) => c(x(d.day)), (d) => c(y(d.value)), c(plot.right));
+  const { path: step, best } = line(data);
+  const without = data.filter((d) => !d.extraData);
+  const both = without.length > 0 && without.length < data.length;
+  const second = both ? line(without) : undefined;
+
+  return {
+    ...base,
+    desc:
+      `${data.length} ${data.length === 1 ? 'result' : 'results'} plotted by paper date against ${metricLabel(metric)} ` +
+      `(${directionText(metric.direction)}); the line is the best result so far. ` +
+      `Best: ${best.model}, ${best.shown} (${best.date}).` +
+      (second
+        ? ` The dashed line is the best so far without extra training data; best: ${second.best.model}, ${second.best.shown} (${second.best.date}).`
+        : ''),
+    xTicks: dateTicks(days.min, days.max).map((t) => ({ at: c(x(t.day)), label: t.label })),
+    yTicks: values.ticks.map((v) => ({ at: c(y(v)), label: fixed(v, values.decimals) })),
+    points: data.map((d) => ({
+      cx: c(x(d.day)),
+      cy: c(y(d.value)),
+      label: `${d.model}: ${d.shown} (${d.date})${d.extraData ? ', extra training data' : ''}`,
+      extraData: d.extraData,
+    })),
+    step,
+    stepWithoutExtra: second?.path ?? '',
+  };
+}
+
+/**
+ * The best-so-far step line through `data` (in the order of the x axis's sweep) as an SVG path
+ * ending at x `end`, the best datum, and the data that improved on all before them (the first included).
+ */
+export function bestSoFar<D extends { value: number }>(
+  data: readonly D[],
+  direction: 'higher' | 'lower',
+  x: (d: D) => string,
+  y: (d: D) => string,
+  end: string,
+): { path: string; best: D; improvements: D[] } {
+  let best = data[0];
+  let path = `M${x(best)},${y(best)}`;
+  const improvements = [best];
+  for (const d of data.slice(1)) {
+    if (isBetter(d.value, best.value, direction)) {
+      best = d;
+      improvements.push(d);
+      path += `H${x(d)}V${y(d)}`;
+    }
+  }
+  return { path: path + `H${end}`, best, improvements };
+}
+
+/** The plot area in numbers, the coordinate formatter, and the frame as the template writes it. */
+export function chartFrame(): { plot: { left: number; top: number; right: number; bottom: number }; c: (n: number) => string; frame: ChartFrame } {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: WIDTH - MARGIN.right, bottom: HEIGHT - MARGIN.bottom };
   const c = (n: number) => fixed(n, COORD_DECIMALS);
-  const base: Omit<ChartModel, 'xTicks' | 'yTicks' | 'points' | 'step' | 'desc'> = {
+  const frame: ChartFrame = {
     width: String(WIDTH),
     height: String(HEIGHT),
-    title: `${title}: state of the art over time`,
     plot: {
       left: c(plot.left),
       top: c(plot.top),
@@ -81,47 +164,8 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
       middleX: c((plot.left + plot.right) / 2),
       middleY: c((plot.top + plot.bottom) / 2),
     },
-    xLabel: 'Paper date',
-    yLabel: `${metricLabel(metric)}, ${directionText(metric.direction)}`,
-    empty: data.length === 0,
-    hasExtraData: data.some((d) => d.extraData),
   };
-  if (data.length === 0) {
-    return { ...base, desc: `No results with a date and a ${metricLabel(metric)} value yet.`, xTicks: [], yTicks: [], points: [], step: '' };
-  }
-
-  const days = axis(Math.min(...data.map((d) => d.day)), Math.max(...data.map((d) => d.day)), 180);
-  const values = valueAxis(Math.min(...data.map((d) => d.value)), Math.max(...data.map((d) => d.value)));
-  const x = (day: number) => plot.left + ((day - days.min) / (days.max - days.min)) * (plot.right - plot.left);
-  const y = (v: number) => plot.bottom - ((v - values.min) / (values.max - values.min)) * (plot.bottom - plot.top);
-
-  const better = (a: number, b: number) => (metric.direction === 'higher' ? a > b : a < b);
-  let best = data[0];
-  let step = `M${c(x(best.day))},${c(y(best.value))}`;
-  for (const d of data.slice(1)) {
-    if (better(d.value, best.value)) {
-      best = d;
-      step += `H${c(x(d.day))}V${c(y(d.value))}`;
-    }
-  }
-  step += `H${c(plot.right)}`;
-
-  return {
-    ...base,
-    desc:
-      `${data.length} ${data.length === 1 ? 'result' : 'results'} plotted by paper date against ${metricLabel(metric)} ` +
-      `(${directionText(metric.direction)}); the line is the best result so far. ` +
-      `Best: ${best.model}, ${best.shown} (${best.date}).`,
-    xTicks: dateTicks(days.min, days.max).map((t) => ({ at: c(x(t.day)), label: t.label })),
-    yTicks: values.ticks.map((v) => ({ at: c(y(v)), label: fixed(v, values.decimals) })),
-    points: data.map((d) => ({
-      cx: c(x(d.day)),
-      cy: c(y(d.value)),
-      label: `${d.model}: ${d.shown} (${d.date})${d.extraData ? ', extra training data' : ''}`,
-      extraData: d.extraData,
-    })),
-    step,
-  };
+  return { plot, c, frame };
 }
 
 /** A domain around [lo, hi] with a little room at both ends; `minSpan` when all are equal. */
@@ -133,7 +177,7 @@ function axis(lo: number, hi: number, minSpan: number): { min: number; max: numb
 }
 
 /** A value axis on round numbers: about five ticks of 1, 2 or 5 times a power of ten. */
-function valueAxis(lo: number, hi: number): { min: number; max: number; ticks: number[]; decimals: number } {
+export function valueAxis(lo: number, hi: number): { min: number; max: number; ticks: number[]; decimals: number } {
   const span = hi - lo || Math.abs(hi) * 0.1 || 1;
   const raw = span / 5;
   const power = 10 ** Math.floor(Math.log10(raw));

@@ -9,6 +9,8 @@ export const pagePaths = {
   paper: (paper: string, date: string): string => `papers/${date.slice(0, 4)}/${paper}.md`,
   leaderboard: (task: string, dataset: string): string => `sota/${task}/${dataset}.md`,
   chart: (task: string, dataset: string): string => `sota/${task}/${dataset}.svg`,
+  /** A leaderboard's chart of its primary metric against a cost metric (`slug`: the metric's name made safe). */
+  pareto: (task: string, dataset: string, slug: string): string => `sota/${task}/${dataset}.pareto.${slug}.svg`,
 };
 
 /**

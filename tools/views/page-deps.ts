@@ -1,12 +1,13 @@
 // Which generated pages a change of data files can make different: a pure function of the changed
 // paths and the site before and after. It over-approximates (a candidate may render the same) and
-// never misses: every page reads only the entities named here (see pages/*.ts, chart.ts, related.ts).
+// never misses: every page reads only the entities named here (see pages/*.ts, chart.ts, pareto.ts, related.ts).
 // One side may be the change's neighbourhood alone (changeNeighbourhood): what differs from the
 // other side is all in it, so the union of both sides' answers is the same.
 import type { Leaderboard } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { buildRepository, type Repository, type ValidFile } from '../model/repository.ts';
 import { pagePaths } from './links.ts';
+import { paretoChartPaths } from './pareto.ts';
 import { RELATED_PER_ITEM } from './related.ts';
 import { comparePapers, type SiteIndex } from './site-index.ts';
 
@@ -118,8 +119,7 @@ export function candidatePages(changedPaths: readonly string[], before: SiteInde
     for (const side of sides) {
       const board = side.leaderboards.get(id);
       if (!board) continue;
-      pages.add(pagePaths.leaderboard(board.task, board.dataset));
-      pages.add(pagePaths.chart(board.task, board.dataset));
+      for (const page of boardPages(board)) pages.add(page);
       pages.add(pagePaths.task(board.task));
       pages.add(pagePaths.dataset(board.dataset));
       for (const entry of board.entries) papers.add(entry.paper);
@@ -134,10 +134,11 @@ export function candidatePages(changedPaths: readonly string[], before: SiteInde
       for (const method of side.paperMethods.get(id) ?? []) pages.add(pagePaths.method(method));
       for (const set of side.resultsByPaper.get(id) ?? []) {
         const board = side.leaderboards.get(`${set.task}/${set.dataset}`);
-        if (board) {
-          pages.add(pagePaths.leaderboard(board.task, board.dataset));
-          pages.add(pagePaths.chart(board.task, board.dataset));
-        }
+        if (!board) continue;
+        for (const page of boardPages(board)) pages.add(page);
+        // The board's summary on its task's and dataset's pages links its best result's paper or source by name.
+        pages.add(pagePaths.task(board.task));
+        pages.add(pagePaths.dataset(board.dataset));
       }
       addIntroduced(side, id, pages);
     }
@@ -151,6 +152,11 @@ export function candidatePages(changedPaths: readonly string[], before: SiteInde
     }
   }
   return pages;
+}
+
+/** A board's own pages: its leaderboard, its chart and its Pareto charts. */
+function boardPages(board: Leaderboard): string[] {
+  return [pagePaths.leaderboard(board.task, board.dataset), pagePaths.chart(board.task, board.dataset), ...paretoChartPaths(board).map((p) => p.path)];
 }
 
 /** Datasets and methods whose page names `paper` as the one that introduced them. */

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { markdownDescription, markdownLink, markdownText, xmlText } from '../markdown/escape.ts';
 import type { ChartModel } from './chart.ts';
 import type { Link } from './pages/common.ts';
+import type { ParetoChartModel } from './pareto.ts';
 import type { DatasetPage } from './pages/dataset.ts';
 import type { LeaderboardPage } from './pages/leaderboard.ts';
 import type { MethodPage } from './pages/method.ts';
@@ -24,6 +25,7 @@ export interface PageModels {
   paper: PaperPage;
   leaderboard: LeaderboardPage;
   chart: ChartModel;
+  pareto: ParetoChartModel;
 }
 export type PageKind = keyof PageModels;
 
@@ -35,6 +37,7 @@ export const TEMPLATE_FILES: Record<PageKind, string> = {
   paper: 'paper.md.hbs',
   leaderboard: 'leaderboard.md.hbs',
   chart: 'chart.svg.hbs',
+  pareto: 'pareto.svg.hbs',
 };
 
 /** The helpers that write data into Markdown pages, and the one for SVG. */

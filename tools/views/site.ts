@@ -11,6 +11,7 @@ import { methodPage } from './pages/method.ts';
 import { boardRanksCache, paperPage } from './pages/paper.ts';
 import { readmePage } from './pages/readme.ts';
 import { taskPage } from './pages/task.ts';
+import { paretoChartModel, paretoChartPaths, paretoFrontier } from './pareto.ts';
 import { relatedPapers, type RelatedPaper } from './related.ts';
 import { createRenderer, type PageKind, type PageModels, type Renderer } from './render.ts';
 import { buildSiteIndex, type SiteIndex } from './site-index.ts';
@@ -46,6 +47,9 @@ export function* lazySitePages(index: SiteIndex, finder: (index: SiteIndex) => (
     const svg = pagePaths.chart(board.task, board.dataset);
     yield { path: md, page: () => ({ path: md, kind: 'leaderboard', model: leaderboardPage(index, board) }) };
     yield { path: svg, page: () => ({ path: svg, kind: 'chart', model: chartModel(board, leaderboardTitle(index, board)) }) };
+    for (const { cost, path } of paretoChartPaths(board)) {
+      yield { path, page: () => ({ path, kind: 'pareto', model: paretoChartModel(board, leaderboardTitle(index, board), paretoFrontier(board, cost)) }) };
+    }
   }
   for (const task of repo.tasks.values()) {
     const path = pagePaths.task(task.id);

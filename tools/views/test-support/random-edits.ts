@@ -176,6 +176,21 @@ const EDITS: ((root: string, rand: Rand) => string | undefined)[] = [
     save(root, path, data);
     return `${path}: benchmarks`;
   },
+  function changeComparability(root, rand) {
+    // A benchmark's declared settings and cost metrics: its leaderboard's columns and Pareto charts.
+    const path = pick(rand, filesUnder(root, 'data/datasets'));
+    const data = load(root, path);
+    const bench = data?.benchmarks?.[0];
+    if (!bench) return undefined;
+    if (rand() < 0.5) {
+      if (bench.settings) delete bench.settings;
+      else bench.settings = [{ name: 'resolution', type: 'number', unit: 'px' }];
+    } else if (bench.pareto) delete bench.pareto;
+    else if (bench.metrics.length > 1 && !bench.primary) bench.pareto = [bench.metrics[bench.metrics.length - 1].name];
+    else return undefined;
+    save(root, path, data);
+    return `${path}: settings or pareto`;
+  },
   function removeEntity(root, rand) {
     const path = pick(rand, [...filesUnder(root, 'data/tasks'), ...filesUnder(root, 'data/datasets'), ...filesUnder(root, 'data/methods')]);
     unlinkSync(join(root, path));
