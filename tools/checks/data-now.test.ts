@@ -1,0 +1,80 @@
+// readDataNow on real git repositories holding the project's data: the same files and data as
+// reading every file, with the validator's cache or without, in git or not; and the cache used.
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commitFiles, gitIn } from '../git/testing.ts';
+import { listDataFiles, readValidFile } from '../model/repository.ts';
+import { readDataNow } from './data-now.ts';
+import { validate } from './validate.ts';
+
+const DATA = fileURLToPath(new URL('../../data', import.meta.url));
+const DATASET = 'data/datasets/imagenet.yaml';
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A copy of the project's data in a temp folder, committed to a new git repository unless `git` is false. */
+function copy(git = true): string {
+  const root = mkdtempSync(join(tmpdir(), 'pwc-data-now-'));
+  roots.push(root);
+  cpSync(DATA, join(root, 'data'), { recursive: true });
+  if (git) commitFiles(root, {}, 'data');
+  return root;
+}
+
+/** Today's way: every listed file read and checked. */
+async function readEveryFile(root: string) {
+  const files = await listDataFiles(root);
+  const valid = new Map(files.flatMap((path) => {
+    const file = readValidFile(path, readFileSync(join(root, path)));
+    return file ? [[path, file] as const] : [];
+  }));
+  return { files, valid };
+}
+
+/** Edits of every sort relative to the index: an edited file (now invalid), a staged one, a deleted one, an untracked one. */
+function editWorkTree(root: string, git = true): void {
+  const paper = 'data/papers/2015/deep-residual-learning-for-image-recognition.yaml';
+  writeFileSync(join(root, paper), 'title: [unclosed\n');
+  const task = 'data/tasks/image-classification.yaml';
+  writeFileSync(join(root, task), readFileSync(join(root, task), 'utf8').replace('name: Image Classification', 'name: Image Classification (edited)'));
+  if (git) gitIn(root)('add', task);
+  unlinkSync(join(root, 'data/methods/resnet.yaml'));
+  writeFileSync(join(root, 'data/methods/untracked-net.yaml'), 'name: Untracked Net\n');
+}
+
+describe('readDataNow', () => {
+  it('gives what reading every file gives: with a warm cache and edits, without a cache, outside git', async () => {
+    const warm = copy();
+    await validate({ root: warm, workers: 1 });
+    editWorkTree(warm);
+    const fromCache = await readDataNow(warm);
+    expect(fromCache.fromCache).toBeGreaterThan(10);
+    expect({ files: fromCache.files, valid: fromCache.valid }).toEqual(await readEveryFile(warm));
+    expect(fromCache.valid.has('data/methods/untracked-net.yaml')).toBe(true);
+    expect(fromCache.files).not.toContain('data/methods/resnet.yaml');
+
+    for (const git of [true, false]) {
+      const root = copy(git);
+      editWorkTree(root, git);
+      const read = await readDataNow(root);
+      expect(read.fromCache).toBe(0);
+      expect({ files: read.files, valid: read.valid }).toEqual(await readEveryFile(root));
+    }
+  });
+
+  it('takes a file git vouches for from the cache: an unchanged-marked file edited behind git\'s back keeps its validated content', async () => {
+    const root = copy();
+    await validate({ root, workers: 1 });
+    const validated = (await readEveryFile(root)).valid.get(DATASET);
+    expect(validated).toBeDefined();
+    // git does not look at an assume-unchanged file: it vouches for the index's blob, which the cache holds.
+    gitIn(root)('update-index', '--assume-unchanged', DATASET);
+    writeFileSync(join(root, DATASET), 'not: [valid\n');
+    expect((await readDataNow(root)).valid.get(DATASET)).toEqual(validated);
+  });
+});
