@@ -1,12 +1,12 @@
 // The data files of a root as `pwc validate` sees them, read through what a validation left behind:
 // a file git vouches for as unmodified is taken from the validator's cache when it holds that blob.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unmodifiedBlobs } from '../git/listing.ts';
 import { DATA_DIR } from '../model/paths.ts';
 import { buildRepository, listDataFiles, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
 import type { DataNow } from './if-written.ts';
-import { validatedBlobs } from './validate.ts';
+import { CACHE_DIR, validatedBlobs } from './validate.ts';
 
 export interface DataRead extends DataNow {
   valid: Map<string, ValidFile>;
@@ -21,8 +21,9 @@ export interface DataRead extends DataNow {
  * `pwc validate`. Without git or a cache of these tools, every file is read.
  */
 export async function readDataNow(root: string): Promise<DataRead> {
-  // git looks at the work tree while this process walks it.
-  const vouched = unmodifiedBlobs(root, DATA_DIR).catch(() => new Map<string, string>());
+  // git looks at the work tree while this process walks it; without a cache, nothing would use what it says.
+  const none = new Map<string, string>();
+  const vouched = existsSync(join(root, CACHE_DIR)) ? unmodifiedBlobs(root, DATA_DIR).catch(() => none) : Promise.resolve(none);
   const files = await listDataFiles(root);
   const blobs = await vouched;
   // Only the listed files: what git tracks but the walk leaves out (a symlink, a dot folder) is not data.
