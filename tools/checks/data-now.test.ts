@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { commitFiles, gitIn } from '../git/testing.ts';
 import { listDataFiles, readValidFile } from '../model/repository.ts';
 import { readDataNow } from './data-now.ts';
+import { findingsIfWritten, type WouldBeFile } from './if-written.ts';
 import { validate } from './validate.ts';
 
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
@@ -64,6 +65,29 @@ describe('readDataNow', () => {
       const read = await readDataNow(root);
       expect(read.fromCache).toBe(0);
       expect({ files: read.files, valid: read.valid }).toEqual(await readEveryFile(root));
+    }
+  });
+
+  it('judges a would-be file with the cache\'s dependency index as with one built from every file', async () => {
+    const root = copy();
+    await validate({ root, workers: 1 });
+    editWorkTree(root);
+    const read = await readDataNow(root);
+    expect(read.index).toBeDefined();
+    const readText = (path: string) => readFileSync(join(root, path), 'utf8');
+    const RESULTS = 'data/results/image-classification/imagenet';
+    // References to the edited, deleted and untracked files, identities, leaderboards.
+    const wouldBe: WouldBeFile[] = [
+      { path: 'data/papers/2016/resnet-again.yaml', text: 'title: Deep residual learning for image recognition\ndate: 2016-01-01\ntasks:\n  - image-classification\nmethods:\n  - resnet\n  - untracked-net\n' },
+      { path: 'data/methods/resnet.yaml', text: 'name: ResNet\nintroduced_by: deep-residual-learning-for-image-recognition\n' },
+      { path: 'data/methods/untracked-net.yaml', text: 'name: Untracked Net\nintroduced_by: nowhere\n' },
+      { path: 'data/tasks/object-detection.yaml', text: 'name: Image Classification (edited)\narea: computer-vision\nparent: image-classification\n' },
+      { path: 'data/datasets/imagenet.yaml', text: 'name: ImageNet\nbenchmarks:\n  - task: image-classification\n    metrics:\n      - name: Top 5 Accuracy\n        direction: higher\n' },
+      { path: `${RESULTS}/deep-residual-learning-for-image-recognition.yaml`, text: 'results:\n  - model: ResNet-152\n    metrics:\n      Top 1 Accuracy: 0.78\n' },
+    ];
+    for (const file of wouldBe) {
+      const built = findingsIfWritten({ files: read.files, valid: read.valid }, file, '2026-12-07', readText);
+      expect(findingsIfWritten(read, file, '2026-12-07', readText), file.path).toEqual(built);
     }
   });
 

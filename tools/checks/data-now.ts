@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { unmodifiedBlobs } from '../git/listing.ts';
 import { DATA_DIR } from '../model/paths.ts';
 import { buildRepository, listDataFiles, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
-import type { DataNow } from './if-written.ts';
+import { planState, type DataNow } from './if-written.ts';
+import { LayeredIndex, type DependencyIndex, type FileState } from './plan.ts';
 import { CACHE_DIR, validatedBlobs } from './validate.ts';
 
 export interface DataRead extends DataNow {
@@ -32,12 +33,22 @@ export async function readDataNow(root: string): Promise<DataRead> {
     const blob = blobs.get(path);
     if (blob !== undefined) listed.set(path, blob);
   }
-  const { known } = listed.size > 0 ? validatedBlobs(root, listed) : { known: new Map<string, ValidFile | undefined>() };
+  const { known, index: cached } = listed.size > 0 ? validatedBlobs(root, listed) : { known: new Map<string, ValidFile | undefined>(), index: undefined };
   const valid = new Map<string, ValidFile>();
   // One file at a time, synchronously: at 190,000 files the fastest way, and no "too many open files".
   for (const path of files) {
     const file = known.has(path) ? known.get(path) : readValidFile(path, readFileSync(join(root, path)));
     if (file) valid.set(path, file);
   }
-  return { files, valid, repo: buildRepository(valid.values()), fromCache: known.size };
+  const index = cached && layered(cached, files, known, valid);
+  return { files, valid, index, repo: buildRepository(valid.values()), fromCache: known.size };
+}
+
+/** The cache's index with what differs from it now: the files read from disk, and the cache's files that are gone. */
+function layered(cached: DependencyIndex, files: readonly string[], known: ReadonlyMap<string, unknown>, valid: ReadonlyMap<string, ValidFile>): DependencyIndex {
+  const overlay = new Map<string, FileState | undefined>();
+  for (const path of files) if (!known.has(path)) overlay.set(path, planState(valid.get(path)));
+  const present = new Set(files);
+  for (const path of cached.pathsUnder(`${DATA_DIR}/`)) if (!present.has(path)) overlay.set(path, undefined);
+  return new LayeredIndex(cached, overlay);
 }

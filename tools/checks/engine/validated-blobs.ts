@@ -2,6 +2,7 @@
 // (views, review): a file the cache holds with the same blob id is parsed and judged already.
 import { classifyPath, isPathProblem } from '../../model/paths.ts';
 import type { ValidFile } from '../../model/repository.ts';
+import type { DependencyIndex } from '../plan.ts';
 import { loadCache, toolsKey } from './cache.ts';
 
 export interface ValidatedBlobs {
@@ -9,6 +10,12 @@ export interface ValidatedBlobs {
   known: Map<string, ValidFile | undefined>;
   /** Path -> blob id of the files the cache does not hold as they are: read them yourself. */
   unknown: Map<string, string>;
+  /**
+   * The planner's index of the cache's files as the cache holds them (true of those in `known`;
+   * layer the others over it, and the cache's files that are gone as absent); undefined without a
+   * usable cache or when its links are not usable.
+   */
+  index?: DependencyIndex;
 }
 
 /** Splits `blobs` (path -> blob id) into what the cache in `root`, written by these tools, knows and the rest. */
@@ -32,7 +39,7 @@ export function validatedBlobs(root: string, blobs: ReadonlyMap<string, string>)
       if (data === undefined || isPathProblem(ref)) unknown.set(path, blobs.get(path)!);
       else known.set(path, { ref, data });
     }
-    return { known, unknown };
+    return { known, unknown, index: cache.dependencyIndex() };
   } finally {
     cache.close();
   }
