@@ -17,9 +17,9 @@ export interface DataRead extends DataNow {
 }
 
 /**
- * Every data file under `root` (valid or not), the schema-valid ones and their repository: what
- * reading and checking every file gives, at the cost of the files that changed since the last
- * `pwc validate`. Without git or a cache of these tools, every file is read.
+ * Every data file under `root` (valid or not), the schema-valid ones, their repository and the
+ * planner's index: what reading and checking every file gives, at the cost of the files that
+ * changed since the last `pwc validate`. Without git or a cache of these tools, every file is read.
  */
 export async function readDataNow(root: string): Promise<DataRead> {
   // git looks at the work tree while this process walks it; without a cache, nothing would use what it says.
@@ -33,13 +33,14 @@ export async function readDataNow(root: string): Promise<DataRead> {
     const blob = blobs.get(path);
     if (blob !== undefined) listed.set(path, blob);
   }
-  const { known, index: cached } = listed.size > 0 ? validatedBlobs(root, listed) : { known: new Map<string, ValidFile | undefined>(), index: undefined };
+  const { known, dependencies } = listed.size > 0 ? validatedBlobs(root, listed) : { known: new Map<string, ValidFile | undefined>(), dependencies: () => undefined };
   const valid = new Map<string, ValidFile>();
   // One file at a time, synchronously: at 190,000 files the fastest way, and no "too many open files".
   for (const path of files) {
     const file = known.has(path) ? known.get(path) : readValidFile(path, readFileSync(join(root, path)));
     if (file) valid.set(path, file);
   }
+  const cached = dependencies();
   const index = cached && layered(cached, files, known, valid);
   return { files, valid, index, repo: buildRepository(valid.values()), fromCache: known.size };
 }

@@ -13,9 +13,9 @@ export interface ValidatedBlobs {
   /**
    * The planner's index of the cache's files as the cache holds them (true of those in `known`;
    * layer the others over it, and the cache's files that are gone as absent); undefined without a
-   * usable cache or when its links are not usable.
+   * usable cache or when its links are not usable. Read when asked for: most callers need only data.
    */
-  index?: DependencyIndex;
+  dependencies(): DependencyIndex | undefined;
 }
 
 /** Splits `blobs` (path -> blob id) into what the cache in `root`, written by these tools, knows and the rest. */
@@ -23,7 +23,7 @@ export function validatedBlobs(root: string, blobs: ReadonlyMap<string, string>)
   const known = new Map<string, ValidFile | undefined>();
   const unknown = new Map<string, string>();
   const cache = loadCache(root, toolsKey());
-  if (!cache) return { known, unknown: new Map(blobs) };
+  if (!cache) return { known, unknown: new Map(blobs), dependencies: () => undefined };
   try {
     const fromPack: { path: string; i: number }[] = [];
     for (const [path, blob] of blobs) {
@@ -39,7 +39,8 @@ export function validatedBlobs(root: string, blobs: ReadonlyMap<string, string>)
       if (data === undefined || isPathProblem(ref)) unknown.set(path, blobs.get(path)!);
       else known.set(path, { ref, data });
     }
-    return { known, unknown, index: cache.dependencyIndex() };
+    // The cache's index file stays open until the cache is collected: read later, it is still this one.
+    return { known, unknown, dependencies: () => cache.dependencyIndex() };
   } finally {
     cache.close();
   }
