@@ -9,7 +9,7 @@ import { commitFiles, gitIn } from '../git/testing.ts';
 import { listDataFiles, readValidFile } from '../model/repository.ts';
 import { readDataNow } from './data-now.ts';
 import { findingsIfWritten, type WouldBeFile } from './if-written.ts';
-import { validate } from './validate.ts';
+import { validate, validatorVersion } from './validate.ts';
 
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
 const DATASET = 'data/datasets/imagenet.yaml';
@@ -100,5 +100,23 @@ describe('readDataNow', () => {
     gitIn(root)('update-index', '--assume-unchanged', DATASET);
     writeFileSync(join(root, DATASET), 'not: [valid\n');
     expect((await readDataNow(root)).valid.get(DATASET)).toEqual(validated);
+  });
+
+  it('never trusts a cache written by other tools: a foreign version is read past', async () => {
+    const root = copy();
+    await validate({ root, workers: 1 });
+    gitIn(root)('update-index', '--assume-unchanged', DATASET);
+    writeFileSync(join(root, DATASET), 'not: [valid\n');
+    // The same cache, as another version of the rules would have written it.
+    const index = join(root, '.pwc-cache/validate/index.bin');
+    const bytes = readFileSync(index);
+    const version = Buffer.from(validatorVersion());
+    expect(bytes.indexOf(version)).toBeGreaterThan(-1);
+    bytes.write('0'.repeat(version.length), bytes.indexOf(version), 'latin1');
+    writeFileSync(index, bytes);
+    const read = await readDataNow(root);
+    expect(read.fromCache).toBe(0);
+    expect(read.index).toBeUndefined();
+    expect(read.valid.has(DATASET)).toBe(false);
   });
 });
