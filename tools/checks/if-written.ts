@@ -19,7 +19,12 @@ export interface WouldBeFile {
 export interface DataNow {
   files: readonly string[];
   valid: ReadonlyMap<string, ValidFile>;
+  /** The planner's index of these files when known already (the validator's cache's, layered); else built from `valid`. */
+  index?: DependencyIndex;
 }
+
+/** A file's state for the planner: valid or not, and the keys it uses. */
+export const planState = (valid: ValidFile | undefined): FileState => (valid ? { valid: true, uses: planner.usesOf(valid) } : { valid: false, uses: [] });
 
 const KIND_FOLDERS = { task: 'data/tasks/', dataset: 'data/datasets/', method: 'data/methods/', paper: 'data/papers/' } as const;
 
@@ -33,15 +38,15 @@ const KIND_FOLDERS = { task: 'data/tasks/', dataset: 'data/datasets/', method: '
  * positions; `today` is YYYY-MM-DD.
  */
 export class WrittenFileJudge {
-  private readonly stateOf = (valid: ValidFile | undefined): FileState => (valid ? { valid: true, uses: planner.usesOf(valid) } : { valid: false, uses: [] });
-  private readonly before: MemoryIndex;
+  private readonly stateOf = planState;
+  private readonly before: DependencyIndex;
 
   constructor(
     private readonly now: DataNow,
     private readonly today: string,
     private readonly readText: (path: string) => string | undefined,
   ) {
-    this.before = new MemoryIndex(now.files.map((path) => [path, this.stateOf(now.valid.get(path))]));
+    this.before = now.index ?? new MemoryIndex(now.files.map((path) => [path, this.stateOf(now.valid.get(path))]));
   }
 
   findings(file: WouldBeFile): Finding[] {

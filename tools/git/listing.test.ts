@@ -28,4 +28,10 @@ describe('listings of one folder', () => {
     writeFileSync(join(root, 'gen/sub/b.md'), 'edited after staging\n');
     expect(await unmodifiedBlobs(root, 'gen')).toEqual(new Map());
   });
+
+  it('unmodifiedBlobs: from a folder inside the repository, an edited file is not vouched for either', async () => {
+    commitFiles(root, { 'inner/gen/a.md': 'a\n', 'inner/gen/b.md': 'b\n' }, 'inner');
+    writeFileSync(join(root, 'inner/gen/a.md'), 'edited\n');
+    expect(await unmodifiedBlobs(join(root, 'inner'), 'gen')).toEqual(new Map([['gen/b.md', blobId(Buffer.from('b\n'))]]));
+  });
 });

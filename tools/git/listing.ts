@@ -23,8 +23,9 @@ export async function treeBlobs(root: string, commit: string, dir: string | read
  * and the work tree has unmodified: what a fresh checkout holds, known without reading a file.
  */
 export async function unmodifiedBlobs(root: string, dir: string): Promise<Map<string, string>> {
-  // A conflicted path (no single blob) vouches for nothing: indexBlobIds leaves it out.
-  const [blobs, modified] = await Promise.all([indexBlobIds(root, dir), git(root, ['diff-files', '--name-only', '-z', '--', dir])]);
+  // A conflicted path (no single blob) vouches for nothing: indexBlobIds leaves it out. --relative:
+  // paths relative to root, as ls-files gives them, when root is a folder inside the repository.
+  const [blobs, modified] = await Promise.all([indexBlobIds(root, dir), git(root, ['diff-files', '--name-only', '--relative', '-z', '--', dir])]);
   for (const path of nulList(modified)) blobs.delete(path);
   return blobs;
 }

@@ -14,6 +14,7 @@ import { formatSource } from '../../format/format-source.ts';
 import { commentsOf } from '../../format/lossless.ts';
 import { NEW_FIELDS, NEW_KINDS } from '../../format/new-file.ts';
 import { PWC, runPwc } from '../../format/test-support/run-pwc.ts';
+import { commitFiles, gitIn } from '../../git/testing.ts';
 
 /** stdin is a pipe here, never a terminal. */
 const pwc = (args: string[], root: string) => runPwc([...args, '--root', root]);
@@ -178,6 +179,26 @@ describe('pwc new', () => {
     const run = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('wrote data/tasks/object-detection.yaml');
+  });
+
+  it('reads the repository through the cache `pwc validate` leaves: a file git vouches for is not read again', async () => {
+    const root = dataRepo();
+    commitFiles(root, {}, 'data');
+    expect((await pwc(['validate'], root)).code).toBe(0);
+    // Edited behind git's back (marked unchanged): only the validated blob in the cache still says what imagenet is.
+    const dataset = 'data/datasets/imagenet.yaml';
+    gitIn(root)('update-index', '--assume-unchanged', dataset);
+    writeFileSync(join(root, dataset), 'not: [yaml\n');
+    const args = ['new', 'result', '--task', 'image-classification', '--dataset', 'imagenet', '--paper', 'deep-residual-learning-for-image-recognition', '--model', 'ResNet-200', '--metric', 'Top 1 Accuracy=78.3'];
+    const uncached = dataRepo();
+    cpSync(root, uncached, { recursive: true });
+    rmSync(join(uncached, '.pwc-cache'), { recursive: true, force: true });
+    const refused = await pwc(args, uncached);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--dataset "imagenet": the dataset "imagenet" declares no benchmark');
+    const written = await pwc(args, root);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toContain('added a row to data/results/image-classification/imagenet/deep-residual-learning-for-image-recognition.yaml');
   });
 
   it('refuses an id that does not exist, with the closest one, and writes nothing', async () => {
