@@ -102,17 +102,20 @@ describe('settings, structured sources, non-paper sources and partial dates, end
     expect(chart).toContain('Net-600: 85.1 (2019-05)');
   });
 
-  it('pwc bundle builds, with a partial date at the start of its period and a structured source as text', async () => {
+  it('pwc bundle builds, carrying the partial date as written, settings, the structured source and the non-paper source', async () => {
     const result = await runPwc(['bundle', '--root', dir, '--out', join(dir, 'bundle')], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const data = JSON.parse(await readFile(join(dir, 'bundle/pwc-data.json'), 'utf8'));
-    expect(data.papers.find((p: { id: string }) => p.id === 'partly-dated').date).toBe('2019-05-01');
+    expect(data.papers.find((p: { id: string }) => p.id === 'partly-dated').date).toBe('2019-05');
     const row = data.results.find((r: { model: string }) => r.model === 'Net-600');
-    expect(row.source).toBe('Table 2, https://example.org/partly-dated.pdf');
-    expect(row).not.toHaveProperty('settings');
-    // Schema 1.x has no sources: their results wait for it rather than dangle.
-    expect(data.results.map((r: { model: string }) => r.model).sort()).toEqual(['Net-224', 'Net-600']);
+    expect(row.paper).toBe('partly-dated');
+    expect(row.provenance).toEqual({ kind: 'paper', url: 'https://example.org/partly-dated.pdf', ref: 'Table 2' });
+    expect(row.settings).toEqual({ pretraining_data: 'JFT-300M', resolution: 600, test_time_augmentation: false });
+    const submission = data.results.find((r: { model: string }) => r.model === 'Submission 7');
+    expect(submission.source).toBe('imagenet-test-server');
+    expect(submission).not.toHaveProperty('paper');
+    expect(data.sources.map((s: { id: string }) => s.id)).toEqual(['imagenet-test-server']);
   });
 
   it('pwc review compares them and warns about the new row without a source, not the old one', async () => {
