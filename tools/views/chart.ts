@@ -3,6 +3,7 @@
 // one for results without extra training data when some have it and some do not.
 import { periodStart } from '../model/dates.ts';
 import { isBetter, type Leaderboard } from '../model/leaderboard.ts';
+import type { MetricSpec } from '../model/types.ts';
 import { dayDate, dayNumber, directionText, fixed, formatValue, metricLabel } from './format.ts';
 
 export interface ChartPoint {
@@ -86,7 +87,8 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
     hasExtraData: data.some((d) => d.extraData),
   };
   if (data.length === 0) {
-    return { ...base, desc: `No results with a date and a ${metricLabel(metric)} value yet.`, xTicks: [], yTicks: [], points: [], step: '', stepWithoutExtra: '' };
+    const why = metric.direction === undefined ? `No chart: ${metricLabel(metric)} has no known direction, so no result is ranked.` : `No results with a date and a ${metricLabel(metric)} value yet.`;
+    return { ...base, desc: why, xTicks: [], yTicks: [], points: [], step: '', stepWithoutExtra: '' };
   }
 
   const days = axis(Math.min(...data.map((d) => d.day)), Math.max(...data.map((d) => d.day)), 180);
@@ -128,7 +130,7 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
  */
 export function bestSoFar<D extends { value: number }>(
   data: readonly D[],
-  direction: 'higher' | 'lower',
+  direction: MetricSpec['direction'],
   x: (d: D) => string,
   y: (d: D) => string,
   end: string,
