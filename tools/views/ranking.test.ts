@@ -108,7 +108,7 @@ describe('an unranked leaderboard (primary metric without a direction)', () => {
     root = writeFixture(tempRoot(), {
       'data/areas.yaml': { areas: [{ id: 'cv', name: 'Computer Vision' }] },
       'data/tasks/classification.yaml': { name: 'Classification', area: 'cv' },
-      'data/datasets/mystery.yaml': { name: 'Mystery', benchmarks: [{ task: 'classification', metrics: [{ name: 'Weirdness' }, { name: 'Top-1', direction: 'higher' }] }] },
+      'data/datasets/mystery.yaml': { name: 'Mystery', benchmarks: [{ task: 'classification', metrics: [{ name: 'Weirdness' }, { name: 'Top-1', direction: 'higher' }], pareto: ['Top-1'] }] },
       'data/papers/2019/old.yaml': { title: 'Old', date: '2019-01-01' },
       'data/papers/2021/new.yaml': { title: 'New', date: '2021-03-01' },
       'data/results/classification/mystery/new.yaml': { results: [{ model: 'High', metrics: { Weirdness: 9, 'Top-1': 90 } }] },
@@ -137,5 +137,7 @@ describe('an unranked leaderboard (primary metric without a direction)', () => {
     expect(page).toContain('2 unranked results.');
     expect(page).not.toContain('Ranked by');
     expect(page).not.toContain('State of the art over time');
+    // A frontier needs the primary metric's direction too.
+    expect(page).not.toContain('Pareto frontier');
   });
 });
