@@ -2,9 +2,10 @@
 // every result a point by paper date and primary value, the best so far a step line, and a second
 // one for results without extra training data when some have it and some do not.
 import { periodStart } from '../model/dates.ts';
-import { isBetter, type Leaderboard } from '../model/leaderboard.ts';
+import { isBetter, ranks, type Leaderboard } from '../model/leaderboard.ts';
 import type { MetricSpec } from '../model/types.ts';
 import { dayDate, dayNumber, directionText, fixed, formatValue, metricLabel } from './format.ts';
+import { pagePaths } from './links.ts';
 
 export interface ChartPoint {
   cx: string;
@@ -61,6 +62,11 @@ interface Datum {
   extraData: boolean;
 }
 
+/** The board's state-of-the-art chart path under generated/; none for an unranked board (no best so far). */
+export function chartPaths(board: Leaderboard): string[] {
+  return ranks(board.primary) ? [pagePaths.chart(board.task, board.dataset)] : [];
+}
+
 export function chartModel(board: Leaderboard, title: string): ChartModel {
   const metric = board.primary;
   const data: Datum[] = board.entries
@@ -87,8 +93,7 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
     hasExtraData: data.some((d) => d.extraData),
   };
   if (data.length === 0) {
-    const why = metric.direction === undefined ? `No chart: ${metricLabel(metric)} has no known direction, so no result is ranked.` : `No results with a date and a ${metricLabel(metric)} value yet.`;
-    return { ...base, desc: why, xTicks: [], yTicks: [], points: [], step: '', stepWithoutExtra: '' };
+    return { ...base, desc: `No results with a date and a ${metricLabel(metric)} value yet.`, xTicks: [], yTicks: [], points: [], step: '', stepWithoutExtra: '' };
   }
 
   const days = axis(Math.min(...data.map((d) => d.day)), Math.max(...data.map((d) => d.day)), 180);

@@ -139,5 +139,6 @@ describe('an unranked leaderboard (primary metric without a direction)', () => {
     expect(page).not.toContain('State of the art over time');
     // A frontier needs the primary metric's direction too.
     expect(page).not.toContain('Pareto frontier');
+    expect([...renderSite(repo)].map((f) => f.path).filter((p) => p.endsWith('.svg'))).toEqual([]);
   });
 });
