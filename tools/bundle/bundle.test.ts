@@ -54,7 +54,8 @@ function expectedRanks(data: BundleData): Map<string, number | null> {
     const rows = data.results.filter((r) => r.benchmark === b.id);
     for (const r of rows) {
       const v = r.metrics[b.primary];
-      if (v === undefined) {
+      // No value, or no direction (an unranked benchmark): no rank.
+      if (v === undefined || direction === undefined) {
         out.set(r.id, null);
         continue;
       }
@@ -271,6 +272,25 @@ describe('the bundle of a repository with edge values', () => {
     }
     expect(bundle.manifest.counts).toEqual({ areas: 2, tasks: 2, datasets: 2, benchmarks: 2, methods: 1, papers: 3, sources: 0, results: 10 });
     expect(JSON.parse(file(bundle, 'manifest.json').toString('utf8'))).toEqual(bundle.manifest);
+  });
+});
+
+describe('the bundle of a benchmark whose primary metric has no direction', () => {
+  it('carries the metric without direction, conforms, and ranks none of its rows', async () => {
+    const root = tempDir();
+    try {
+      const dataset = EDGE_REPOSITORY['data/datasets/bench.yaml'].replace('      - name: Error\n        direction: lower\n', '      - name: Error\n');
+      expect(dataset).not.toBe(EDGE_REPOSITORY['data/datasets/bench.yaml']);
+      writeFiles(root, { ...EDGE_REPOSITORY, 'data/datasets/bench.yaml': dataset });
+      const bundle = await buildBundle(root);
+      checkInvariants(bundle, await resultValuesOnDisk(root));
+      expect(bundle.data.benchmarks.find((b) => b.id === 'erring/bench')?.metrics[0]).toEqual({ name: 'Error' });
+      const erring = bundle.data.results.filter((r) => r.benchmark === 'erring/bench');
+      expect(erring.length).toBeGreaterThan(0);
+      expect(erring.map((r) => r.rank)).toEqual(erring.map(() => null));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

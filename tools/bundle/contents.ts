@@ -56,7 +56,7 @@ function present<T extends object, K extends keyof T>(source: T, keys: readonly 
 const sorted = (ids: readonly string[] | undefined): string[] => [...(ids ?? [])].sort();
 
 function metricSpec(m: MetricSpec): BundleBenchmark['metrics'][number] {
-  return { name: m.name, direction: m.direction, ...present(m, ['unit', 'min', 'max']) };
+  return { name: m.name, ...present(m, ['direction', 'unit', 'min', 'max']) };
 }
 
 function settingSpec(s: SettingSpec): BundleBenchmark['settings'][number] {

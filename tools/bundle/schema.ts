@@ -131,10 +131,13 @@ const metricBundleSchema = {
   type: 'object',
   description: 'A metric declared by a benchmark.',
   additionalProperties: false,
-  required: ['name', 'direction'],
+  required: ['name'],
   properties: {
     name: { ...text, description: 'The metric\'s name, exactly as results use it as a key in `metrics`.' },
-    direction: { ...metricSchema.properties.direction, description: 'Whether higher or lower values are better.' },
+    direction: {
+      ...metricSchema.properties.direction,
+      description: 'Whether higher or lower values are better. Absent when unknown: a benchmark whose primary metric has none is unranked (every row\'s `rank` is null).',
+    },
     unit: { ...text, description: 'The unit of the values, such as "%".' },
     min: { type: 'number', description: 'The smallest value the metric can take.' },
     max: { type: 'number', description: 'The largest value the metric can take.' },

@@ -15,6 +15,7 @@ import { rule as duplicateArea } from './rules/duplicate-area.ts';
 import { rule as duplicateBenchmark } from './rules/duplicate-benchmark.ts';
 import { rule as duplicateMetric } from './rules/duplicate-metric.ts';
 import { rule as primaryMetric } from './rules/primary-metric.ts';
+import { rule as unrankedBenchmark } from './rules/unranked-benchmark.ts';
 import { rule as paretoMetric } from './rules/pareto-metric.ts';
 import { rule as metricBounds } from './rules/metric-bounds.ts';
 import { rule as resultPath } from './rules/result-path.ts';
@@ -53,6 +54,7 @@ export const rules: Rule[] = [
   duplicateMetric,
   settingDeclaration,
   primaryMetric,
+  unrankedBenchmark,
   paretoMetric,
   metricBounds,
   resultPath,

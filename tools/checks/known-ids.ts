@@ -1,5 +1,5 @@
 // Whether an id or a metric name given to `pwc new` exists in the repository, said as the rules say it, with the closest existing one as a tip.
-import { leaderboardId } from '../model/leaderboard.ts';
+import { directionText, leaderboardId } from '../model/leaderboard.ts';
 import type { Repository } from '../model/repository.ts';
 import type { Benchmark, MetricSpec } from '../model/types.ts';
 import { NameIndex } from './nearest.ts';
@@ -37,7 +37,7 @@ export function benchmarkOf(repo: Repository, task: string, dataset: string): Be
 
 /** "%, higher is better": how a metric is read, for prompts and tips. */
 export function describeMetric(metric: MetricSpec): string {
-  return `${metric.unit ? `${metric.unit}, ` : ''}${metric.direction} is better`;
+  return `${metric.unit ? `${metric.unit}, ` : ''}${directionText(metric.direction)}`;
 }
 
 /** Why `name` is not a metric of the benchmark (as unknown-metric says it), naming every declared metric; undefined when it is one. */

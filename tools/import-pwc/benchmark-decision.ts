@@ -1,4 +1,4 @@
-// Decides what of one (task, dataset) table is taken: which metrics (in order, with a known direction), which values and rows.
+// Decides what of one (task, dataset) table is taken: which metrics (in order, with a known direction but the ranking one), which values and rows.
 import type { MetricSpec } from '../model/types.ts';
 import type { BenchmarkDraft, RowDraft } from './archive.ts';
 import { metricKey, type MetricDirections } from './metric-direction.ts';
@@ -43,8 +43,9 @@ export interface BenchmarkDecision {
 /**
  * The metrics of a table are its `sota.metrics` in order, then names that only rows use. A metric
  * with no number in any row is a column of text, not a metric: left out. Every other metric needs
- * a direction: when the first (ranking) one has none, the table is not imported; any other is left
- * out. Nothing is guessed, and everything left out is reported.
+ * a direction, but the first (ranking) one: when it has none, it is declared without one and the
+ * table is an unranked leaderboard (listed, never ranked; validate warns with unranked-benchmark).
+ * Any other metric without a direction is left out. Nothing is guessed, and everything left out is reported.
  */
 export function decideBenchmark(draft: BenchmarkDraft, directions: MetricDirections, skip: (s: Skipped) => void, note: (n: Omit<Note, 'path'>) => void): BenchmarkDecision {
   const where = { file: draft.origin.file, task: draft.task.name, dataset: draft.dataset.name };
@@ -106,9 +107,9 @@ export function decideBenchmark(draft: BenchmarkDraft, directions: MetricDirecti
     const decided = directions.decide(name, { task: draft.task.name, dataset: rootDatasetName(draft) });
     if (!decided) {
       if (kept.length === 0) {
-        const reason = `its ranking metric "${name}" has no known direction: add it to tools/import-pwc/metric-directions.yaml`;
-        skip({ ...where, kind: 'benchmark', name, reason });
-        return skipAll(draft, rows, reason);
+        note({ kind: 'metric', note: `the ranking metric "${name}" of ${draft.task.name} / ${draft.dataset.name} has no known direction: imported as an unranked leaderboard (add it to tools/import-pwc/metric-directions.yaml to rank it)` });
+        kept.push({ name });
+        continue;
       }
       const why = `the metric "${name}" has no known direction (add it to tools/import-pwc/metric-directions.yaml)`;
       skip({ ...where, kind: 'metric', name, reason: why });

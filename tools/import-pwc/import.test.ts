@@ -117,7 +117,6 @@ describe('importPwc: accounting', () => {
         expect.stringMatching(/^ImageNet#9: its paper has no date/),
         expect.stringMatching(/^CIFAR-10#2: .*percent-as-fraction/),
         expect.stringMatching(/^CIFAR-10#3: no metric value of the row could be taken/),
-        expect.stringMatching(/^Mystery Set#0: the table is not imported: its ranking metric "Weirdness" has no known direction/),
       ]),
     );
   });
@@ -176,11 +175,21 @@ describe('importPwc: mapping', () => {
     expect(read('data/datasets/empty-set.yaml')).toEqual({ name: 'Empty Set' });
   });
 
-  it('reports a metric of unknown direction and its values, and a table whose ranking metric is unknown', () => {
+  it('reports a metric of unknown direction and its values', () => {
     expect(skipped((s) => s.kind === 'metric' && s.name === 'Mystery Index')[0].reason).toMatch(/no known direction/);
     expect(skipped((s) => s.kind === 'value' && s.name === 'Mystery Index')).toHaveLength(1);
-    expect(skipped((s) => s.kind === 'benchmark' && s.dataset === 'Mystery Set')).toHaveLength(1);
-    expect(read('data/datasets/mystery-set.yaml').benchmarks).toBeUndefined();
+  });
+
+  it('imports a table whose ranking metric has no known direction as an unranked leaderboard, with a warning', () => {
+    expect(skipped((s) => s.dataset === 'Mystery Set')).toEqual([]);
+    expect(read('data/datasets/mystery-set.yaml').benchmarks).toEqual([{ task: expect.any(String), metrics: [{ name: 'Weirdness' }] }]);
+    const task = read('data/datasets/mystery-set.yaml').benchmarks[0].task;
+    const files = readdirSync(join(out, 'data/results', task, 'mystery-set'));
+    expect(files).toHaveLength(1);
+    expect(read(`data/results/${task}/mystery-set/${files[0]}`).results).toEqual([expect.objectContaining({ model: 'M1', metrics: { Weirdness: 1.0 } })]);
+    expect(report.notes.filter((n) => /"Weirdness" .*unranked leaderboard/.test(n.note))).toHaveLength(1);
+    expect(report.validation.errors).toBe(0);
+    expect(report.validation.byRule['unranked-benchmark']).toBe(1);
   });
 
   it('makes subdatasets and listed variants into datasets with variant_of', () => {

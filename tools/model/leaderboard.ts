@@ -11,7 +11,7 @@ export interface LeaderboardEntry {
   /** The paper's date (YYYY-MM-DD, or YYYY-MM or YYYY when partial), or "" when unknown (or a source, which has none). */
   date: string;
   result: Result;
-  /** 1-based; equal values share a rank (1, 2, 2, 4). Undefined: no primary metric, so unranked. */
+  /** 1-based; equal values share a rank (1, 2, 2, 4). Undefined: no primary metric value, or a board without a direction, so unranked. */
   rank?: number;
 }
 
@@ -21,6 +21,7 @@ export interface Leaderboard {
   task: string;
   dataset: string;
   benchmark: Benchmark;
+  /** Without a direction (see `ranks`) the board is unranked: every entry is listed without a rank. */
   primary: MetricSpec;
   /** Ranked entries first (best first), then unranked ones. */
   entries: LeaderboardEntry[];
@@ -35,9 +36,19 @@ export function leaderboardId(task: string, dataset: string): string {
   return `${task}/${dataset}`;
 }
 
-/** Is `a` better than `b` under the metric's direction? */
+/** Is `a` better than `b` under the metric's direction? Never, when the direction is unknown. */
 export function isBetter(a: number, b: number, direction: MetricSpec['direction']): boolean {
-  return direction === 'higher' ? a > b : a < b;
+  return direction === 'higher' ? a > b : direction === 'lower' ? a < b : false;
+}
+
+/** "higher is better", "lower is better", or "direction unknown": how a metric is read, for pages, prompts and reviews. */
+export function directionText(direction: MetricSpec['direction']): string {
+  return direction === 'higher' ? 'higher is better' : direction === 'lower' ? 'lower is better' : 'direction unknown';
+}
+
+/** Does the metric rank? Only with a known direction. */
+export function ranks(metric: MetricSpec): metric is MetricSpec & { direction: 'higher' | 'lower' } {
+  return metric.direction !== undefined;
 }
 
 function compareText(a: string, b: string): number {
@@ -54,11 +65,12 @@ function compareEntries(a: LeaderboardEntry, b: LeaderboardEntry): number {
   );
 }
 
-/** Ranks entries by the primary metric. Pure: returns new objects, ranked first then unranked. */
+/** Ranks entries by the primary metric (none when it has no direction). Pure: returns new objects, ranked first then unranked. */
 export function rankEntries(entries: readonly LeaderboardEntry[], primary: MetricSpec): LeaderboardEntry[] {
   const value = (e: LeaderboardEntry) => e.result.metrics[primary.name];
-  const ranked = entries.filter((e) => Number.isFinite(value(e)));
-  const unranked = entries.filter((e) => !Number.isFinite(value(e)));
+  const rankable = (e: LeaderboardEntry) => ranks(primary) && Number.isFinite(value(e));
+  const ranked = entries.filter(rankable);
+  const unranked = entries.filter((e) => !rankable(e));
   const sign = primary.direction === 'higher' ? -1 : 1;
   ranked.sort((a, b) => sign * (value(a) - value(b)) || compareEntries(a, b));
   const out: LeaderboardEntry[] = [];

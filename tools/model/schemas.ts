@@ -81,9 +81,10 @@ export const taskSchema = {
 export const metricSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'direction'],
+  required: ['name'],
   properties: {
     name: text,
+    // Left out when unknown: a benchmark ranked by such a metric is an unranked leaderboard (unranked-benchmark).
     direction: { enum: ['higher', 'lower'] },
     unit: text,
     min: { type: 'number' },

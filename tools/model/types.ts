@@ -33,4 +33,5 @@ export type RowSource = NonNullable<ResultRow['source']>;
 export type StructuredSource = Exclude<RowSource, string>;
 export type SettingValue = NonNullable<ResultRow['settings']>[string];
 
-export type Direction = MetricSpec['direction'];
+/** A known direction; a metric without one leaves `direction` out. */
+export type Direction = NonNullable<MetricSpec['direction']>;

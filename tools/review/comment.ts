@@ -1,5 +1,6 @@
 // The review as Markdown: the sticky PR comment (capped at GitHub's limit) and the full job summary.
 import { formatMargin, shownBest, shownMetric } from './compare.ts';
+import { directionText } from '../model/leaderboard.ts';
 import { count as plural, noun } from '../model/count.ts';
 import { clip, code, isWebUrl, markdownDestination, plain } from '../markdown/escape.ts';
 import { orderedSettings, otherSettingsNote, settingValueText } from './settings.ts';
@@ -217,9 +218,11 @@ function leaderboardSection(report: ReviewReport): string[] {
   let notDetailed = 0;
   for (const board of boards) {
     const unit = board.metric.unit ?? '';
-    const direction = board.metric.direction === 'higher' ? 'higher is better' : 'lower is better';
     const bench = board.benchmark ? ` (benchmark ${board.benchmark})` : '';
-    lines.push(`#### ${code(board.task)} on ${code(board.dataset)}${bench}`, '', `Ranked by ${plain(board.metric.name, 100)} (${direction}).`, '');
+    const ranking = board.metric.direction
+      ? `Ranked by ${plain(board.metric.name, 100)} (${directionText(board.metric.direction)}).`
+      : `Not ranked: ${plain(board.metric.name, 100)} has no known direction, so no row gets a rank or is a new state of the art.`;
+    lines.push(`#### ${code(board.task)} on ${code(board.dataset)}${bench}`, '', ranking, '');
     if (board.changes.length > 0) {
       lines.push(`| Change | Model | Paper | ${plain(board.metric.name, 100)} | Rank |`, '| --- | --- | --- | --- | --- |');
       for (const c of board.changes.slice(0, MAX_ROWS_PER_BOARD)) {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildLeaderboards } from '../model/leaderboard.ts';
 import { buildRepository, readValidFile, type Repository, type ValidFile } from '../model/repository.ts';
 import { compareLeaderboards, entityChanges, suspiciousChanges } from './compare.ts';
+import { renderReview } from './comment.ts';
 import { replacementHunks } from './fixes.ts';
+import { smallReport } from './testing.ts';
 
 function repo(files: Record<string, string>): Repository {
   const valid: ValidFile[] = [];
@@ -285,5 +287,24 @@ describe('a new best at other settings than the previous best', () => {
     expect(flagged(head('      resolution: 600\n', 79))).toEqual([]);
     const plain = { ...base, 'data/datasets/toy.yaml': dataset, 'data/results/classification/toy/old.yaml': rows(['Old-L', 80, '']) };
     expect(flagged(head('', 82, plain), plain)).toEqual([]);
+  });
+});
+
+describe('an unranked leaderboard (primary metric without a direction)', () => {
+  const unrankedFiles = { ...baseFiles, 'data/datasets/toy.yaml': dataset.replace('        direction: higher\n', '') };
+
+  it('shows added rows without a rank and never claims a new state of the art', () => {
+    const head = repo({ ...unrankedFiles, 'data/papers/2022/new.yaml': paper('2022-01-01'), 'data/results/classification/toy/new.yaml': results(['New', 99]) });
+    const { boards, suspicious } = compare(repo(unrankedFiles), head);
+    expect(boards).toHaveLength(1);
+    expect(boards[0].metric).toEqual({ name: 'Accuracy', unit: '%' });
+    expect(boards[0].previousBest).toBeNull();
+    expect(boards[0].changes.map((c) => [c.model, c.new?.rank ?? null, c.newSota])).toEqual([['New', null, false]]);
+    expect(suspicious).toEqual([]);
+    // The report stays valid without a direction, and its comment says why there is no rank.
+    const text = renderReview(smallReport({ leaderboards: boards }), { rulesDoc: 'docs/rules.md', knownRules: new Set() }).join('\n');
+    expect(text).toContain('Not ranked: Accuracy has no known direction');
+    expect(text).toContain('| added | `New` | `new` | 99% | unranked |');
+    expect(text).not.toMatch(/state of the art\*\*|new SOTA/i);
   });
 });

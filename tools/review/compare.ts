@@ -1,5 +1,5 @@
 // What a change does to the leaderboards and entities: pure comparison of the base and head repositories.
-import { buildLeaderboards, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
+import { buildLeaderboards, directionText, isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import { clip } from '../markdown/escape.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import type { Result } from '../model/repository.ts';
@@ -69,7 +69,8 @@ function compareBoard(old: Leaderboard | undefined, now: Leaderboard | undefined
     id: board.id,
     task: board.task,
     dataset: board.dataset,
-    metric: { name: metric.name, direction: metric.direction, ...(metric.unit ? { unit: metric.unit } : {}) },
+    // No direction (an unranked board): no row is ranked, so none is a new best.
+    metric: { name: metric.name, ...(metric.direction ? { direction: metric.direction } : {}), ...(metric.unit ? { unit: metric.unit } : {}) },
     ...(units ? { units } : {}),
     ...(settings ? { settings } : {}),
     previousBest,
@@ -211,7 +212,7 @@ export function suspiciousChanges(boards: readonly LeaderboardChange[], before: 
         leaderboard: board.id,
         file: '',
         model: '',
-        message: `the ranking metric changed from "${was.name}" (${was.direction} is better) to "${board.metric.name}" (${board.metric.direction} is better): every rank on this leaderboard may move`,
+        message: `the ranking metric changed from "${was.name}" (${directionText(was.direction)}) to "${board.metric.name}" (${directionText(board.metric.direction)}): every rank on this leaderboard may move`,
       });
     }
     // Judged against the metric as the head declares it (its bounds) and the base's state-of-the-art

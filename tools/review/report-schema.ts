@@ -13,7 +13,7 @@ import { FAR_ABOVE_RELATIVE, HEADROOM_SHARE, HISTORY_FACTOR } from './plausibili
  * 4: a finding's `origin`, `summary.alreadyOnBase`, a standing's `source` and `notes`, a board's `units`.
  * 5: `printed` of standings and best results (values as their files write them).
  * 6: entity kind `source` (data/sources/, results that are not from a paper).
- * 7: `settings` of standings, best results and boards; a standing's `source` may be a mapping; suspicion kind `other-settings`.
+ * 7: `settings` of standings, best results and boards; a standing's `source` may be a mapping; suspicion kind `other-settings`; a board's `metric.direction` may be absent (an unranked board).
  */
 export const REPORT_SCHEMA_VERSION = 7;
 
@@ -135,7 +135,8 @@ const leaderboard = {
     metric: {
       type: 'object',
       additionalProperties: false,
-      required: ['name', 'direction'],
+      // No direction: the leaderboard is unranked (its primary metric's direction is unknown).
+      required: ['name'],
       properties: { name: metricName, direction: { enum: ['higher', 'lower'] }, unit: text(40) },
     },
     /** The best ranked result in base and in head (null: none). */

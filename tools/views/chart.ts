@@ -2,8 +2,10 @@
 // every result a point by paper date and primary value, the best so far a step line, and a second
 // one for results without extra training data when some have it and some do not.
 import { periodStart } from '../model/dates.ts';
-import { isBetter, type Leaderboard } from '../model/leaderboard.ts';
+import { isBetter, ranks, type Leaderboard } from '../model/leaderboard.ts';
+import type { MetricSpec } from '../model/types.ts';
 import { dayDate, dayNumber, directionText, fixed, formatValue, metricLabel } from './format.ts';
+import { pagePaths } from './links.ts';
 
 export interface ChartPoint {
   cx: string;
@@ -58,6 +60,11 @@ interface Datum {
   model: string;
   date: string;
   extraData: boolean;
+}
+
+/** The board's state-of-the-art chart path under generated/; none for an unranked board (no best so far). */
+export function chartPaths(board: Leaderboard): string[] {
+  return ranks(board.primary) ? [pagePaths.chart(board.task, board.dataset)] : [];
 }
 
 export function chartModel(board: Leaderboard, title: string): ChartModel {
@@ -128,7 +135,7 @@ export function chartModel(board: Leaderboard, title: string): ChartModel {
  */
 export function bestSoFar<D extends { value: number }>(
   data: readonly D[],
-  direction: 'higher' | 'lower',
+  direction: MetricSpec['direction'],
   x: (d: D) => string,
   y: (d: D) => string,
   end: string,

@@ -19,9 +19,7 @@ export function fixed(value: number, decimals: number): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }
 
-export function directionText(direction: MetricSpec['direction']): string {
-  return direction === 'higher' ? 'higher is better' : 'lower is better';
-}
+export { directionText } from '../model/leaderboard.ts';
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date, computed in UTC (no time zone, no clock). */
 export function dayNumber(date: string): number {

@@ -6,6 +6,7 @@
 import type { Leaderboard } from '../model/leaderboard.ts';
 import { classifyPath, isPathProblem } from '../model/paths.ts';
 import { buildRepository, type Repository, type ValidFile } from '../model/repository.ts';
+import { chartPaths } from './chart.ts';
 import { pagePaths } from './links.ts';
 import { paretoChartPaths } from './pareto.ts';
 import { RELATED_PER_ITEM } from './related.ts';
@@ -156,7 +157,7 @@ export function candidatePages(changedPaths: readonly string[], before: SiteInde
 
 /** A board's own pages: its leaderboard, its chart and its Pareto charts. */
 function boardPages(board: Leaderboard): string[] {
-  return [pagePaths.leaderboard(board.task, board.dataset), pagePaths.chart(board.task, board.dataset), ...paretoChartPaths(board).map((p) => p.path)];
+  return [pagePaths.leaderboard(board.task, board.dataset), ...chartPaths(board), ...paretoChartPaths(board).map((p) => p.path)];
 }
 
 /** Datasets and methods whose page names `paper` as the one that introduced them. */

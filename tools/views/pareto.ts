@@ -1,7 +1,7 @@
 // The Pareto frontier of a leaderboard against each cost metric its benchmark lists under `pareto`
 // (Number of params, FLOPs): the ranked results that no other result beats on both the primary
 // metric and the cost, and the chart of the primary metric against the cost with the frontier drawn.
-import { isBetter, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
+import { isBetter, ranks, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import type { MetricSpec } from '../model/types.ts';
 import { bestSoFar, chartFrame, type ChartAxes, valueAxis } from './chart.ts';
 import { directionText, fixed, formatValue, metricLabel } from './format.ts';
@@ -35,11 +35,16 @@ export interface ParetoChartModel extends ChartAxes {
   frontier: string;
 }
 
-/** The benchmark's cost metrics that it declares (the pareto-metric rule reports the others), in its order. */
+/**
+ * The benchmark's cost metrics that it declares (the pareto-metric rule reports the others), in its
+ * order; those with a direction only, and none on an unranked board: a frontier needs both directions.
+ */
 export function paretoMetrics(board: Leaderboard): MetricSpec[] {
+  if (!ranks(board.primary)) return [];
   return (board.benchmark.pareto ?? [])
     .filter((name) => name !== board.primary.name)
-    .flatMap((name) => board.benchmark.metrics.filter((m) => m.name === name).slice(0, 1));
+    .flatMap((name) => board.benchmark.metrics.filter((m) => m.name === name).slice(0, 1))
+    .filter(ranks);
 }
 
 /** Each cost metric's chart path under generated/, by the metric's name made safe for a file name. */

@@ -100,3 +100,45 @@ describe('leaderboard ranking', () => {
     ]);
   });
 });
+
+describe('an unranked leaderboard (primary metric without a direction)', () => {
+  let root: string;
+  let repo: Repository;
+  beforeAll(async () => {
+    root = writeFixture(tempRoot(), {
+      'data/areas.yaml': { areas: [{ id: 'cv', name: 'Computer Vision' }] },
+      'data/tasks/classification.yaml': { name: 'Classification', area: 'cv' },
+      'data/datasets/mystery.yaml': { name: 'Mystery', benchmarks: [{ task: 'classification', metrics: [{ name: 'Weirdness' }, { name: 'Top-1', direction: 'higher' }], pareto: ['Top-1'] }] },
+      'data/papers/2019/old.yaml': { title: 'Old', date: '2019-01-01' },
+      'data/papers/2021/new.yaml': { title: 'New', date: '2021-03-01' },
+      'data/results/classification/mystery/new.yaml': { results: [{ model: 'High', metrics: { Weirdness: 9, 'Top-1': 90 } }] },
+      'data/results/classification/mystery/old.yaml': { results: [{ model: 'Low', metrics: { Weirdness: 1 } }] },
+    });
+    repo = await loadRepository(root);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('ranks no row, listing them by paper date', () => {
+    const board = buildLeaderboards(repo).get('classification/mystery')!;
+    expect(board.entries.map((e) => [e.rank, e.result.model])).toEqual([
+      [undefined, 'Low'],
+      [undefined, 'High'],
+    ]);
+  });
+
+  it('shows the rows without ranks, says why, and has no state-of-the-art chart', () => {
+    const page = [...renderSite(repo)].find((f) => f.path === 'sota/classification/mystery.md')!.text;
+    const table = inspectMarkdown(page).tables.find((t) => t.header[0] === 'Rank')!;
+    expect(table.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['—', 'Low', '1'],
+      ['—', 'High', '9'],
+    ]);
+    expect(page).toContain('Not ranked: the primary metric Weirdness has no known direction');
+    expect(page).toContain('2 unranked results.');
+    expect(page).not.toContain('Ranked by');
+    expect(page).not.toContain('State of the art over time');
+    // A frontier needs the primary metric's direction too.
+    expect(page).not.toContain('Pareto frontier');
+    expect([...renderSite(repo)].map((f) => f.path).filter((p) => p.endsWith('.svg'))).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // then rendered to (path, text). Yielded one page at a time so an archive-scale site never sits in
 // memory at once.
 import type { Repository } from '../model/repository.ts';
-import { chartModel } from './chart.ts';
+import { chartModel, chartPaths } from './chart.ts';
 import { pagePaths } from './links.ts';
 import { leaderboardTitle } from './pages/common.ts';
 import { datasetPage } from './pages/dataset.ts';
@@ -44,9 +44,10 @@ export function* lazySitePages(index: SiteIndex, finder: (index: SiteIndex) => (
   yield { path: pagePaths.readme(), page: () => ({ path: pagePaths.readme(), kind: 'readme', model: readmePage(index) }) };
   for (const board of index.leaderboards.values()) {
     const md = pagePaths.leaderboard(board.task, board.dataset);
-    const svg = pagePaths.chart(board.task, board.dataset);
     yield { path: md, page: () => ({ path: md, kind: 'leaderboard', model: leaderboardPage(index, board) }) };
-    yield { path: svg, page: () => ({ path: svg, kind: 'chart', model: chartModel(board, leaderboardTitle(index, board)) }) };
+    for (const svg of chartPaths(board)) {
+      yield { path: svg, page: () => ({ path: svg, kind: 'chart', model: chartModel(board, leaderboardTitle(index, board)) }) };
+    }
     for (const { cost, path } of paretoChartPaths(board)) {
       yield { path, page: () => ({ path, kind: 'pareto', model: paretoChartModel(board, leaderboardTitle(index, board), paretoFrontier(board, cost)) }) };
     }

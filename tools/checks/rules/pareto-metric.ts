@@ -1,4 +1,4 @@
-// Rule: each cost metric a benchmark lists under `pareto` is one of its metrics, other than the primary.
+// Rule: each cost metric a benchmark lists under `pareto` is one of its metrics, with a direction, other than the primary.
 import { primaryMetric } from '../../model/leaderboard.ts';
 import type { DatasetFile } from '../../model/types.ts';
 import { nearest } from '../nearest.ts';
@@ -10,7 +10,7 @@ export const rule: FileRule = {
   severity: 'error',
   title: '`pareto` names metrics of its benchmark, other than the primary',
   description:
-    'A benchmark\'s `pareto` lists cost metrics (Number of params, FLOPs); its leaderboard plots the primary metric against each and draws the frontier. Each name must be exactly one of the benchmark\'s `metrics`, and not the primary metric, which is the other axis of every such chart. A misspelt name would silently plot nothing, so it is an error.',
+    'A benchmark\'s `pareto` lists cost metrics (Number of params, FLOPs); its leaderboard plots the primary metric against each and draws the frontier. Each name must be exactly one of the benchmark\'s `metrics`, with a `direction`, and not the primary metric, which is the other axis of every such chart. A misspelt name, or one without a direction, would silently plot nothing, so it is an error.',
   check(file, report) {
     if (file.ref.kind !== 'dataset') return;
     ((file.data as DatasetFile).benchmarks ?? []).forEach((benchmark, b) => {
@@ -25,7 +25,16 @@ export const rule: FileRule = {
           });
           return;
         }
-        if (names.includes(name)) return;
+        const declared = benchmark.metrics.find((m) => m.name === name);
+        if (declared && declared.direction === undefined) {
+          report({
+            at: ['benchmarks', b, 'pareto', i],
+            message: `the Pareto metric "${name}" has no direction: the frontier needs to know whether lower or higher costs are better`,
+            tip: `Declare \`direction: lower\` (or higher) under the metric "${name}".`,
+          });
+          return;
+        }
+        if (declared) return;
         const close = nearest(name, names);
         report({
           at: ['benchmarks', b, 'pareto', i],

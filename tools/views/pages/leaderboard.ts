@@ -1,5 +1,5 @@
 // The leaderboard page model: one benchmark's ranked table, its protocol and its chart.
-import type { Leaderboard } from '../../model/leaderboard.ts';
+import { ranks, type Leaderboard } from '../../model/leaderboard.ts';
 import { count } from '../../model/count.ts';
 import { numberText } from '../../model/printed.ts';
 import type { SettingValue } from '../../model/types.ts';
@@ -29,6 +29,8 @@ export interface LeaderboardPage {
   protocol: string;
   rankedBy: string;
   direction: string;
+  /** Why the board has no ranks and no chart, when its primary metric has no known direction; else "". */
+  unranked: string;
   /** The chart image: its alt text and href (rendered as `!` + link). */
   chart: Link;
   columns: string[];
@@ -68,6 +70,9 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
     protocol: board.benchmark.description ?? '',
     rankedBy: metricLabel(board.primary),
     direction: directionText(board.primary.direction),
+    unranked: ranks(board.primary)
+      ? ''
+      : `Not ranked: the primary metric ${metricLabel(board.primary)} has no known direction (whether higher or lower is better), so the results are listed by paper date without ranks and without a state-of-the-art chart.`,
     chart: { text: `${title}: state of the art over time`, href: relativeHref(path, pagePaths.chart(board.task, board.dataset)) },
     columns: metrics.map(metricLabel),
     settingColumns: settings.map(metricLabel),
@@ -102,8 +107,9 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
         })),
       };
     }),
-    summary:
-      `${count(ranked, 'ranked result')}` +
+    summary: !ranks(board.primary)
+      ? `${count(board.entries.length, 'unranked result')}.`
+      : `${count(ranked, 'ranked result')}` +
       (ranked < board.entries.length
         ? `; ${board.entries.length - ranked} without a ${metricLabel(board.primary)} value, listed after them unranked`
         : '') +

@@ -171,7 +171,13 @@ const EDITS: ((root: string, rand: Rand) => string | undefined)[] = [
     const data = load(root, path);
     if (!data?.benchmarks?.length) return undefined;
     if (rand() < 0.5) data.benchmarks.pop();
-    else data.benchmarks[0].metrics[0].direction = data.benchmarks[0].metrics[0].direction === 'higher' ? 'lower' : 'higher';
+    else {
+      // Higher, lower, unknown (an unranked board: no chart), higher again.
+      const metric = data.benchmarks[0].metrics[0];
+      if (metric.direction === 'higher') metric.direction = 'lower';
+      else if (metric.direction === 'lower') delete metric.direction;
+      else metric.direction = 'higher';
+    }
     if (data.benchmarks.length === 0) delete data.benchmarks;
     save(root, path, data);
     return `${path}: benchmarks`;
