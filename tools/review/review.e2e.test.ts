@@ -18,6 +18,8 @@ const BASE_REPO = 'octo/data';
 const FORK = 'contributor/data-fork';
 
 let dir: string;
+/** The reports and summaries the tests write: a folder of their own, not the shared temp folder. */
+let reports: string;
 let gh: FakeGitHub;
 
 async function git(...args: string[]): Promise<string> {
@@ -99,6 +101,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pwc-review-e2e-'));
+  reports = await mkdtemp(join(tmpdir(), 'pwc-review-reports-'));
   await git('init', '-q', '-b', 'main');
   await git('config', 'user.email', 'test@example.com');
   await git('config', 'user.name', 'Test');
@@ -134,16 +137,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await gh?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
+  if (reports) await rm(reports, { recursive: true, force: true });
 });
 
 const repo = () => gh.repo(BASE_REPO);
 const stickies = () => repo().issueComments.filter((c) => c.body?.startsWith(STICKY_MARKER));
 
 async function review(head: string, out: string): Promise<ReviewReport> {
-  const result = await pwc(['review', '--root', dir, '--base', 'main', '--head', head, '--out', join(dir, '..', out), '--summary', join(dir, '..', `${out}.md`)]);
+  const result = await pwc(['review', '--root', dir, '--base', 'main', '--head', head, '--out', join(reports, out), '--summary', join(reports, `${out}.md`)]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(await readFile(join(dir, '..', out), 'utf8'));
+  return JSON.parse(await readFile(join(reports, out), 'utf8'));
 }
 
 describe('pwc review and pwc post-review, end to end', () => {
@@ -164,7 +168,7 @@ describe('pwc review and pwc post-review, end to end', () => {
     expect(report1.entities.map((e) => `${e.change} ${e.kind} ${e.id}`)).toEqual(['added paper new-paper', 'added result classification/toy/new-paper']);
     expect(report1.pages).toEqual(expect.arrayContaining(['generated/sota/classification/toy.md', 'generated/papers/2022/new-paper.md', 'generated/README.md']));
     // The job summary holds the whole review; the temporary worktree is gone.
-    expect(await readFile(join(dir, '..', 'report1.json.md'), 'utf8')).toContain('New state of the art');
+    expect(await readFile(join(reports, 'report1.json.md'), 'utf8')).toContain('New state of the art');
     expect((await git('worktree', 'list')).split('\n')).toHaveLength(1);
   });
 
@@ -187,7 +191,7 @@ describe('pwc review and pwc post-review, end to end', () => {
   });
 
   it('pwc post-review finds the fork PR from the head commit and posts the sticky comment, inline comments on diff lines, and labels', async () => {
-    const result = await pwc(['post-review', '--report', join(dir, '..', 'report1.json')], env);
+    const result = await pwc(['post-review', '--report', join(reports, 'report1.json')], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('#12: sticky comment created');
@@ -212,7 +216,7 @@ describe('pwc review and pwc post-review, end to end', () => {
 
   it('a re-run with the same report changes nothing', async () => {
     const writes = gh.writes().length;
-    const result = await pwc(['post-review', '--report', join(dir, '..', 'report1.json')], env);
+    const result = await pwc(['post-review', '--report', join(reports, 'report1.json')], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('sticky comment unchanged, 0 inline comments');
     expect(gh.writes().length).toBe(writes);
@@ -224,7 +228,7 @@ describe('pwc review and pwc post-review, end to end', () => {
     const report2 = await review(head2, 'report2.json');
     expect(report2.status).toBe('pass');
     const before = { sticky: stickies()[0].id, inline: repo().reviewComments.length };
-    const result = await pwc(['post-review', '--report', join(dir, '..', 'report2.json')], { ...env, HEAD_SHA: head2 });
+    const result = await pwc(['post-review', '--report', join(reports, 'report2.json')], { ...env, HEAD_SHA: head2 });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('sticky comment updated');
     expect(stickies()).toHaveLength(1);
@@ -237,30 +241,30 @@ describe('pwc review and pwc post-review, end to end', () => {
 
   it('refuses a report for another commit, an oversized one, and one claiming a pull request number', async () => {
     const writes = gh.writes().length;
-    const stale = await pwc(['post-review', '--report', join(dir, '..', 'report1.json')], { ...env, HEAD_SHA: head2 });
+    const stale = await pwc(['post-review', '--report', join(reports, 'report1.json')], { ...env, HEAD_SHA: head2 });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(`describes commit ${head1}`);
-    const claims = JSON.parse(await readFile(join(dir, '..', 'report2.json'), 'utf8'));
-    await writeFile(join(dir, '..', 'claims.json'), JSON.stringify({ ...claims, pullRequest: 3 }));
-    const claimed = await pwc(['post-review', '--report', join(dir, '..', 'claims.json')], { ...env, HEAD_SHA: head2 });
+    const claims = JSON.parse(await readFile(join(reports, 'report2.json'), 'utf8'));
+    await writeFile(join(reports, 'claims.json'), JSON.stringify({ ...claims, pullRequest: 3 }));
+    const claimed = await pwc(['post-review', '--report', join(reports, 'claims.json')], { ...env, HEAD_SHA: head2 });
     expect(claimed.code).toBe(1);
     expect(claimed.stderr).toMatch(/does not match its schema.*additional properties/);
-    await writeFile(join(dir, '..', 'huge.json'), JSON.stringify({ ...claims, padding: 'x'.repeat(6 * 1024 * 1024) }));
-    const huge = await pwc(['post-review', '--report', join(dir, '..', 'huge.json')], { ...env, HEAD_SHA: head2 });
+    await writeFile(join(reports, 'huge.json'), JSON.stringify({ ...claims, padding: 'x'.repeat(6 * 1024 * 1024) }));
+    const huge = await pwc(['post-review', '--report', join(reports, 'huge.json')], { ...env, HEAD_SHA: head2 });
     expect(huge.code).toBe(1);
     expect(huge.stderr).toMatch(/at most \d+ are accepted/);
     expect(gh.writes().length).toBe(writes);
   });
 
   it('neutralises hostile text in a schema-valid report, and retries through 5xx and rate limits', async () => {
-    const hostile = JSON.parse(await readFile(join(dir, '..', 'report2.json'), 'utf8')) as ReviewReport;
+    const hostile = JSON.parse(await readFile(join(reports, 'report2.json'), 'utf8')) as ReviewReport;
     const evil = '<!-- pwc-review:sticky --> @maintainer <script>alert(1)</script> <img src=x> [x](https://evil.example) ';
     hostile.findings = [{ rule: 'schema', severity: 'warning', file: 'data/results/classification/toy/new-paper.yaml', line: 2, column: 5, message: evil.repeat(10), tip: evil, origin: 'pull-request' }];
-    await writeFile(join(dir, '..', 'hostile.json'), JSON.stringify(hostile));
+    await writeFile(join(reports, 'hostile.json'), JSON.stringify(hostile));
     gh.fail({ kind: 'server-error', status: 502, method: 'GET', path: /\/commits\/.*\/pulls$/, times: 2 });
     gh.fail({ kind: 'rate-limit', method: 'PATCH', times: 1 });
     gh.fail({ kind: 'secondary-rate-limit', method: 'POST', path: /\/reviews$/, times: 1 });
-    const result = await pwc(['post-review', '--report', join(dir, '..', 'hostile.json')], { ...env, HEAD_SHA: head2 });
+    const result = await pwc(['post-review', '--report', join(reports, 'hostile.json')], { ...env, HEAD_SHA: head2 });
     expect(result.stderr).not.toMatch(/warning: /);
     expect(result.code).toBe(0);
     expect(gh.requests.filter((r) => r.status === 502).length).toBe(2);
@@ -296,7 +300,7 @@ describe('on the repository’s own data', () => {
       await sh('-c', 'user.email=t@example.com', '-c', 'user.name=T', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'a new state of the art');
       const head = await sh('rev-parse', 'HEAD');
 
-      const out = join(own, '..', `${own.split('/').pop()}-report.json`);
+      const out = join(reports, 'own-report.json');
       const reviewed = await pwc(['review', '--root', own, '--base', base, '--head', head, '--out', out]);
       expect(reviewed.code).toBe(0);
       const report = JSON.parse(await readFile(out, 'utf8')) as ReviewReport;
