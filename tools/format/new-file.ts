@@ -94,7 +94,7 @@ export const NEW_FIELDS: Record<NewKind, FieldSpec[]> = {
       required: true,
       check: paperDateCheck,
       value: 'YYYY-MM-DD',
-      help: 'The first public version: the arXiv v1 date when there is one, else the publication date; e.g. 2019-05-02. It also picks the folder data/papers/<year>/.',
+      help: 'The first public version: the arXiv v1 date when there is one, else the publication date; e.g. 2019-05-02 (2019-05 or 2019 when the day or month is not known). It also picks the folder data/papers/<year>/.',
     },
     { flag: 'author', label: 'Author', multiple: true, ask: true, check: textCheck, value: 'NAME', help: 'One author per flag, in the paper\'s order.' },
     { flag: 'arxiv', label: 'arXiv id (e.g. 1905.00546)', ask: true, check: arxivCheck, value: 'ID', help: 'The bare arXiv id, e.g. 1905.00546: no "arXiv:" prefix, no version such as v2.' },
