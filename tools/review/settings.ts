@@ -1,7 +1,6 @@
 // A row's evaluation settings as the review says them, and whether a new best was measured otherwise than the previous best.
+import type { SettingValue } from '../model/types.ts';
 
-/** A setting's value as a row states it (YAML true, 600, "JFT-300M"). */
-export type SettingValue = boolean | number | string;
 /** A benchmark's declared setting as the report carries it: its name and unit. */
 export interface DeclaredSetting {
   name: string;
