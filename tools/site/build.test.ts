@@ -1,12 +1,13 @@
 // The site's build on real YAML files in temp folders: deterministic bytes, HTML escaping of
 // hostile names, files of removed units deleted and files it did not write kept.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE } from '../markdown/testing.ts';
 import { loadRepository } from '../model/repository.ts';
 import { hostileFiles, tempRoot, twoBoards, writeFixture, type FixtureFiles } from '../views/test-support/fixture-repo.ts';
 import { buildSite, MANIFEST_FILE, readManifest } from './build.ts';
+import { tree } from './testing.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -20,20 +21,6 @@ function temp(): string {
 async function build(files: FixtureFiles, out: string) {
   const repo = await loadRepository(writeFixture(temp(), files));
   return buildSite({ out, siteUrl: 'https://example.org/pwc/', repo, base: null });
-}
-
-/** Every file under `dir` (relative path -> bytes). */
-export function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const path of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    const full = join(dir, path);
-    try {
-      out.set(path.split('\\').join('/'), readFileSync(full));
-    } catch {
-      // A folder.
-    }
-  }
-  return out;
 }
 
 describe('buildSite', () => {
