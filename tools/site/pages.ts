@@ -98,7 +98,7 @@ function pageOf(context: SiteContext, unit: SiteUnit, tools: PageTools, few: boo
   switch (unit.kind) {
     case 'home': {
       const path = sitePaths.home();
-      return { path, kind: 'home', layout: layout(path, `${SITE_NAME}: leaderboards`), model: homeModel(index) };
+      return { path, kind: 'home', layout: layout(path, `${SITE_NAME}: leaderboards`), model: homeModel(index, path) };
     }
     case 'leaderboard': {
       const { board } = unit;
@@ -149,9 +149,11 @@ function described<T extends { description: string }>(model: T): Omit<T, 'descri
   return { ...model, description: paragraphs(model.description) };
 }
 
-function homeModel(index: SiteIndex) {
+/** The home page: the README's model, each area with its feed of new results ("Other", the undeclared areas' tasks, has none). */
+function homeModel(index: SiteIndex, path: string) {
   const model = readmePage(index, siteLinks);
-  return { ...model, areas: model.areas.map(described) };
+  const ids = index.repo.areas.map((a) => a.id);
+  return { ...model, areas: model.areas.map((area, i) => ({ ...described(area), feed: i < ids.length ? rootPrefix(path) + sitePaths.feed.area(ids[i]) : '' })) };
 }
 
 /** A text's paragraphs (split at blank lines): the site shows descriptions as plain text. */
