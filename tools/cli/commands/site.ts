@@ -1,6 +1,6 @@
 // `pwc site --out DIR [--site-url URL]`: validates, then builds the static site into DIR (only what
 // changed since the last build in DIR, when it can tell). Wiring only: the build is tools/site/build.ts.
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { validate, validatorVersion } from '../../checks/validate.ts';
 import { count } from '../../model/count.ts';
@@ -28,6 +28,8 @@ export const siteCommand: Command = {
     const siteUrl = given === undefined ? await defaultSiteUrl(root) : normaliseSiteUrl(given);
     if (siteUrl === undefined) throw new UsageError(`--site-url must be an absolute http(s) URL, e.g. https://example.org/pwc/ (got "${given}")`);
     const out = resolve(values.out);
+    const repoRoot = resolve(root);
+    if (out === repoRoot || repoRoot.startsWith(out + sep)) throw new UsageError(`--out ${values.out} would put the site over the repository itself: give a folder of its own, e.g. dist/site`);
     const validator = validatorVersion();
     const since = await changeSinceLastBuild(root, out, siteUrl, validator);
     const base = currentBase(root, validator);
