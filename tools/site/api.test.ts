@@ -1,5 +1,7 @@
 // The static API on the repository's data and on hostile names: every file conforms to the
 // published schema, tells the bundle's facts the bundle's way, and is byte-for-byte reproducible.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleData } from '../bundle/contents.ts';
 import type { BundleResult } from '../bundle/schema.ts';
@@ -9,7 +11,7 @@ import type { SiteIndex } from '../views/site-index.ts';
 import { hostileFiles } from '../views/test-support/fixture-repo.ts';
 import { API_SCHEMA_PATH, API_VERSION, apiPart, type ApiFile, type ApiIndex, type ApiLeaderboard, type ApiPaper, type ApiTask } from './api.ts';
 import { API_FILE_KINDS, API_SCHEMA_ID, apiSchema } from './api-schema.ts';
-import { fixtureIndex, partFiles, repositoryIndex } from './part-testing.ts';
+import { fixtureIndex, partFiles, REPOSITORY_ROOT, repositoryIndex } from './part-testing.ts';
 
 const NO_GIT = { commit: null, committedAt: null, dirty: null };
 
@@ -29,6 +31,23 @@ function parsed(files: Map<string, string | Uint8Array>): Map<string, ApiFile> {
 function asBundleRow(row: BundleResult & Record<string, unknown>): BundleResult {
   const { shown: _s, date: _d, reporter: _r, code_url: _c, ranked_rows: _n, leaderboard: _l, ...rest } = row;
   return rest as BundleResult;
+}
+
+/** Where `example` is not an excerpt of `real`: same keys in the same order (some left out), lists cut short, same values. */
+function excerptProblems(example: unknown, real: unknown, at: string): string[] {
+  if (Array.isArray(example)) {
+    if (!Array.isArray(real) || example.length > real.length) return [`${at}: not a prefix of the real list`];
+    return example.flatMap((e, i) => excerptProblems(e, real[i], `${at}[${i}]`));
+  }
+  if (example !== null && typeof example === 'object') {
+    if (real === null || typeof real !== 'object') return [`${at}: not an object`];
+    const realKeys = Object.keys(real);
+    const keys = Object.keys(example);
+    const order = keys.map((k) => realKeys.indexOf(k));
+    if (order.some((i, n) => i < 0 || (n > 0 && i < order[n - 1]))) return [`${at}: keys ${keys.join(', ')} are not the real ones in order (${realKeys.join(', ')})`];
+    return keys.flatMap((k) => excerptProblems((example as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${at}.${k}`));
+  }
+  return Object.is(example, real) ? [] : [`${at}: ${JSON.stringify(example)} is ${JSON.stringify(real)} in the real file`];
 }
 
 function checkAll(index: SiteIndex, files: Map<string, ApiFile>) {
@@ -130,6 +149,16 @@ describe('the static API on the repository\'s data', () => {
         expect(row.leaderboard!.api).toBe(`api/v1/sota/${row.benchmark}.json`);
         expect(row.ranked_rows).toBe(board.entries.filter((e) => e.rank !== undefined).length);
       }
+    }
+  });
+
+  it('shows in docs/api.md examples that are the real files, lists cut short at most', () => {
+    const doc = readFileSync(join(REPOSITORY_ROOT, 'docs/api.md'), 'utf8');
+    const examples = [...doc.matchAll(/<!-- api-example: (\S+) -->\n```json\n([\s\S]*?)\n```/g)];
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const [, path, json] of examples) {
+      expect(files.has(path), path).toBe(true);
+      expect(excerptProblems(JSON.parse(json), files.get(path), path)).toEqual([]);
     }
   });
 
