@@ -7,6 +7,7 @@ import { directionText, type Leaderboard, type LeaderboardEntry } from '../model
 import { shownMetricValue } from '../model/printed.ts';
 import type { Task } from '../model/repository.ts';
 import { xmlChars, xmlText } from '../markdown/escape.ts';
+import { compareText } from '../views/format.ts';
 import { leaderboardTitle } from '../views/pages/common.ts';
 import type { SiteIndex } from '../views/site-index.ts';
 import { boardFacts, valueWithUnit } from './board-facts.ts';
@@ -118,8 +119,8 @@ export function leaderboardFeed(index: SiteIndex, siteUrl: string, board: Leader
 }
 
 /** Newest first; same day: by id, so the order never depends on the build. */
-function newestFirst<T extends { date: Date; id?: string }>(items: T[]): T[] {
-  return items.sort((a, b) => b.date.getTime() - a.date.getTime() || (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
+function newestFirst(items: Item[]): Item[] {
+  return items.sort((a, b) => b.date.getTime() - a.date.getTime() || compareText(a.id!, b.id!));
 }
 
 export function taskFeed(index: SiteIndex, siteUrl: string, task: Task): SiteFile {
@@ -134,28 +135,30 @@ export function taskFeed(index: SiteIndex, siteUrl: string, task: Task): SiteFil
 }
 
 export function areaFeed(index: SiteIndex, siteUrl: string, area: string, name: string): SiteFile {
-  // Rows first, entries only for the newest: an area may have tens of thousands of results.
-  const rows: { board: Leaderboard; e: LeaderboardEntry; date: Date; id: string }[] = [];
+  // Rows first, compared by cheap keys; entries only for the newest: an area may have tens of thousands of results.
+  const rows: { board: Leaderboard; e: LeaderboardEntry; start: string }[] = [];
   for (const task of index.repo.tasks.values()) {
     if (task.area !== area) continue;
     for (const board of index.boardsByTask.get(task.id) ?? []) {
       for (const e of board.entries) {
         // A result without a date (a source that is not a paper) cannot be placed in time.
-        if (e.date !== '') rows.push({ board, e, date: dateTime(e.date), id: entryId(siteUrl, board, e, 'result') });
+        if (e.date !== '') rows.push({ board, e, start: periodStart(e.date) });
       }
     }
   }
-  const items = newestFirst(rows)
+  // Newest first; the same day by leaderboard, paper and model, so the order never depends on the build.
+  rows.sort((a, b) => compareText(b.start, a.start) || compareText(a.board.id, b.board.id) || compareText(a.e.paper, b.e.paper) || compareText(a.e.result.model, b.e.result.model));
+  const items = rows
     .slice(0, FEED_CAP)
-    .map(({ board, e, date, id }): Item => {
+    .map(({ board, e }): Item => {
       const title = leaderboardTitle(index, board);
       const metric = board.primary.name;
       const value = Number.isFinite(e.result.metrics[metric]) ? `${shownValue(board, e)} ${metric}` : `no ${metric} value`;
       return {
         title: html(`${title}: ${e.result.model}, ${value}`),
-        id,
+        id: entryId(siteUrl, board, e, 'result'),
         link: siteUrl + pageUrl(sitePaths.leaderboard(board.task, board.dataset)),
-        date,
+        date: dateTime(e.date),
         content: `<p>${html(`${e.result.model} on ${title}: ${value}. Reported by ${reporterName(index, e.paper)} (${e.date}).`)}</p>`,
       };
     });

@@ -1,6 +1,6 @@
 // Measures the API, feed and badge parts over the synthetic archive-scale repository (tools/bench):
 // the whole site's units, each part's time per unit kind, files and bytes. Run:
-//   nice -n 10 npx tsx tools/site/measure-parts.ts [scale factor, default 1]
+//   nice -n 10 npx tsx tools/site/measure-parts.ts [scale factor, default 1] [parts, default api,feeds,badges]
 import { performance } from 'node:perf_hooks';
 import { scaleBy, synthesize } from '../bench/synthetic-repo.ts';
 import { repositoryOfFiles } from '../model/repository.ts';
@@ -21,7 +21,8 @@ files.length = 0;
 const units = [...allUnits(index)];
 console.log(`scale ${factor}: ${index.repo.papers.size} papers, ${[...index.repo.results.values()].reduce((n, s) => n + s.results.length, 0)} results, ${index.leaderboards.size} leaderboards, ${units.length} units; loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-const parts: [string, SitePart][] = [['api', apiPart], ['feeds', feedPart], ['badges', badgePart]];
+const only = (process.argv[3] ?? 'api,feeds,badges').split(',');
+const parts = ([['api', apiPart], ['feeds', feedPart], ['badges', badgePart]] as [string, SitePart][]).filter(([name]) => only.includes(name));
 for (const [name, part] of parts) {
   const byKind = new Map<string, { units: number; ms: number; files: number; bytes: number; worst: number }>();
   const context = { index, siteUrl: 'https://example.org/pwc/' };
