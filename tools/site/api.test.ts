@@ -9,7 +9,7 @@ import { createAjv } from '../model/ajv.ts';
 import { shownMetricValue } from '../model/printed.ts';
 import type { SiteIndex } from '../views/site-index.ts';
 import { hostileFiles } from '../views/test-support/fixture-repo.ts';
-import { API_SCHEMA_PATH, API_VERSION, apiPart, type ApiFile, type ApiIndex, type ApiLeaderboard, type ApiPaper, type ApiTask } from './api.ts';
+import { API_SCHEMA_PATH, API_VERSION, apiPart, type ApiFile, type ApiIndex, type ApiLeaderboard, type ApiPaper, type ApiSource, type ApiTask } from './api.ts';
 import { API_FILE_KINDS, API_SCHEMA_ID, apiSchema } from './api-schema.ts';
 import { fixtureIndex, partFiles, REPOSITORY_ROOT, repositoryIndex } from './part-testing.ts';
 
@@ -180,5 +180,23 @@ describe('the static API on hostile names', () => {
     expect(board.title).toBe(`${index.repo.tasks.get('evil-task')!.name} on ${index.repo.datasets.get('evil-data')!.name}`);
     expect((files.get('api/v1/paper/evil-paper.json') as ApiPaper).paper.title).toBe(index.repo.papers.get('evil-paper')!.title);
     expect((files.get('api/v1/task/evil-task.json') as ApiTask).task.name).toBe(index.repo.tasks.get('evil-task')!.name);
+  });
+});
+
+describe('the static API with a source that is not a paper', () => {
+  it('writes the source\'s file, and its rows name the source and link to its files', async () => {
+    const files = hostileFiles();
+    files['data/sources/evil-board.yaml'] = { name: 'Official <board> & "co"', kind: 'leaderboard', url: 'https://example.org/board' };
+    files['data/results/evil-task/evil-data/evil-board.yaml'] = { results: [{ model: 'Submission 7', metrics: { 'Acc|uracy <b>x</b>': 99 } }] };
+    const index = await fixtureIndex(files);
+    const api = parsed(partFiles(apiPart, index));
+    checkAll(index, api);
+    const source = api.get('api/v1/source/evil-board.json') as ApiSource;
+    expect(source.source.name).toBe('Official <board> & "co"');
+    expect(source.results.map((r) => [r.model, r.source, r.paper, r.rank, r.date])).toEqual([['Submission 7', 'evil-board', undefined, 1, null]]);
+    const row = (api.get('api/v1/sota/evil-task/evil-data.json') as ApiLeaderboard).rows[0];
+    expect(row.reporter).toEqual({ title: 'Official <board> & "co"', page: 'source/evil-board/', api: 'api/v1/source/evil-board.json' });
+    // Without a date, a source's row is ranked but not placed in the history.
+    expect((api.get('api/v1/sota/evil-task/evil-data.json') as ApiLeaderboard).sota_history.map((s) => s.model)).not.toContain('Submission 7');
   });
 });

@@ -180,11 +180,12 @@ export function leaderboardLinks(task: string, dataset: string): ApiLinks {
   };
 }
 
-/** The page and file of whatever reports results: a paper, or a source that is not a paper. */
+const paperLinks = (id: string): ApiLinks => ({ page: pageUrl(sitePaths.paper(id)), api: sitePaths.api.paper(id) });
+const sourceLinks = (id: string): ApiLinks => ({ page: pageUrl(sitePaths.source(id)), api: sitePaths.api.source(id) });
+
+/** The page and file of whatever reports results: a paper, or a source that is not a paper (the bundle's rule: a source id wins). */
 function reporterLinks(repo: Repository, id: string): ApiLinks {
-  return repo.sources.has(id) && !repo.papers.has(id)
-    ? { page: pageUrl(sitePaths.source(id)), api: sitePaths.api.source(id) }
-    : { page: pageUrl(sitePaths.paper(id)), api: sitePaths.api.paper(id) };
+  return repo.sources.has(id) ? sourceLinks(id) : paperLinks(id);
 }
 
 /** The rows of one result file in the API's shape, in file order. */
@@ -192,7 +193,7 @@ function apiRows(index: SiteIndex, set: ResultSet): ApiRow[] {
   const { repo } = index;
   const paper = repo.papers.get(set.paper);
   const { page, api } = reporterLinks(repo, set.paper);
-  const title = paper?.title ?? repo.sources.get(set.paper)?.name ?? set.paper;
+  const title = repo.sources.get(set.paper)?.name ?? paper?.title ?? set.paper;
   const bundleRows = resultEntities(set, boardFacts(index).rowRanks, repo);
   return bundleRows.map((row, i) => {
     const result = set.results[i];
@@ -252,12 +253,12 @@ function reporterResults(index: SiteIndex, id: string): ApiPaperRow[] {
 
 export function apiPaper(index: SiteIndex, paper: Paper): ApiPaper {
   const id = paper.id;
-  return { ...envelope('paper', id), paper: paperEntity(paper), results: reporterResults(index, id), links: reporterLinks(index.repo, id) };
+  return { ...envelope('paper', id), paper: paperEntity(paper), results: reporterResults(index, id), links: paperLinks(id) };
 }
 
 export function apiSource(index: SiteIndex, source: Source): ApiSource {
   const id = source.id;
-  return { ...envelope('source', id), source: sourceEntity(source), results: reporterResults(index, id), links: reporterLinks(index.repo, id) };
+  return { ...envelope('source', id), source: sourceEntity(source), results: reporterResults(index, id), links: sourceLinks(id) };
 }
 
 function boardSummary(index: SiteIndex, board: Leaderboard): ApiBoardSummary {
@@ -324,8 +325,8 @@ export function apiTemplates(): ApiIndex['templates'] {
     task: { page: pageUrl(sitePaths.task(id)), api: sitePaths.api.task(id), feed: sitePaths.feed.task(id) },
     dataset: { page: pageUrl(sitePaths.dataset(id)), api: sitePaths.api.dataset(id) },
     method: { page: pageUrl(sitePaths.method(id)), api: sitePaths.api.method(id) },
-    paper: { page: pageUrl(sitePaths.paper(id)), api: sitePaths.api.paper(id) },
-    source: { page: pageUrl(sitePaths.source(id)), api: sitePaths.api.source(id) },
+    paper: paperLinks(id),
+    source: sourceLinks(id),
   };
 }
 
