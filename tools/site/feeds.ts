@@ -70,7 +70,7 @@ function entryId(siteUrl: string, board: Leaderboard, e: LeaderboardEntry, what:
 }
 
 function reporterName(index: SiteIndex, id: string): string {
-  return index.repo.papers.get(id)?.title ?? index.repo.sources.get(id)?.name ?? id;
+  return index.repo.sources.get(id)?.name ?? index.repo.papers.get(id)?.title ?? id;
 }
 
 function shownValue(board: Leaderboard, e: LeaderboardEntry): string {
