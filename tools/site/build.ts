@@ -11,6 +11,9 @@ import type { Repository } from '../model/repository.ts';
 import { changeSinceBase, type DataChange } from '../views/data-base.ts';
 import { rendererKey, type DataBase } from '../views/page-memo.ts';
 import { buildSiteIndex } from '../views/site-index.ts';
+import { apiPart } from './api.ts';
+import { badgePart } from './badges.ts';
+import { feedPart } from './feeds.ts';
 import { htmlPages } from './pages.ts';
 import type { SiteContext, SiteFile, SitePart } from './part.ts';
 import { siteUnits, touchedUnits, unitKey } from './units.ts';
@@ -27,7 +30,7 @@ const ASSETS_UNIT = 'assets';
  * will be asked for (parts that index the whole repository may choose a cheaper way).
  */
 export function siteParts(few: boolean): SitePart[] {
-  return [htmlPages({ few })];
+  return [htmlPages({ few }), apiPart, feedPart, badgePart];
 }
 
 export interface SiteManifest {

@@ -198,6 +198,7 @@ function leaderboardModel(context: SiteContext, board: Leaderboard, path: string
       };
     }),
     badgeMarkdown: badge,
+    badge: root + sitePaths.badge.leaderboard(board.task, board.dataset),
     feed: root + sitePaths.feed.leaderboard(board.task, board.dataset),
     api: root + sitePaths.api.leaderboard(board.task, board.dataset),
   };
