@@ -23,7 +23,9 @@ const MAX_PREFIX_TERMS = 12;
 /** Term chunks one word may fetch (a short prefix can span several). */
 const MAX_CHUNKS_PER_WORD = 2;
 /** Document chunks one search may fetch while checking candidates. */
-const MAX_DOC_CHUNKS = 12;
+const MAX_DOC_CHUNKS = 16;
+/** Words of one query whose term chunks are fetched (a pasted title can have twenty). */
+const MAX_WORDS_LOOKED_UP = 6;
 
 /**
  * A searcher over an index read through `load(path)` (a path inside search-index/, resolving to
@@ -76,8 +78,12 @@ export function createSearcher(load) {
     const typing = !/\s$/.test(query);
     const meta = await get('meta.json');
     if (meta.version !== INDEX_VERSION) throw new Error(`search index version ${meta.version}, this script reads ${INDEX_VERSION}`);
-    const sets = await Promise.all(words.map((w, i) => wordSet(meta, w, typing && i === words.length - 1)));
+    const last = words[words.length - 1];
+    // Only the longest words (the likeliest to be rare) are looked up; the others are checked against the text of the candidates.
+    const looked = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MAX_WORDS_LOOKED_UP);
+    const sets = await Promise.all(looked.map((w) => wordSet(meta, w, typing && w === last)));
     if (sets.some((s) => s.weights.size === 0 && s.boundary === Infinity)) return [];
+    const textOnly = words.filter((w) => !looked.includes(w)).map((w) => ({ word: w, prefix: typing && w === last }));
 
     // Candidates come from the smallest complete word (or, when every word is cut short, the one cut earliest).
     const complete = sets.filter((s) => s.boundary === Infinity).sort((a, b) => a.weights.size - b.weights.size);
@@ -85,7 +91,7 @@ export function createSearcher(load) {
     const candidates = [];
     for (const [doc, weight] of base.weights) {
       let score = weight;
-      const unsure = [];
+      const unsure = [...textOnly];
       let ok = true;
       for (const s of sets) {
         if (s === base) continue;
@@ -104,15 +110,21 @@ export function createSearcher(load) {
     candidates.sort((a, b) => b.score - a.score || a.doc - b.doc);
 
     // Fetch the documents of the best candidates; words past a cut-off are checked against the text.
+    const chunkOf = (doc) => Math.floor(doc / meta.docsPerChunk);
     const results = [];
     const fetched = new Set();
     let next = 0;
     while (results.length < limit && next < candidates.length) {
       const batch = [];
-      while (batch.length < (limit - results.length) * 2 && next < candidates.length) batch.push(candidates[next++]);
-      const chunkOf = (doc) => Math.floor(doc / meta.docsPerChunk);
-      for (const c of batch) fetched.add(chunkOf(c.doc));
-      if (fetched.size > MAX_DOC_CHUNKS) break;
+      while (batch.length < (limit - results.length) * 2 && next < candidates.length) {
+        const chunk = chunkOf(candidates[next].doc);
+        if (!fetched.has(chunk)) {
+          if (fetched.size >= MAX_DOC_CHUNKS) break;
+          fetched.add(chunk);
+        }
+        batch.push(candidates[next++]);
+      }
+      if (batch.length === 0) break;
       const rows = await Promise.all(batch.map((c) => get(`d/${chunkOf(c.doc)}.json`).then((chunk) => chunk[c.doc % meta.docsPerChunk])));
       batch.forEach((c, i) => {
         const [kind, url, title, detail] = rows[i];

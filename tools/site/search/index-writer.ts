@@ -27,7 +27,7 @@ export interface IndexLimits {
   maxPostings: number;
 }
 
-export const DEFAULT_LIMITS: IndexLimits = { chunkChars: 48_000, docsPerChunk: 64, maxPostings: 20_000 };
+export const DEFAULT_LIMITS: IndexLimits = { chunkChars: 48_000, docsPerChunk: 32, maxPostings: 20_000 };
 
 const KIND_ORDER: readonly SearchKind[] = ['task', 'dataset', 'method', 'leaderboard', 'source', 'paper'];
 
