@@ -204,20 +204,17 @@ function attach() {
     list.replaceChildren(...results.map((r, i) => resultItem(r, root, `search-option-${i}`, 'option')));
     options = [...list.children];
     setActive(-1);
-    status.textContent = results.length === 0 ? `No results for “${query}”` : `${results.length} result${results.length === 1 ? '' : 's'}`;
+    status.textContent = query.trim() === '' ? '' : results.length === 0 ? `No results for “${query.trim()}”` : `${results.length} result${results.length === 1 ? '' : 's'}`;
+    list.dataset.query = query; // which query the list answers (for tests and styles)
     open(results.length > 0);
   };
   const run = async () => {
     const query = input.value;
     const mine = ++sequence;
-    if (tokenize(query).length === 0) {
-      render([], '');
-      status.textContent = '';
-      return;
-    }
+    if (tokenize(query).length === 0) return render([], query);
     try {
       const results = await searcher.search(query, 8);
-      if (mine === sequence) render(results, query.trim());
+      if (mine === sequence) render(results, query);
     } catch (error) {
       if (mine === sequence) status.textContent = `Search is unavailable: ${error.message}`;
     }

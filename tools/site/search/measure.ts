@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../../bench/synthetic-repo.ts';
-import { sitePaths } from '../paths.ts';
+import { xmlText } from '../../markdown/escape.ts';
+import { rootPrefix, sitePaths } from '../paths.ts';
 import { searchIndexFiles } from './index-writer.ts';
 import { searchPageFile } from './page.ts';
 import type { SearchRecord } from './records.ts';
@@ -106,12 +107,14 @@ export function syntheticSearchRecords(scale: RecordScale = FULL_ARCHIVE, seed =
 /** The page the searches run on: the layout's form, three folders down, loading the script relatively. */
 export const TEST_PAGE_PATH = 'area/some/page/index.html';
 
-export function testPage(title = 'A page'): string {
+/** A page at `path` with the layout's search form and assets, all linked relatively. */
+export function testPage(path: string, title = 'A page'): string {
+  const root = rootPrefix(path);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="stylesheet" href="../../../assets/search.css"><script type="module" src="../../../assets/search.js"></script></head>
-<body><header><form class="search" role="search" action="../../../search/"><input type="search" name="q" id="search-input" aria-label="Search papers, tasks, datasets, methods and models"></form></header>
-<main><h1>${title}</h1></main></body></html>
+<title>${xmlText(title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${root}assets/search.css"><script type="module" src="${root}assets/search.js"></script></head>
+<body><header><form class="search" role="search" action="${root}search/"><input type="search" name="q" id="search-input" aria-label="Search papers, tasks, datasets, methods and models"></form></header>
+<main><h1>${xmlText(title)}</h1></main></body></html>
 `;
 }
 
@@ -122,7 +125,7 @@ export function writeSearchSite(dir: string, records: readonly SearchRecord[], l
   const millis = performance.now() - started;
   let bytes = 0;
   let gzipBytes = 0;
-  for (const file of [...files, searchPageFile(), { path: TEST_PAGE_PATH, body: testPage() }]) {
+  for (const file of [...files, searchPageFile(), { path: TEST_PAGE_PATH, body: testPage(TEST_PAGE_PATH) }]) {
     const target = join(dir, file.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.body);

@@ -21,6 +21,7 @@ export function searchPageFile(): SiteFile {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Search</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${root}assets/search.css">
 <script type="module" src="${root}assets/search.js"></script>
 </head>
