@@ -119,12 +119,17 @@ export function testPage(path: string, title = 'A page'): string {
 }
 
 /** Writes a site holding the index of `records`, the search page, the assets and the test page. */
-export function writeSearchSite(dir: string, records: readonly SearchRecord[], limits?: Parameters<typeof searchIndexFiles>[1]): { files: number; bytes: number; gzipBytes: number; millis: number } {
+export function writeSearchSite(
+  dir: string,
+  records: readonly SearchRecord[],
+  limits?: Parameters<typeof searchIndexFiles>[1],
+): { files: number; bytes: number; gzipBytes: number; metaBytes: number; millis: number } {
   const started = performance.now();
   const files = searchIndexFiles(records, limits);
   const millis = performance.now() - started;
   let bytes = 0;
   let gzipBytes = 0;
+  let metaBytes = 0;
   for (const file of [...files, searchPageFile(), { path: TEST_PAGE_PATH, body: testPage(TEST_PAGE_PATH) }]) {
     const target = join(dir, file.path);
     mkdirSync(dirname(target), { recursive: true });
@@ -132,12 +137,13 @@ export function writeSearchSite(dir: string, records: readonly SearchRecord[], l
     if (file.path.startsWith('search-index/')) {
       bytes += Buffer.byteLength(file.body);
       gzipBytes += gzipSync(file.body).length;
+      if (file.path.endsWith('/meta.json')) metaBytes = Buffer.byteLength(file.body);
     }
   }
   const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
   mkdirSync(join(dir, 'assets'), { recursive: true });
   for (const name of ['search.js', 'search.css']) copyFileSync(join(assets, name), join(dir, 'assets', name));
-  return { files: files.length, bytes, gzipBytes, millis };
+  return { files: files.length, bytes, gzipBytes, metaBytes, millis };
 }
 
 export interface SearchCost {
@@ -174,29 +180,41 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
   }
 }
 
-/** Queries a reader would type, taken from the records: a common word, an old paper's title, its arXiv id, an author, a model, a task, a prefix. */
+/** Queries a reader would type, taken from the records: common words, an old paper's title, the longest title, an arXiv id, an author, a model, a task, a prefix. */
 export function sampleQueries(records: readonly SearchRecord[]): string[] {
   const papers = records.filter((r) => r.kind === 'paper');
   const oldest = papers.reduce((a, b) => ((b.date ?? '') < (a.date ?? '') ? b : a));
   const board = records.find((r) => r.kind === 'leaderboard')!;
   const task = records.find((r) => r.kind === 'task')!;
-  return ['learning', oldest.title, oldest.names[1], papers[1].other[0], board.other[0], task.title, 'neural netw'];
+  const longest = papers.reduce((a, b) => (b.title.length > a.title.length ? b : a));
+  return ['learning', 'learning neural network', oldest.title, longest.title, oldest.names[1], papers[1].other[0], board.other[0], task.title, 'neural netw'];
+}
+
+export interface SearchMeasurement {
+  records: number;
+  index: ReturnType<typeof writeSearchSite>;
+  /** Undefined when chromium is not installed. */
+  searches?: SearchCost[];
+}
+
+/** The whole measurement at `scale` (the bench's site section may call it): index build and searches. */
+export async function measureSearch(scale: RecordScale = FULL_ARCHIVE): Promise<SearchMeasurement> {
+  const dir = mkdtempSync(join(tmpdir(), 'pwc-search-measure-'));
+  try {
+    const records = syntheticSearchRecords(scale);
+    const index = writeSearchSite(dir, records);
+    return { records: records.length, index, searches: await measureQueries(dir, sampleQueries(records)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--papers');
-  const scale = at > 0 ? { ...FULL_ARCHIVE, papers: Number(process.argv[at + 1]) } : FULL_ARCHIVE;
-  const dir = mkdtempSync(join(tmpdir(), 'pwc-search-measure-'));
-  try {
-    const records = syntheticSearchRecords(scale);
-    const built = writeSearchSite(dir, records);
-    console.log(`${records.length} records; index ${built.files} files, ${mb(built.bytes)} (${mb(built.gzipBytes)} gzipped), built in ${(built.millis / 1000).toFixed(1)} s`);
-    const costs = await measureQueries(dir, sampleQueries(records));
-    if (!costs) return void console.log(`no chromium at /usr/bin/chromium: searches not measured`);
-    for (const c of costs) console.log(`${kb(c.sent).padStart(9)} sent (${kb(c.raw)} unzipped), ${c.requests} files, ${c.results.length} results: ${JSON.stringify(c.query)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { records, index, searches } = await measureSearch(at > 0 ? { ...FULL_ARCHIVE, papers: Number(process.argv[at + 1]) } : FULL_ARCHIVE);
+  console.log(`${records} records; index ${index.files} files, ${mb(index.bytes)} (${mb(index.gzipBytes)} gzipped; meta.json ${kb(index.metaBytes)}), built in ${(index.millis / 1000).toFixed(1)} s`);
+  if (!searches) return void console.log('no chromium at /usr/bin/chromium: searches not measured');
+  for (const c of searches) console.log(`${kb(c.sent).padStart(9)} sent (${kb(c.raw)} unzipped), ${c.requests} files, ${c.results.length} results: ${JSON.stringify(c.query)}`);
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
