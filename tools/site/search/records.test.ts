@@ -23,6 +23,7 @@ describe('searchRecords on the repository data', () => {
     const paper = records.find((r) => r.path === 'paper/deep-residual-learning-for-image-recognition/index.html')!;
     expect(paper).toMatchObject({ kind: 'paper', title: 'Deep Residual Learning for Image Recognition', names: ['Deep Residual Learning for Image Recognition', '1512.03385'] });
     expect(paper.other).toContain('Kaiming He');
+    expect(paper.other).toContain('ResNet-152'); // a model it reports
     expect(paper.detail).toMatch(/^2015 · Kaiming He, .* · arXiv 1512\.03385$/);
     expect(paper.date).toBe('2015-12-10');
   });

@@ -23,7 +23,7 @@ export interface SearchRecord {
   date?: string;
 }
 
-/** Model names listed per leaderboard record at most (a board's rows can run into the hundreds). */
+/** Model names listed per record at most (a board's rows can run into the hundreds). */
 const MAX_MODELS = 200;
 
 export function searchRecords(context: SiteContext, unit: SiteUnit): SearchRecord[] {
@@ -55,7 +55,10 @@ export function searchRecords(context: SiteContext, unit: SiteUnit): SearchRecor
       const authors = paper.authors ?? [];
       const date = periodStart(paper.date);
       const detail = [date.slice(0, 4), authors.join(', '), paper.arxiv ? `arXiv ${paper.arxiv}` : ''].filter(Boolean).join(' · ');
-      return [{ kind: 'paper', path: sitePaths.paper(paper.id), title: paper.title, detail, names: paper.arxiv ? [paper.title, paper.arxiv] : [paper.title], other: authors, date }];
+      // The models it reports results for, so a model's name also finds the paper that made it.
+      const models = (context.index.resultsByPaper.get(paper.id) ?? []).flatMap((set) => set.results.map((r) => r.model));
+      const other = [...authors, ...new Set(models)].slice(0, authors.length + MAX_MODELS);
+      return [{ kind: 'paper', path: sitePaths.paper(paper.id), title: paper.title, detail, names: paper.arxiv ? [paper.title, paper.arxiv] : [paper.title], other, date }];
     }
     case 'leaderboard': {
       const { board } = unit;

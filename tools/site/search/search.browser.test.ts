@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
   /** The options the box lists once it answers `query` (typed as a whole). */
   async function search(page: Page, query: string): Promise<string[]> {
     await page.locator('#search-input').fill(query);
-    await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query);
+    await page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query, { timeout: 15_000 });
     return page.locator('#search-results [role="option"]').allTextContents();
   }
 
