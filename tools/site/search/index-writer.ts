@@ -53,15 +53,22 @@ export function searchIndexFiles(records: readonly SearchRecord[], limits: Index
   const docs = orderRecords(records);
   const files: SiteFile[] = [];
 
-  // Postings: term -> [doc numbers where it is in the name, doc numbers where it is elsewhere].
-  const postings = new Map<string, [number[], number[]]>();
+  // Postings: the doc numbers where a term is in the name, and where it is only elsewhere. Docs
+  // come in order, so a list's last number says whether this doc is already in it.
+  const postings = new Map<string, Postings>();
   docs.forEach((record, doc) => {
-    const inName = new Set<string>();
-    for (const text of record.names) for (const t of tokenize(text)) if (!isStopWord(t)) inName.add(t);
-    const inOther = new Set<string>();
-    for (const text of record.other) for (const t of tokenize(text)) if (!isStopWord(t) && !inName.has(t)) inOther.add(t);
-    for (const t of inName) entry(postings, t)[0].push(doc);
-    for (const t of inOther) entry(postings, t)[1].push(doc);
+    for (const text of record.names)
+      for (const t of tokenize(text)) {
+        if (isStopWord(t)) continue;
+        const p = postingsOf(postings, t);
+        if (p.name[p.name.length - 1] !== doc) p.name.push(doc);
+      }
+    for (const text of record.other)
+      for (const t of tokenize(text)) {
+        if (isStopWord(t)) continue;
+        const p = postingsOf(postings, t);
+        if (p.name[p.name.length - 1] !== doc && p.other[p.other.length - 1] !== doc) p.other.push(doc);
+      }
   });
 
   const terms = [...postings.keys()].sort(compare);
@@ -97,7 +104,8 @@ export function searchIndexFiles(records: readonly SearchRecord[], limits: Index
  * numbers compress well). `boundary` is -1 when every posting is kept, else the last doc number
  * kept: past it the term's presence is unknown.
  */
-function termEntry(term: string, [inName, inOther]: [number[], number[]], maxPostings: number): [string, number, number[], number[]] {
+function termEntry(term: string, postings: Postings, maxPostings: number): [string, number, number[], number[]] {
+  let { name: inName, other: inOther } = postings;
   let boundary = -1;
   if (inName.length + inOther.length > maxPostings) {
     const all = [...inName, ...inOther].sort((a, b) => a - b);
@@ -140,9 +148,14 @@ export function listIndexFiles(siteDir: string): string[] {
   return out.sort(compare);
 }
 
-function entry(map: Map<string, [number[], number[]]>, term: string): [number[], number[]] {
+interface Postings {
+  name: number[];
+  other: number[];
+}
+
+function postingsOf(map: Map<string, Postings>, term: string): Postings {
   let lists = map.get(term);
-  if (!lists) map.set(term, (lists = [[], []]));
+  if (!lists) map.set(term, (lists = { name: [], other: [] }));
   return lists;
 }
 
