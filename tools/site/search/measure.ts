@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../../bench/synthetic-repo.ts';
 import { xmlText } from '../../markdown/escape.ts';
-import { rootPrefix, sitePaths } from '../paths.ts';
+import { pageUrl, rootPrefix, sitePaths } from '../paths.ts';
 import { searchIndexFiles } from './index-writer.ts';
 import { searchPageFile } from './page.ts';
 import type { SearchRecord } from './records.ts';
@@ -155,23 +155,26 @@ export interface SearchCost {
   raw: number;
 }
 
-/** Runs each query once in a fresh page (nothing cached) and sums what the index cost it. */
-export async function measureQueries(siteDir: string, queries: readonly string[]): Promise<SearchCost[] | undefined> {
+/**
+ * Runs each query once in a fresh page (nothing cached) and sums what the index cost it. `page`
+ * is any page of the site with the search box (in a built site, "" for the home page).
+ */
+export async function measureQueries(siteDir: string, queries: readonly string[], page = pageUrl(TEST_PAGE_PATH)): Promise<SearchCost[] | undefined> {
   const browser = await launchChromium();
   if (!browser) return undefined;
   const site = await serveSite(siteDir);
   try {
     const out: SearchCost[] = [];
     for (const query of queries) {
-      const page = await browser.context.newPage();
-      await page.goto(site.url + TEST_PAGE_PATH.replace(/index\.html$/, ''));
+      const tab = await browser.context.newPage();
+      await tab.goto(site.url + page);
       const before = site.requests.length;
-      await page.locator('#search-input').fill(query);
-      await page.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '', undefined, { timeout: 60_000 });
-      const results = await page.locator('#search-results li').allTextContents();
+      await tab.locator('#search-input').fill(query);
+      await tab.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query, { timeout: 60_000 });
+      const results = await tab.locator('#search-results li').allTextContents();
       const fetched = site.requests.slice(before).filter((r) => r.path.includes('/search-index/'));
       out.push({ query, results, requests: fetched.length, sent: sum(fetched.map((r) => r.sent)), raw: sum(fetched.map((r) => r.raw)) });
-      await page.close();
+      await tab.close();
     }
     return out;
   } finally {
