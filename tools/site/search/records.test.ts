@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteContext } from '../part.ts';
 import { searchRecords, type SearchRecord } from './records.ts';
-import { ROOT, repositoryRecords, siteUnits } from './test-support.ts';
+import { REPOSITORY_ROOT, allUnits } from '../part-testing.ts';
+import { repositoryRecords } from './test-support.ts';
 
 describe('searchRecords on the repository data', () => {
   let context: SiteContext;
@@ -37,7 +38,7 @@ describe('searchRecords on the repository data', () => {
   });
 
   it('is the same for the same unit (pure)', () => {
-    expect(siteUnits(context).flatMap((unit) => searchRecords(context, unit))).toEqual(records);
-    expect(existsSync(join(ROOT, 'data'))).toBe(true);
+    expect([...allUnits(context.index)].flatMap((unit) => searchRecords(context, unit))).toEqual(records);
+    expect(existsSync(join(REPOSITORY_ROOT, 'data'))).toBe(true);
   });
 });
