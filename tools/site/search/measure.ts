@@ -2,16 +2,22 @@
 // papers with Zipf-distributed title words and author names, plus tasks, datasets, methods and
 // leaderboards with model names), serves it gzipped under a base path and runs searches in
 // chromium, each in a fresh page, summing the bytes each one fetched.
-// Run: npx tsx tools/site/search/measure.ts [--papers N]
+// Run: npx tsx tools/site/search/measure.ts [--papers N]; with --bench-scale F, over the records searchRecords makes
+// from the bench's synthetic repository at scale F instead.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { seededRandom } from '../../bench/synthetic-repo.ts';
+import { scaleBy, seededRandom, synthesize } from '../../bench/synthetic-repo.ts';
 import { xmlText } from '../../markdown/escape.ts';
 import { pageUrl, rootPrefix, sitePaths } from '../paths.ts';
-import { searchIndexFiles } from './index-writer.ts';
+import { repositoryOfFiles } from '../../model/repository.ts';
+import { buildSiteIndex } from '../../views/site-index.ts';
+import type { SiteContext } from '../part.ts';
+import { allUnits } from '../part-testing.ts';
+import { searchIndexFiles, searchRecordsDigest } from './index-writer.ts';
+import { searchRecords } from './records.ts';
 import { searchPageFile } from './page.ts';
 import type { SearchRecord } from './records.ts';
 import { launchChromium, serveSite } from './serve.ts';
@@ -123,10 +129,12 @@ export function writeSearchSite(
   dir: string,
   records: readonly SearchRecord[],
   limits?: Parameters<typeof searchIndexFiles>[1],
-): { files: number; bytes: number; gzipBytes: number; metaBytes: number; millis: number } {
+): { files: number; bytes: number; gzipBytes: number; metaBytes: number; millis: number; cpuMillis: number } {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const files = searchIndexFiles(records, limits);
   const millis = performance.now() - started;
+  const cpuBuild = cpuMillis(cpu);
   let bytes = 0;
   let gzipBytes = 0;
   let metaBytes = 0;
@@ -143,7 +151,7 @@ export function writeSearchSite(
   const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
   mkdirSync(join(dir, 'assets'), { recursive: true });
   for (const name of ['search.js', 'search.css']) copyFileSync(join(assets, name), join(dir, 'assets', name));
-  return { files: files.length, bytes, gzipBytes, metaBytes, millis };
+  return { files: files.length, bytes, gzipBytes, metaBytes, millis, cpuMillis: cpuBuild };
 }
 
 export interface SearchCost {
@@ -185,11 +193,11 @@ export async function measureQueries(siteDir: string, queries: readonly string[]
 
 /** Queries a reader would type, taken from the records: common words, an old paper's title, the longest title, an arXiv id, an author, a model, a task, a prefix. */
 export function sampleQueries(records: readonly SearchRecord[]): string[] {
-  const papers = records.filter((r) => r.kind === 'paper');
+  const papers = records.filter((r) => r.kind === 'paper' && r.names.length > 1 && r.other.length > 0);
   const oldest = papers.reduce((a, b) => ((b.date ?? '') < (a.date ?? '') ? b : a));
-  const board = records.find((r) => r.kind === 'leaderboard')!;
-  const task = records.find((r) => r.kind === 'task')!;
   const longest = papers.reduce((a, b) => (b.title.length > a.title.length ? b : a));
+  const board = records.find((r) => r.kind === 'leaderboard' && r.other.length > 0)!;
+  const task = records.find((r) => r.kind === 'task')!;
   return ['learning', 'learning neural network', oldest.title, longest.title, oldest.names[1], papers[1].other[0], board.other[0], task.title, 'neural netw'];
 }
 
@@ -202,9 +210,13 @@ export interface SearchMeasurement {
 
 /** The whole measurement at `scale` (the bench's site section may call it): index build and searches. */
 export async function measureSearch(scale: RecordScale = FULL_ARCHIVE): Promise<SearchMeasurement> {
+  return measureRecords(syntheticSearchRecords(scale));
+}
+
+/** The same over given records (the bench's site section may pass those of the site it built). */
+export async function measureRecords(records: readonly SearchRecord[]): Promise<SearchMeasurement> {
   const dir = mkdtempSync(join(tmpdir(), 'pwc-search-measure-'));
   try {
-    const records = syntheticSearchRecords(scale);
     const index = writeSearchSite(dir, records);
     return { records: records.length, index, searches: await measureQueries(dir, sampleQueries(records)) };
   } finally {
@@ -212,10 +224,44 @@ export async function measureSearch(scale: RecordScale = FULL_ARCHIVE): Promise<
   }
 }
 
+/**
+ * The records of the bench's synthetic repository at `factor` (tools/bench/synthetic-repo.ts),
+ * made by searchRecords from every unit, with the time that took.
+ */
+export function benchRecords(factor: number): { records: SearchRecord[]; units: number; cpuMillis: number } {
+  const encoder = new TextEncoder();
+  const files: [string, Uint8Array][] = [];
+  for (const f of synthesize(scaleBy(factor))) files.push([f.path, encoder.encode(f.text)]);
+  const context: SiteContext = { index: buildSiteIndex(repositoryOfFiles(files)), siteUrl: 'https://example.org/pwc/' };
+  files.length = 0;
+  const units = [...allUnits(context.index)];
+  const started = process.cpuUsage();
+  const records = units.flatMap((unit) => searchRecords(context, unit));
+  return { records, units: units.length, cpuMillis: cpuMillis(started) };
+}
+
+/** CPU time (user and system) since `since`, in milliseconds: steadier than wall time on a busy machine. */
+function cpuMillis(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--papers');
-  const { records, index, searches } = await measureSearch(at > 0 ? { ...FULL_ARCHIVE, papers: Number(process.argv[at + 1]) } : FULL_ARCHIVE);
-  console.log(`${records} records; index ${index.files} files, ${mb(index.bytes)} (${mb(index.gzipBytes)} gzipped; meta.json ${kb(index.metaBytes)}), built in ${(index.millis / 1000).toFixed(1)} s`);
+  const bench = process.argv.indexOf('--bench-scale');
+  let fromBench: SearchRecord[] | undefined;
+  if (bench > 0) {
+    const made = benchRecords(Number(process.argv[bench + 1]));
+    fromBench = made.records;
+    console.log(`bench scale ${process.argv[bench + 1]}: ${made.units} units, searchRecords ${(made.cpuMillis / 1000).toFixed(2)} s of CPU in all`);
+    const started = process.cpuUsage();
+    searchRecordsDigest(fromBench);
+    console.log(`searchRecordsDigest ${(cpuMillis(started) / 1000).toFixed(2)} s of CPU`);
+  }
+  const { records, index, searches } = fromBench
+    ? await measureRecords(fromBench)
+    : await measureSearch(at > 0 ? { ...FULL_ARCHIVE, papers: Number(process.argv[at + 1]) } : FULL_ARCHIVE);
+  console.log(`${records} records; index ${index.files} files, ${mb(index.bytes)} (${mb(index.gzipBytes)} gzipped; meta.json ${kb(index.metaBytes)}), built in ${(index.millis / 1000).toFixed(1)} s (${(index.cpuMillis / 1000).toFixed(1)} s of CPU)`);
   if (!searches) return void console.log('no chromium at /usr/bin/chromium: searches not measured');
   for (const c of searches) console.log(`${kb(c.sent).padStart(9)} sent (${kb(c.raw)} unzipped), ${c.requests} files, ${c.results.length} results: ${JSON.stringify(c.query)}`);
 }
