@@ -11,7 +11,7 @@ import { Places, placeEntry, type PlacedRow, type Unplaced } from './place.ts';
 import { planImport, type ImportPlan } from './plan.ts';
 import { readEvalResults } from './read-eval-results.ts';
 import { readModelCard } from './read-model-card.ts';
-import { readModelIndex } from './read-model-index.ts';
+import { collectionsOf, readModelIndex } from './read-model-index.ts';
 import type { FileProblem, ZooEntry } from './zoo-entry.ts';
 
 export interface ImportOptions {
@@ -45,10 +45,10 @@ export interface ImportOutcome {
 export class ImportRefused extends Error {}
 
 /** The entries of a found file, and what could not be read in it. */
-function entriesOf(file: FoundFile, model: () => string): { entries: ZooEntry[]; problems: string[] } {
+function entriesOf(file: FoundFile, model: () => string, collections: ReadonlyMap<string, Record<string, unknown>>): { entries: ZooEntry[]; problems: string[] } {
   if (file.format === 'model-card') return readModelCard(file.path, file.text);
   if (file.format === 'eval-results') return readEvalResults(file.path, file.text, model());
-  return readModelIndex(file.path, file.text);
+  return readModelIndex(file.path, file.text, collections);
 }
 
 export async function importModelIndex(options: ImportOptions): Promise<ImportOutcome> {
@@ -59,12 +59,15 @@ export async function importModelIndex(options: ImportOptions): Promise<ImportOu
     throw new ImportRefused(`--paper "${options.paper}" is neither a paper nor a source of the repository (data/papers/, data/sources/)`);
   }
   const origins = new Origins(options.sourceUrl);
+  // A zoo's collections are one namespace across its files (OpenMMLab defines some in one metafile and uses them in another).
+  const collections = new Map<string, Record<string, unknown>>();
+  for (const file of files) if (file.format === 'model-index') for (const [name, c] of collectionsOf(file.text)) if (!collections.has(name)) collections.set(name, c);
   const entries: ZooEntry[] = [];
   const placed: PlacedRow[] = [];
   const unplaced: Unplaced[] = [];
   for (const file of files) {
     const origin = await origins.of(file);
-    const read = entriesOf(file, () => evalResultsModel(origin, file.path));
+    const read = entriesOf(file, () => evalResultsModel(origin, file.path), collections);
     for (const message of read.problems) problems.push({ file: file.path, message });
     for (const entry of read.entries) {
       entries.push(entry);

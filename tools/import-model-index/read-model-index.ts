@@ -62,8 +62,27 @@ function metadataMetrics(raw: unknown): GivenMetric[] {
   });
 }
 
-/** The entries, imports and problems of one model-index file's text; `file` is its absolute path. */
-export function readModelIndex(file: string, text: string): ModelIndexFile {
+/** A file's collections by name (a model may be in a collection another file of the zoo defines). */
+export function collectionsOf(text: string): Map<string, Record<string, unknown>> {
+  const collections = new Map<string, Record<string, unknown>>();
+  let top: Record<string, unknown> | undefined;
+  try {
+    top = mapOf(parseZooYaml(text));
+  } catch {
+    return collections;
+  }
+  for (const c of listOf(top?.Collections)) {
+    const name = textOf(mapOf(c)?.Name);
+    if (name) collections.set(name, mapOf(c)!);
+  }
+  return collections;
+}
+
+/**
+ * The entries, imports and problems of one model-index file's text; `file` is its absolute path.
+ * `shared`: the collections of every file read (a collection of this file comes first).
+ */
+export function readModelIndex(file: string, text: string, shared?: ReadonlyMap<string, Record<string, unknown>>): ModelIndexFile {
   let data: unknown;
   try {
     data = parseZooYaml(text);
@@ -74,11 +93,7 @@ export function readModelIndex(file: string, text: string): ModelIndexFile {
   if (!top) return { entries: [], imports: [], problems: ['not a model-index file: its top is not a mapping'] };
   const problems: string[] = [];
   const imports = listOf(top.Import).map(textOf).filter((p): p is string => p !== undefined);
-  const collections = new Map<string, Record<string, unknown>>();
-  for (const c of listOf(top.Collections)) {
-    const name = textOf(mapOf(c)?.Name);
-    if (name) collections.set(name, mapOf(c)!);
-  }
+  const collections = collectionsOf(text);
   const entries: ZooEntry[] = [];
   listOf(top.Models).forEach((raw, m) => {
     const model = mapOf(raw);
@@ -88,8 +103,8 @@ export function readModelIndex(file: string, text: string): ModelIndexFile {
       return;
     }
     const collectionName = textOf(model['In Collection']);
-    const collection = collectionName ? collections.get(collectionName) : undefined;
-    if (collectionName && !collection) problems.push(`Models[${m}] "${name}": its collection "${collectionName}" is not in this file`);
+    const collection = collectionName ? (collections.get(collectionName) ?? shared?.get(collectionName)) : undefined;
+    if (collectionName && !collection) problems.push(`Models[${m}] "${name}": its collection "${collectionName}" is in none of the files read`);
     const paper = paperOf(model.Paper) ?? paperOf(collection?.Paper);
     const code = codeOf(model.Code) ?? codeOf(collection?.Code);
     const metadata = metadataMetrics(model.Metadata);
