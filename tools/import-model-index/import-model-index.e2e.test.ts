@@ -62,7 +62,8 @@ function snapshot(root: string): Map<string, string> {
 
 describe('pwc import-model-index on OpenMMLab model-index files', () => {
   it('adds the ImageNet-1k rows with converted units and a code source, reports CIFAR, and adds nothing the second time', async () => {
-    const root = dataCopy();
+    // A comment in the file the rows are added to must stay.
+    const root = dataCopy((r) => writeFileSync(join(r, RESNET_FILE), `# Rows checked against the README tables.\n${read(r, RESNET_FILE)}`));
     const before = rowsOf(root, RESNET_FILE);
     const beforeText = read(root, RESNET_FILE);
     const run = await pwc(['import-model-index', '--root', root, MMPRETRAIN, ...SOURCE]);

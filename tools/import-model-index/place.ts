@@ -1,7 +1,7 @@
 // Places zoo entries in the repository: the task, dataset, paper and metrics each matched by name, values in the declared units; or why not. Pure.
 import { benchmarkOf, isIdProblem } from '../checks/known-ids.ts';
 import { NameIndex, normaliseModel, normaliseName } from '../checks/nearest.ts';
-import { PaperIndex, paperRef, titleKey } from '../import-pwc/paper-identity.ts';
+import { arxivId, PaperIndex, paperRef, titleKey } from '../import-pwc/paper-identity.ts';
 import { leaderboardId } from '../model/leaderboard.ts';
 import { resultPath } from '../model/paths.ts';
 import type { PrintedValues } from '../model/printed.ts';
@@ -54,7 +54,8 @@ export class Places {
 
   /** The paper a file names, by arXiv id, URL or title; or why none. */
   paper(given: GivenPaper): { id: string } | { problem: string; tip?: string } {
-    const found = this.papers.find(paperRef({ arxiv: given.arxiv, urls: [given.url], title: given.title }));
+    // An arXiv id as files write it ("arXiv:1512.03385v1") is the bare id without its version.
+    const found = this.papers.find(paperRef({ arxiv: arxivId(given.arxiv), urls: [given.url], title: given.title }));
     if (found) return { id: found.id };
     const named = [given.arxiv && `arXiv ${given.arxiv}`, given.url, given.title && `"${given.title}"`].filter(Boolean).join(', ');
     const close = given.title ? this.titles.nearest(given.title) : undefined;

@@ -8,7 +8,11 @@ const FORMAT_NAMES = { 'model-index': 'model-index', 'model-card': 'model card',
 
 /** The report's text; `cwd` makes the zoo files' paths short. */
 export function importReport(outcome: ImportOutcome, options: { cwd: string; dryRun?: boolean }): string {
-  const shown = (file: string) => relative(options.cwd, file) || file;
+  // Short paths below the working folder; absolute ones elsewhere.
+  const shown = (file: string) => {
+    const near = relative(options.cwd, file);
+    return near === '' || near.startsWith('..') ? file : near;
+  };
   const { plan } = outcome;
   const lines: string[] = [];
   const formats = Object.entries(FORMAT_NAMES)
