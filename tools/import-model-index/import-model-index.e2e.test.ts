@@ -42,7 +42,7 @@ function dataCopy(edit?: (root: string) => void): string {
   return root;
 }
 
-type Row = { model: string; metrics: Record<string, number>; notes?: string; code?: string; source?: { kind: string; url?: string; ref?: string } };
+type Row = { model: string; metrics: Record<string, number>; extra_training_data?: boolean; notes?: string; code?: string; source?: { kind: string; url?: string; ref?: string } };
 const rowsOf = (root: string, path: string) => (load(readFileSync(join(root, path), 'utf8')) as { results: Row[] }).results;
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 
@@ -78,7 +78,9 @@ describe('pwc import-model-index on OpenMMLab model-index files', () => {
     expect(resnet50.metrics).toEqual({ 'Top 1 Accuracy': 76.55, 'Top 5 Accuracy': 93.06, 'Number of params': 25.56 });
     expect(resnet50.source).toEqual({ kind: 'code', url: 'https://github.com/open-mmlab/mmpretrain', ref: 'configs/resnet/metafile.yml, model "resnet50_8xb32_in1k"' });
     expect(resnet50.code).toBe('https://github.com/open-mmlab/mmpretrain/blob/v0.15.0/mmcls/models/backbones/resnet.py#L383');
-    expect(resnet50.notes).toContain('Number of params 25.56 (M) from Parameters: 25560000');
+    expect(resnet50.notes).toBe('From the file: Number of params 25.56 (M) converted from Parameters: 25560000.');
+    // Trained on ImageNet-1k alone (the collection's Training Data): no extra training data.
+    expect(resnet50.extra_training_data).toBeUndefined();
     // The printed precision of the file stays (77.90, not 77.9).
     expect(read(root, RESNEXT_FILE)).toContain('Top 1 Accuracy: 77.90');
 
@@ -104,6 +106,9 @@ describe('pwc import-model-index on OpenMMLab model-index files', () => {
   it('follows Import: from model-index.yml and takes the source from the checkout it is in (remote, path, commit)', async () => {
     const zoo = temp('pwc-mi-zoo-');
     cpSync(MMPRETRAIN, zoo, { recursive: true });
+    // As OpenMMLab writes a model pre-trained on more data than the benchmark's (e.g. its ViT models).
+    const resnext = join(zoo, 'configs/resnext/metafile.yml');
+    writeFileSync(resnext, read(zoo, 'configs/resnext/metafile.yml').replace('    Metadata:\n      FLOPs: 4270000000', '    Metadata:\n      Training Data:\n        - ImageNet-21k\n        - ImageNet-1k\n      FLOPs: 4270000000'));
     const commit = commitFiles(zoo, {}, 'zoo');
     gitIn(zoo)('remote', 'add', 'origin', 'git@github.com:open-mmlab/mmpretrain.git');
     const root = dataCopy();
@@ -112,6 +117,8 @@ describe('pwc import-model-index on OpenMMLab model-index files', () => {
     expect(run.stdout).toMatch(/^read 3 files \(3 model-index\): 5 results$/m);
     const row = rowsOf(root, RESNEXT_FILE).find((r) => r.model === 'resnext50-32x4d_8xb32_in1k')!;
     expect(row.source).toEqual({ kind: 'code', url: 'https://github.com/open-mmlab/mmpretrain', ref: `configs/resnext/metafile.yml at ${commit.slice(0, 12)}, model "resnext50-32x4d_8xb32_in1k"` });
+    expect(row.extra_training_data).toBe(true);
+    expect(row.notes).toMatch(/^From the file: trained on ImageNet-21k, ImageNet-1k; Number of params 25\.03 \(M\)/);
   }, 60_000);
 
   it('converts FLOPs to G where the benchmark declares them so', async () => {

@@ -20,7 +20,7 @@ export interface PlacedRow {
   paper: string;
   /** data/results/<task>/<dataset>/<paper>.yaml */
   path: string;
-  row: { model: string; metrics: Record<string, number>; code?: string; notes?: string; source: StructuredSource };
+  row: { model: string; metrics: Record<string, number>; extra_training_data?: boolean; code?: string; notes?: string; source: StructuredSource };
   printed: PrintedValues;
 }
 
@@ -151,15 +151,22 @@ export function placeEntry(places: Places, entry: ZooEntry, options: PlaceOption
     }
     metrics[metric.name] = converted.value;
     if (converted.printed) printed[metric.name] = converted.printed;
-    if (converted.note) notes.push(`${metric.name} ${converted.value}${metric.unit ? ` (${metric.unit})` : ''} from ${given.names[0] ?? 'the value'}: ${converted.note}`);
+    if (converted.note) notes.push(`${metric.name} ${converted.value}${metric.unit ? ` (${metric.unit})` : ''} converted from ${given.names[0] ?? 'the value'}: ${converted.note}`);
   }
+  // Trained on a dataset other than the benchmark's (ImageNet-21k before ImageNet-1k): extra training data, as the file says.
+  const extra = entry.trainingData?.filter((name) => {
+    const found = places.datasets.match([name]);
+    return !('id' in found && found.id === dataset.id);
+  });
+  if (extra && extra.length > 0) notes.unshift(`trained on ${entry.trainingData!.join(', ')}`);
   if (Object.keys(metrics).length === 0) return { unplaced: [...unplaced, { entry, reason: `none of its values could be placed on ${board}` }] };
   // Keys in the schema's order; absent ones left out (an undefined key would not read back the same).
   const row: PlacedRow['row'] = {
     model: entry.model,
     metrics,
+    ...(extra && extra.length > 0 ? { extra_training_data: true } : {}),
     ...(entry.code ? { code: entry.code } : {}),
-    ...(notes.length > 0 ? { notes: `Converted to the benchmark's units: ${notes.join('; ')}.` } : {}),
+    ...(notes.length > 0 ? { notes: `From the file: ${notes.join('; ')}.` } : {}),
     source: options.source,
   };
   return { placed: { entry, task, dataset: dataset.id, paper, path: resultPath(task, dataset.id, paper), row, printed }, unplaced };

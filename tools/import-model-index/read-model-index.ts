@@ -39,6 +39,12 @@ function paperOf(raw: unknown): GivenPaper | undefined {
   return paper.url || paper.title ? paper : undefined;
 }
 
+/** A name or a list of names; undefined when there are none. */
+function namesOf(raw: unknown): string[] | undefined {
+  const names = (Array.isArray(raw) ? raw : [raw]).map(textOf).filter((n): n is string => n !== undefined);
+  return names.length > 0 ? names : undefined;
+}
+
 function codeOf(raw: unknown): string | undefined {
   const url = textOf(raw) ?? textOf(mapOf(raw)?.URL);
   return url && /^https?:\/\/\S+$/.test(url) ? url : undefined;
@@ -108,6 +114,8 @@ export function readModelIndex(file: string, text: string, shared?: ReadonlyMap<
     const paper = paperOf(model.Paper) ?? paperOf(collection?.Paper);
     const code = codeOf(model.Code) ?? codeOf(collection?.Code);
     const metadata = metadataMetrics(model.Metadata);
+    // The model's own Training Data, else its collection's (OpenMMLab states it at either level).
+    const trainingData = namesOf(mapOf(model.Metadata)?.['Training Data']) ?? namesOf(mapOf(collection?.Metadata)?.['Training Data']);
     listOf(model.Results).forEach((r, i) => {
       const result = mapOf(r);
       const dataset = textOf(result?.Dataset);
@@ -128,6 +136,7 @@ export function readModelIndex(file: string, text: string, shared?: ReadonlyMap<
         metrics: [...resultMetrics(result.Metrics), ...metadata],
         paper,
         code,
+        trainingData,
       });
     });
   });

@@ -46,6 +46,8 @@ export interface ZooEntry {
   paper?: GivenPaper;
   /** The implementation of the model, when the file links it. */
   code?: string;
+  /** The datasets the model was trained on, when the file says (model-index `Training Data`). */
+  trainingData?: string[];
 }
 
 /** Something in a file that could not be read as results (a broken YAML file, a missing import). */
