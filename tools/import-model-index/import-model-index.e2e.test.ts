@@ -1,8 +1,8 @@
 // `pwc import-model-index` as a process, on copies of the repository's data/ in temp git repositories, with real zoo files (fixtures/README.md).
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -235,5 +235,37 @@ describe('pwc import-model-index on Hub model cards and .eval_results', () => {
     const unknown = await pwc(['import-model-index', '--root', root, join(FIXTURES, 'hub'), '--paper', 'no-such-paper']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/--paper "no-such-paper" is neither a paper nor a source/);
+  }, 60_000);
+});
+
+describe('pwc import-model-index on broken input', () => {
+  it('reports every broken file or value and still imports the rest, without crashing', async () => {
+    const root = dataCopy();
+    const zoo = temp('pwc-mi-broken-');
+    cpSync(MMPRETRAIN, zoo, { recursive: true });
+    const files: Record<string, string> = {
+      'configs/broken/metafile.yml': 'Models:\n  - Name: [unclosed\n',
+      'configs/odd/metafile.yml': 'Models:\n  - Name: odd\n    Paper:\n      Title: Deep Residual Learning for Image Recognition\n    Results:\n      - Task: Image Classification\n        Dataset: ImageNet-1k\n        Metrics:\n          Top 1 Accuracy: N/A\n          Top 5 Accuracy: [1, 2]\n  - Results: nothing\n',
+      'lists-missing.yml': 'Import:\n  - configs/nowhere/metafile.yml\n',
+      'card/README.md': '---\nmodel-index: [\n---\n',
+      'evals/.eval_results/x.yaml': 'dataset: {id: a/b}\nvalue: 1\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      const full = join(zoo, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+    }
+    writeFileSync(join(zoo, 'configs/binary.yml'), Buffer.from([0, 159, 146, 150, 0, 255]));
+    const run = await pwc(['import-model-index', '--root', root, zoo, ...SOURCE]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^3 rows to add in 2 files/m);
+    expect(run.stdout).toMatch(/configs\/broken\/metafile\.yml: not valid YAML/);
+    expect(run.stdout).toMatch(/lists-missing\.yml: its Import names .*configs\/nowhere\/metafile\.yml, which cannot be read/);
+    expect(run.stdout).toMatch(/card\/README\.md: front matter is not valid YAML/);
+    expect(run.stdout).toMatch(/x\.yaml: not an \.eval_results file: its top is not a list/);
+    expect(run.stdout).toMatch(/"odd", Results\[0\]: Top 1 Accuracy N\/A: "N\/A" is not a number/);
+    expect(run.stdout).toMatch(/"odd", Results\[0\]: Top 5 Accuracy a list: a list is not a number/);
+    expect(run.stdout).toMatch(/configs\/odd\/metafile\.yml: Models\[1\] has no Name/);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 // Reads a Hub `.eval_results/*.yaml` file: a list of {dataset: {id, task_id}, value, date, source, notes}, one score per benchmark.
 import { arxivId } from '../import-pwc/paper-identity.ts';
-import { parseZooYaml } from './read-model-index.ts';
+import { parseZooYaml, yamlProblem } from './read-model-index.ts';
 import { givenValue, listOf, mapOf, textOf, type ZooEntry } from './zoo-entry.ts';
 
 export interface EvalResultsFile {
@@ -18,7 +18,7 @@ export function readEvalResults(file: string, text: string, model: string | unde
   try {
     data = parseZooYaml(text);
   } catch (error) {
-    return { entries: [], problems: [`not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+    return { entries: [], problems: [`not valid YAML: ${yamlProblem(error)}`] };
   }
   if (!Array.isArray(data)) return { entries: [], problems: ['not an .eval_results file: its top is not a list'] };
   const entries: ZooEntry[] = [];

@@ -1,6 +1,6 @@
 // Reads a Hub model card: the `model-index` in a README's YAML front matter (name, results of task, dataset and metrics).
-import { parseZooYaml } from './read-model-index.ts';
-import { givenValue, listOf, mapOf, textOf, type GivenPaper, type ZooEntry } from './zoo-entry.ts';
+import { parseZooYaml, yamlProblem } from './read-model-index.ts';
+import { givenAnything, listOf, mapOf, textOf, type GivenPaper, type ZooEntry } from './zoo-entry.ts';
 
 /** The YAML between a leading `---` line and the next `---` line; undefined when the text has none. */
 export function frontMatter(text: string): string | undefined {
@@ -35,7 +35,7 @@ export function readModelCard(file: string, text: string): ModelCardFile {
   try {
     card = mapOf(parseZooYaml(yaml));
   } catch (error) {
-    return { entries: [], problems: [`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+    return { entries: [], problems: [`front matter is not valid YAML: ${yamlProblem(error)}`] };
   }
   if (!card) return { entries: [], problems: ['front matter is not a mapping'] };
   const paper = cardPaper(card);
@@ -64,9 +64,8 @@ export function readModelCard(file: string, text: string): ModelCardFile {
         dataset: datasetNames,
         metrics: listOf(result?.metrics).flatMap((x) => {
           const metric = mapOf(x);
-          const value = givenValue(metric?.value);
           const names = [textOf(metric?.name), textOf(metric?.type)].filter((n): n is string => n !== undefined);
-          return value && names.length > 0 ? [{ names, value }] : [];
+          return names.length > 0 ? [{ names, value: givenAnything(metric?.value) }] : [];
         }),
         paper,
       });

@@ -1,6 +1,6 @@
 // Reads the paperswithcode model-index format (OpenMMLab's model-index.yml and metafile.yml): Collections, Models, Results, Import.
 import { parse } from 'yaml';
-import { givenValue, listOf, mapOf, textOf, type GivenMetric, type GivenPaper, type ZooEntry } from './zoo-entry.ts';
+import { givenAnything, givenValue, listOf, mapOf, textOf, type GivenMetric, type GivenPaper, type ZooEntry } from './zoo-entry.ts';
 
 /**
  * The model's metadata fields that are metrics, and the names a benchmark may declare them by
@@ -23,6 +23,11 @@ export interface ModelIndexFile {
 export function isModelIndex(data: unknown): boolean {
   const top = mapOf(data);
   return top !== undefined && ('Models' in top || 'Import' in top || 'Collections' in top);
+}
+
+/** The first line of a YAML parser's complaint, without its trailing colon. */
+export function yamlProblem(error: unknown): string {
+  return (error as Error).message.split('\n')[0].replace(/:\s*$/, '');
 }
 
 /** Parses YAML as model-index files are read here: every scalar as text, so numbers keep their printed form (77.90). */
@@ -53,10 +58,7 @@ function codeOf(raw: unknown): string | undefined {
 /** A Results entry's metrics: a mapping of name to value (the format's own), or a list of one-key mappings. */
 function resultMetrics(raw: unknown): GivenMetric[] {
   const pairs: [string, unknown][] = Array.isArray(raw) ? raw.flatMap((item) => Object.entries(mapOf(item) ?? {})) : Object.entries(mapOf(raw) ?? {});
-  return pairs.flatMap(([name, value]) => {
-    const given = givenValue(value);
-    return given && name.trim() !== '' ? [{ names: [name.trim()], value: given }] : [];
-  });
+  return pairs.filter(([name]) => name.trim() !== '').map(([name, value]) => ({ names: [name.trim()], value: givenAnything(value) }));
 }
 
 /** The metadata fields that are metrics (Parameters, FLOPs), as counts. */
@@ -93,7 +95,7 @@ export function readModelIndex(file: string, text: string, shared?: ReadonlyMap<
   try {
     data = parseZooYaml(text);
   } catch (error) {
-    return { entries: [], imports: [], problems: [`not valid YAML: ${(error as Error).message.split('\n')[0]}`] };
+    return { entries: [], imports: [], problems: [`not valid YAML: ${yamlProblem(error)}`] };
   }
   const top = mapOf(data);
   if (!top) return { entries: [], imports: [], problems: ['not a model-index file: its top is not a mapping'] };

@@ -34,7 +34,7 @@ export function convertValue(given: GivenMetric, metric: MetricSpec): Converted 
     if (unit !== undefined && scale === undefined) return { problem: `${text} is a count, but the unit of "${metric.name}" is ${unit}` };
     converted = { value: tidy(count / (scale ?? 1)), note: text };
   } else if (given.value.number === undefined) {
-    return { problem: `"${text}" is not a number` };
+    return { problem: given.value.notScalar ? `${text} is not a number` : `"${text}" is not a number` };
   } else if (given.count && scale !== undefined) {
     converted = { value: tidy(given.value.number / scale), note: text };
   } else if (given.count && unit !== undefined) {

@@ -9,6 +9,8 @@ export interface GivenValue {
   text: string;
   /** The number when the text is a plain decimal number. */
   number?: number;
+  /** The value is no scalar at all: the text describes it ("a list"). */
+  notScalar?: boolean;
 }
 
 /** One metric value of an entry: the names the file gives it, in the order to try them. */
@@ -62,6 +64,11 @@ export function givenValue(raw: unknown): GivenValue | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? { text, number: Number(text) } : { text };
+}
+
+/** A value the file gives that is not a scalar, described for the report ("a list"), so it is reported rather than dropped. */
+export function givenAnything(raw: unknown): GivenValue {
+  return givenValue(raw) ?? { text: Array.isArray(raw) ? 'a list' : raw !== null && typeof raw === 'object' ? 'a mapping' : 'an empty value', notScalar: true };
 }
 
 /** A scalar as text (failsafe YAML gives every scalar as a string); undefined for lists, maps and blanks. */
