@@ -4,7 +4,7 @@ import { addResultRow } from '../format/add-result-row.ts';
 import { readIfExists } from '../format/write-new-file.ts';
 import { stringifyData } from '../format/stringify-data.ts';
 import { leaderboardId } from '../model/leaderboard.ts';
-import type { Repository } from '../model/repository.ts';
+import type { Repository, ResultSet } from '../model/repository.ts';
 import { sameModel, type PlacedRow, type Unplaced } from './place.ts';
 
 /** One file the import writes: its text now (undefined for a new file) and after. */
@@ -36,10 +36,17 @@ export function newRows(repo: Repository, placed: readonly PlacedRow[]): { rows:
   const rows: PlacedRow[] = [];
   const alreadyThere: PlacedRow[] = [];
   const unplaced: Unplaced[] = [];
+  // The result files of each leaderboard, gathered once (an archive-scale repository has 60,000).
+  const byBoard = new Map<string, ResultSet[]>();
+  for (const set of repo.results.values()) {
+    const id = leaderboardId(set.task, set.dataset);
+    const sets = byBoard.get(id);
+    if (sets) sets.push(set);
+    else byBoard.set(id, [set]);
+  }
   for (const p of placed) {
     const board = leaderboardId(p.task, p.dataset);
-    const existing = [...repo.results.values()]
-      .filter((set) => set.task === p.task && set.dataset === p.dataset)
+    const existing = (byBoard.get(board) ?? [])
       .flatMap((set) => set.results.filter((r) => sameModel(r.model, p.row.model)).map((r) => ({ set, r })));
     const same = existing.find(({ set, r }) => set.path === p.path && r.model === p.row.model && sameValues(r.metrics, p.row.metrics));
     if (same) {
@@ -68,7 +75,11 @@ export function newRows(repo: Repository, placed: readonly PlacedRow[]): { rows:
 export async function planImport(root: string, repo: Repository, placed: readonly PlacedRow[], unplaced: readonly Unplaced[]): Promise<ImportPlan> {
   const chosen = newRows(repo, placed);
   const byPath = new Map<string, PlacedRow[]>();
-  for (const p of chosen.rows) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
+  for (const p of chosen.rows) {
+    const rows = byPath.get(p.path);
+    if (rows) rows.push(p);
+    else byPath.set(p.path, [p]);
+  }
   const files: FilePlan[] = [];
   const left = [...unplaced, ...chosen.unplaced];
   for (const path of [...byPath.keys()].sort()) {
