@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { addResultRow } from '../format/add-result-row.ts';
 import { readIfExists } from '../format/write-new-file.ts';
 import { stringifyData } from '../format/stringify-data.ts';
-import { leaderboardId } from '../model/leaderboard.ts';
-import type { Repository, ResultSet } from '../model/repository.ts';
+import { leaderboardId, resultSetsByBoard } from '../model/leaderboard.ts';
+import type { Repository } from '../model/repository.ts';
 import { sameModel, type PlacedRow, type Unplaced } from './place.ts';
 
 /** One file the import writes: its text now (undefined for a new file) and after. */
@@ -37,13 +37,7 @@ export function newRows(repo: Repository, placed: readonly PlacedRow[]): { rows:
   const alreadyThere: PlacedRow[] = [];
   const unplaced: Unplaced[] = [];
   // The result files of each leaderboard, gathered once (an archive-scale repository has 60,000).
-  const byBoard = new Map<string, ResultSet[]>();
-  for (const set of repo.results.values()) {
-    const id = leaderboardId(set.task, set.dataset);
-    const sets = byBoard.get(id);
-    if (sets) sets.push(set);
-    else byBoard.set(id, [set]);
-  }
+  const byBoard = resultSetsByBoard(repo);
   for (const p of placed) {
     const board = leaderboardId(p.task, p.dataset);
     const existing = (byBoard.get(board) ?? [])
