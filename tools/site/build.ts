@@ -181,10 +181,10 @@ function isSafePath(path: string): boolean {
   return path !== '' && path !== MANIFEST_FILE && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
-/** tools/site/assets/*, copied to assets/ (site-search's and others' included). */
+/** tools/site/assets/*, copied to assets/ (site-search's and others' included; not type declarations, which only the tools read). */
 function assetFiles(): SiteFile[] {
   return readdirSync(ASSET_DIR)
-    .filter((name) => !name.startsWith('.'))
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.d.ts'))
     .sort()
     .map((name) => ({ path: `assets/${name}`, body: readFileSync(join(ASSET_DIR, name)) }));
 }
