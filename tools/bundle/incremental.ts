@@ -34,6 +34,7 @@ import {
   type ResultRanks,
 } from './contents.ts';
 import { assembleData, fragmentOf, type Fragment } from './encode.ts';
+import { flatTable } from './flat.ts';
 import { GIT_OPTIONS } from './git-source.ts';
 import { readRepositoryStrict } from './load.ts';
 import type { PieceStore } from './gzip.ts';
@@ -261,7 +262,9 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
   trace('assembled');
   const pieces = pieceStore(cache);
   const counts = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, lists[kind].length])) as EntityCounts;
-  const bundle = await bundleFiles(meta, encoded, counts, pieces.store);
+  const table = flatTable({ results: entitiesIn(lists.results), benchmarks: entitiesIn(lists.benchmarks), papers: entitiesIn(lists.papers) });
+  trace(`flat table (${table.length} values)`);
+  const bundle = await bundleFiles(meta, encoded, counts, table, { data: pieces.store });
   trace(`gzip and manifest (${pieces.compressed} of ${pieces.used} pieces compressed)`);
 
   if (useCache && (toBuild.length > 0 || pieces.compressed > 0 || !cache || cache.units.length !== units.length)) {
@@ -271,6 +274,13 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
   }
   const stats = { units: units.length, built: toBuild.length, filesRead: fromFiles ? reads.length : 0, pieces: pieces.used, compressed: pieces.compressed };
   return { ...bundle, stats };
+}
+
+const utf8 = new TextDecoder();
+
+/** The entities of lines, in order: built now, or parsed from their kept line one at a time. */
+function* entitiesIn<T>(lines: readonly Line[]): Generator<T> {
+  for (const line of lines) yield (line.entity ?? JSON.parse(utf8.decode(line.fragment.bytes))) as T;
 }
 
 /** Two lists sorted by id, merged. */

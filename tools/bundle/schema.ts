@@ -20,7 +20,7 @@ import {
  * changing a field's meaning or type, is a major version; adding one is minor; fixes are patch.
  * docs/bundle.md states the policy for consumers.
  */
-export const BUNDLE_SCHEMA_VERSION = '2.0.0';
+export const BUNDLE_SCHEMA_VERSION = '2.1.0';
 
 export const BUNDLE_SCHEMA_ID = 'https://pwc-data.dev/schemas/pwc-data.schema.json';
 

@@ -107,13 +107,16 @@ describe('runRelease', () => {
 });
 
 describe('readPreviousData', () => {
-  it('reads a bundle of another schema major for its ids and fields, and refuses a broken one of the same major', async () => {
+  it('reads a bundle of another schema version for its ids and fields, and refuses a broken one of the same version', async () => {
     const data = JSON.parse(readFileSync(join(await dist(), 'pwc-data.json'), 'utf8'));
     const future = { ...data, meta: { ...data.meta, schema_version: '3.0.0' }, papers: data.papers.map((p: object) => ({ ...p, new_field: 1 })) };
     expect(readPreviousData(gzipSync(JSON.stringify(future)), 'v1').papers[0]).toHaveProperty('new_field', 1);
     // A 1.x bundle had no sources yet: it holds none.
     const { sources: _none, ...older } = { ...data, meta: { ...data.meta, schema_version: '1.0.0' } };
     expect(readPreviousData(gzipSync(JSON.stringify(older)), 'v1').sources).toEqual([]);
+    // An earlier minor of the same major (2.0.0 had no flat tables; its data is the same shape).
+    const earlierMinor = { ...data, meta: { ...data.meta, schema_version: '2.0.0' } };
+    expect(readPreviousData(gzipSync(JSON.stringify(earlierMinor)), 'v1').results).toEqual(data.results);
     const broken = { ...data, papers: data.papers.map((p: object) => ({ ...p, new_field: 1 })) };
     expect(() => readPreviousData(gzipSync(JSON.stringify(broken)), 'v1')).toThrow(/pwc-data\.json\.gz of release v1 does not conform to its schema/);
     expect(() => readPreviousData(Buffer.from('not gzip'), 'v1')).toThrow(/is not gzipped JSON/);
