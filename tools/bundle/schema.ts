@@ -303,7 +303,8 @@ const resultBundleSchema = {
   properties: {
     id: {
       type: 'string',
-      pattern: `^${slugBody}/${slugBody}/${slugBody}#.+$`,
+      // Any character after "#", a line break too: a model name may hold one.
+      pattern: `^${slugBody}/${slugBody}/${slugBody}#[\\s\\S]+$`,
       description:
         'The row\'s id: "<task>/<dataset>/<paper or source>#<model>". Stable while the task, dataset, paper (or source) and model name stay the same; the part after the first "#" is the model name as written.',
     },
