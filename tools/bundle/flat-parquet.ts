@@ -29,6 +29,21 @@ function element(name: string, type: FlatType, nullable: boolean): SchemaElement
 
 const WITH_STATISTICS = new Set<string>(['benchmark', 'task', 'dataset', 'metric', 'value', 'unit', 'direction', 'is_primary', 'rank', 'extra_training_data', 'date_start']);
 
+/**
+ * Strings as UTF-8, each distinct one encoded once and shared: the writer would encode every cell
+ * anew, and most cells repeat (a benchmark, a paper, a result's id on each of its values). The
+ * writer's own time went mostly to those encodings and the garbage they left.
+ */
+function utf8Once(values: readonly (string | null)[]): (Uint8Array | null)[] {
+  const seen = new Map<string, Uint8Array>();
+  return values.map((v) => {
+    if (v === null) return null;
+    let bytes = seen.get(v);
+    if (!bytes) seen.set(v, (bytes = Buffer.from(v, 'utf8')));
+    return bytes;
+  });
+}
+
 /** Days since 1970-01-01 of a YYYY-MM-DD day. */
 function epochDay(day: string): number {
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
@@ -45,7 +60,7 @@ export function encodeFlatParquet(table: FlatTable, meta: BundleMeta): Buffer {
     // Min and max per row group where a reader can skip groups by them (ids, names and notes are
     // in no useful order, and their statistics cost a third of the writing time).
     statistics: WITH_STATISTICS.has(c.name),
-    data: c.type === 'date' ? (table[c.name] as (string | null)[]).map((d) => (d === null ? null : epochDay(d))) : table[c.name],
+    data: c.type === 'date' ? (table[c.name] as (string | null)[]).map((d) => (d === null ? null : epochDay(d))) : c.type === 'string' ? utf8Once(table[c.name] as (string | null)[]) : table[c.name],
   }));
   const kvMetadata = [
     { key: 'pwc.schema_version', value: meta.schema_version },
