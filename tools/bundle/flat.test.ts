@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAT_COLUMNS } from './flat.ts';
-import { commitAll, duckdbConnection, EDGE_REPOSITORY, example, PWC_BIN, pythonWith, tempDir, writeFiles } from './testing.ts';
+import { commitAll, duckdbConnection, EDGE_REPOSITORY, example, flatTablesSection, PWC_BIN, pythonWith, tempDir, writeFiles } from './testing.ts';
 
 /** Model names that break naive CSV writers and readers, spreadsheets and pandas' defaults. */
 export const HOSTILE_MODELS = ['Net, "v2"\nsecond line', 'NA', '=HYPERLINK("http://x")', 'Crème 模型 🚀', 'a\r\nb'];
@@ -264,6 +264,10 @@ describe('pwc-results.parquet and pwc-results.csv.gz', () => {
     expect(element('settings')).toMatchObject({ type: 'BYTE_ARRAY', converted_type: 'JSON', repetition_type: 'REQUIRED' });
     expect(metadata.schema.slice(1).map((e) => e.name)).toEqual(FLAT_COLUMNS.map((c) => c.name));
     for (const group of metadata.row_groups) for (const column of group.columns) expect(column.meta_data?.codec).toBe('SNAPPY');
+    // Statistics where docs/bundle.md says a reader can skip row groups by them, and only there.
+    const withStatistics = metadata.row_groups[0].columns.filter((c) => c.meta_data?.statistics?.min_value !== undefined).map((c) => c.meta_data!.path_in_schema[0]);
+    const documented = /Row groups carry min and max statistics for\s+the columns a reader can skip groups by \(([^)]*)\)/.exec(flatTablesSection())![1];
+    expect(withStatistics).toEqual([...documented.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
     expect(metadata.created_by).toBe('hyparquet');
     expect(metadata.key_value_metadata).toEqual([
       { key: 'pwc.schema_version', value: data.meta.schema_version },
