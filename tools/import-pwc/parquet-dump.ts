@@ -31,6 +31,8 @@ export async function* readParquetDump(file: string, options: ReadOptions = {}):
   const guide = ShapeGuide.of(options.kind ? dumpShape(options.kind) : {});
   const columns = parquetSchema(metadata).children;
   checkColumns(file, columns, guide, options);
+  // Where a value of an entry is, for messages: its top-level column (or the one column holding whole entries).
+  const wholeColumn = holdsWholeEntry(columns, guide) ? columns[0].element.name : undefined;
 
   let groupStart = 0;
   let bytesRead = 0;
@@ -50,7 +52,6 @@ export async function* readParquetDump(file: string, options: ReadOptions = {}):
         if (error instanceof ParquetValueError) throw new DumpError(file, error.reason, at(error.column));
         throw error;
       }
-      const wholeColumn = holdsWholeEntry(columns, guide) ? columns[0].element.name : undefined;
       yield { index, value, start: at(wholeColumn), locate: (path) => at(wholeColumn ?? (typeof path[0] === 'string' ? path[0] : undefined)) };
     }
     groupStart += groupRows;
