@@ -38,6 +38,8 @@ export interface Command {
   allowPositionals?: boolean;
   /** The text of `--help` for these positionals (e.g. `pwc new paper --help`); undefined: the summary and usage. */
   help?(positionals: string[]): string | undefined;
+  /** More of `--help` after the summary and usage: what the arguments may be (e.g. `pwc import-pwc`'s formats). */
+  details?: string;
   run(ctx: CommandContext): Promise<number>;
 }
 

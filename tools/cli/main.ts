@@ -34,7 +34,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
-    io.stdout.write(command.help?.(parsed.positionals) ?? `${entry.summary}\n\nusage: pwc ${name} ${command.usage}\n`);
+    io.stdout.write(command.help?.(parsed.positionals) ?? `${entry.summary}\n\nusage: pwc ${name} ${command.usage}\n${command.details ? `\n${command.details}` : ''}`);
     return 0;
   }
   try {

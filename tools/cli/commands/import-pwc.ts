@@ -33,11 +33,7 @@ function filesByDump(tokens: ArgToken[]): Record<Dump, string[]> {
 
 const USAGE = '--out DIR --evaluation-tables FILE... [--papers FILE...] [--links FILE...] [--datasets FILE...] [--methods FILE...]';
 
-const HELP = `Import the Papers With Code archive dumps into --out, with a report of everything left out
-
-usage: pwc import-pwc ${USAGE}
-
-Each FILE is a dump as JSON (.json), gzipped JSON (.json.gz) or Parquet (.parquet), recognised by
+const DETAILS = `Each FILE is a dump as JSON (.json), gzipped JSON (.json.gz) or Parquet (.parquet), recognised by
 its bytes. A dump in several files (the Hub's Parquet shards, data/train-00000-of-00002.parquet
 ...) is given as all of them after its option: --papers papers/data/train-*.parquet. The archive
 is served as Parquet on the Hugging Face Hub in the pwc-archive datasets evaluation-tables,
@@ -65,7 +61,7 @@ export const importPwcCommand: Command = {
     methods: { type: 'string', multiple: true },
   },
   allowPositionals: true,
-  help: () => HELP,
+  details: DETAILS,
   async run({ values, tokens, stdout, stderr }) {
     if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out DIR is required');
     const files = filesByDump(tokens ?? []);
