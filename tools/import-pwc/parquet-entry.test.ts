@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } from 'hyparquet';
 import { parquetWriteFile, type SchemaElement } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,17 @@ describe('a Parquet row read as the JSON entry', () => {
       ],
     });
     expect(await entries(kv, 'datasets')).toEqual([{ name: 'COCO', paper: { title: 'Microsoft COCO', url: null } }]);
+  });
+
+  it('a file compressed with another codec than snappy (gzip here; zstd, brotli and lz4 the same way)', async () => {
+    const file = path();
+    parquetWriteFile({
+      filename: file,
+      codec: 'GZIP',
+      compressors: { GZIP: (data: Uint8Array) => new Uint8Array(gzipSync(data)) },
+      columnData: [{ name: 'name', data: ['Dropout'], type: 'STRING' }, { name: 'full_name', data: [null], type: 'STRING' }],
+    });
+    expect(await entries(file, 'methods')).toEqual([{ name: 'Dropout' }]);
   });
 
   it('a date at midnight UTC is the dumps\' YYYY-MM-DD, another time its ISO timestamp', () => {
