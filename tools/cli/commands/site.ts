@@ -47,7 +47,7 @@ export const siteCommand: Command = {
     const shown = relative(process.cwd(), out) || '.';
     stdout.write(
       `wrote ${shown}/ for ${siteUrl}: ${report.incremental ? `${count(report.built, 'unit')} of ${report.units} rebuilt after the data change` : `${count(report.units, 'unit')} built`}; ` +
-        `${count(report.written.length, 'file')} written, ${count(report.removed.length, 'file')} removed, ${count(report.files, 'file')} in the site\n`,
+        `${count(report.written.length, 'file')} written, ${count(report.removed.length, 'file')} removed, ${count(report.files, 'file')} in the site; search index ${report.searchIndex}\n`,
     );
     return EXIT_OK;
   },
