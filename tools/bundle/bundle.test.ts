@@ -138,7 +138,7 @@ describe('the public schema', () => {
     const empty = { areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], sources: [], results: [] };
     expect(validate({ meta, ...empty })).toBe(false);
     expect(validate({ meta: { ...meta, schema_version: '1.0.0' }, ...empty })).toBe(false);
-    expect(validate({ meta: { ...meta, schema_version: '2.0.0' }, ...empty })).toBe(true);
+    expect(validate({ meta: { ...meta, schema_version: '2.1.0' }, ...empty })).toBe(true);
   });
 });
 
@@ -151,6 +151,12 @@ describe('the bundle of the repository\'s own data', () => {
   it('conforms to the public schema, keeps every value, and ranks by the rules', async () => {
     expect(bundle.data.results.length).toBeGreaterThan(0);
     checkInvariants(bundle, await resultValuesOnDisk(PROJECT_ROOT));
+  });
+
+  it('carries a paper\'s Papers With Code slug where it differs from the id, and none where the data has none', () => {
+    const papers = new Map(bundle.data.papers.map((p) => [p.id, p]));
+    expect(papers.get('aggregated-residual-transformations-for-deep-neural-networks')?.pwc_slug).toBe('aggregated-residual-transformations-for-deep');
+    expect(papers.get('deep-residual-learning-for-image-recognition')).not.toHaveProperty('pwc_slug');
   });
 
   it('names the commit it was built from', () => {
@@ -257,7 +263,7 @@ describe('the bundle of a repository with edge values', () => {
   });
 
   it('says in meta that it was not built from git', () => {
-    expect(bundle.data.meta).toEqual({ schema_version: '2.0.0', data_version: null, source_commit: null, source_dirty: null });
+    expect(bundle.data.meta).toEqual({ schema_version: '2.1.0', data_version: null, source_commit: null, source_dirty: null });
     expect(bundle.manifest.source_commit).toBeNull();
   });
 
@@ -301,7 +307,7 @@ describe('git facts in meta', () => {
       writeFiles(root, EDGE_REPOSITORY);
       const commit = commitAll(root, '2024-03-05T07:07:08+01:00');
       const clean = await buildBundle(root);
-      expect(clean.data.meta).toEqual({ schema_version: '2.0.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit, source_dirty: false });
+      expect(clean.data.meta).toEqual({ schema_version: '2.1.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit, source_dirty: false });
       expect(clean.manifest.data_version).toBe('2024-03-05T06:07:08Z');
 
       writeFiles(root, { 'data/papers/2019/paper-c.yaml': 'title: Paper C, revised\ndate: 2019-03-03\n' });
