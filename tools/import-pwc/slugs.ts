@@ -1,13 +1,13 @@
 // Deterministic ids: each entity asks for a slug; collisions go to the entity that sorts first, the others get -2, -3, ...
 import { createHash } from 'node:crypto';
 import { isSlug, SLUG_MAX, toSlug } from '../model/paths.ts';
-import { PWC_SLUG_PATTERN } from '../model/schemas.ts';
+import { PWC_SLUG_MAX, PWC_SLUG_PATTERN } from '../model/schemas.ts';
 
 const PWC_SLUG = new RegExp(PWC_SLUG_PATTERN);
 
 /** Is `value` a slug Papers With Code could have made (see pwcSlugify), within the schema's length? */
 export function isPwcSlug(value: string): boolean {
-  return value.length <= 200 && PWC_SLUG.test(value);
+  return value.length <= PWC_SLUG_MAX && PWC_SLUG.test(value);
 }
 
 /**

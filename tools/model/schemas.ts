@@ -14,7 +14,8 @@ const slugList = { type: 'array', items: slug, uniqueItems: true } as const;
 // URL (/paper/<slug>, /task/<slug>...) can lead to our page. Papers With Code made slugs with
 // Django's slugify, which keeps underscores ("swb_hub_500-wer"), so they are allowed here.
 export const PWC_SLUG_PATTERN = '^[a-z0-9_]+(-[a-z0-9_]+)*$';
-const pwcSlug = { type: 'string', pattern: PWC_SLUG_PATTERN, maxLength: 200 } as const;
+export const PWC_SLUG_MAX = 200;
+const pwcSlug = { type: 'string', pattern: PWC_SLUG_PATTERN, maxLength: PWC_SLUG_MAX } as const;
 
 const text = { type: 'string', minLength: 1 } as const;
 
