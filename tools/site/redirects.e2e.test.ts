@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../model/repository.ts';
 import { buildSiteIndex } from '../views/site-index.ts';
 import { allRedirects, redirectPage } from './redirects.ts';
-import { writeSlugRepository } from './redirects-fixture.ts';
+import { writeFixture } from '../views/test-support/fixture-repo.ts';
+import { SLUG_REPOSITORY } from './redirects-fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const BASE = '/pwc-data/';
@@ -45,7 +46,7 @@ describe.skipIf(!present)('old Papers With Code addresses in a browser', () => {
     dir = mkdtempSync(join(tmpdir(), 'pwc-redirects-browser-'));
     const repoDir = join(dir, 'repo');
     const site = join(dir, 'site');
-    writeSlugRepository(repoDir);
+    writeFixture(repoDir, SLUG_REPOSITORY);
     const index = buildSiteIndex(await loadRepository(repoDir));
     server = await serve(site);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,33 +1,17 @@
 // The redirect part on the repository's data and on a synthetic repository with slugs: where each old
 // address leads, that the link resolves to a real page, the canonical address, and no real page shadowed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTree, readTree } from '../checks/examples.ts';
 import { loadRepository } from '../model/repository.ts';
 import { buildSiteIndex, type SiteIndex } from '../views/site-index.ts';
-import type { SiteFile, SiteUnit } from './part.ts';
+import { tempRoot, writeFixture } from '../views/test-support/fixture-repo.ts';
+import type { SiteFile } from './part.ts';
+import { partFiles, repositoryIndex, SITE_URL } from './part-testing.ts';
 import { pageUrl, sitePaths } from './paths.ts';
 import { allRedirects, redirectPart } from './redirects.ts';
-import { writeSlugRepository } from './redirects-fixture.ts';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SITE_URL = 'https://example.org/pwc-data/';
-
-function unitsOf(index: SiteIndex): SiteUnit[] {
-  const { repo } = index;
-  return [
-    { kind: 'home' },
-    ...[...repo.tasks.values()].map((task) => ({ kind: 'task' as const, task })),
-    ...[...repo.datasets.values()].map((dataset) => ({ kind: 'dataset' as const, dataset })),
-    ...[...repo.methods.values()].map((method) => ({ kind: 'method' as const, method })),
-    ...[...repo.papers.values()].map((paper) => ({ kind: 'paper' as const, paper })),
-    ...[...repo.sources.values()].map((source) => ({ kind: 'source' as const, source })),
-    ...[...index.leaderboards.values()].map((board) => ({ kind: 'leaderboard' as const, board })),
-  ];
-}
+import { SLUG_REPOSITORY } from './redirects-fixture.ts';
 
 /** The pages site-core writes for the repository: the paths the redirects must lead to and never overwrite. */
 function realPages(index: SiteIndex): Set<string> {
@@ -43,8 +27,9 @@ function realPages(index: SiteIndex): Set<string> {
   ]);
 }
 
+/** Every redirect file of the site (partFiles throws on a path written twice: one file per old address). */
 function build(index: SiteIndex): SiteFile[] {
-  return unitsOf(index).flatMap((unit) => redirectPart({ index, siteUrl: SITE_URL }, unit));
+  return [...partFiles(redirectPart, index)].map(([path, body]) => ({ path, body }));
 }
 
 function text(file: SiteFile): string {
@@ -60,8 +45,6 @@ function resolve(from: string, href: string): string {
 /** Every redirect page: its refresh, script and link lead to a real page; canonical is that page's absolute URL. */
 function expectSound(files: SiteFile[], index: SiteIndex): void {
   const pages = realPages(index);
-  const paths = files.map((f) => f.path);
-  expect(new Set(paths).size, 'one file per old address').toBe(paths.length);
   for (const file of files) {
     expect(pages.has(file.path), `${file.path} is a real page`).toBe(false);
     const html = text(file);
@@ -83,7 +66,7 @@ function expectSound(files: SiteFile[], index: SiteIndex): void {
 describe('redirectPart on the repository\'s data', () => {
   let index: SiteIndex;
   beforeAll(async () => {
-    index = buildSiteIndex(await loadRepository(ROOT));
+    index = await repositoryIndex();
   });
 
   it('writes an old /sota/<task>-on-<dataset> address for every leaderboard, and sound redirect pages', () => {
@@ -111,8 +94,7 @@ describe('redirectPart on a repository with Papers With Code slugs', () => {
   let dir: string;
   let index: SiteIndex;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pwc-redirects-'));
-    writeSlugRepository(dir);
+    dir = writeFixture(tempRoot('pwc-redirects-'), SLUG_REPOSITORY);
     index = buildSiteIndex(await loadRepository(dir));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -154,7 +136,7 @@ describe('redirectPart on a repository with Papers With Code slugs', () => {
 <meta charset="utf-8">
 <title>Moved: Named Entity Recognition &lt;NER&gt; &amp; &quot;friends&quot;</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="https://example.org/pwc-data/task/named-entity-recognition/">
+<link rel="canonical" href="https://example.org/pwc/task/named-entity-recognition/">
 <script>location.replace("../../task/named-entity-recognition/" + location.hash);</script>
 <meta http-equiv="refresh" content="0; url=../../task/named-entity-recognition/">
 </head>
