@@ -50,8 +50,13 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'import-pwc',
-    summary: 'Import the Papers With Code archive dumps (.json or .json.gz) into --out, with a report of everything left out',
+    summary: 'Import the Papers With Code archive dumps (.json, .json.gz or .parquet) into --out, with a report of everything left out',
     load: async () => (await import('./import-pwc.ts')).importPwcCommand,
+  },
+  {
+    name: 'import-model-index',
+    summary: "Add the results in model zoos' files (model-index.yml/metafile.yml, model cards, .eval_results) to the repository, reporting what it cannot place",
+    load: async () => (await import('./import-model-index.ts')).importModelIndexCommand,
   },
   {
     name: 'release',
