@@ -17,6 +17,7 @@ import { badgePart } from './badges.ts';
 import { feedPart } from './feeds.ts';
 import { htmlPages, searchPage } from './pages.ts';
 import type { SiteContext, SiteFile, SitePart } from './part.ts';
+import { redirectPart } from './redirects.ts';
 import { updateSearchIndex } from './search/site-search.ts';
 import { siteUnits, touchedUnits, unitKey } from './units.ts';
 
@@ -35,7 +36,7 @@ const SEARCH_INDEX_UNIT = 'search-index';
  * will be asked for (parts that index the whole repository may choose a cheaper way).
  */
 export function siteParts(few: boolean): SitePart[] {
-  return [htmlPages({ few }), apiPart, feedPart, badgePart];
+  return [htmlPages({ few }), apiPart, feedPart, badgePart, redirectPart];
 }
 
 export interface SiteManifest {
