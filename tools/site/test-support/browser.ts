@@ -1,8 +1,7 @@
-// Debian's chromium driven by playwright-core for the site's browser tests, and the vitest helper
-// that skips a browser test file with one clear line where no chromium is installed.
+// Debian's chromium driven by playwright-core, for the site's browser tests and the bench (no
+// vitest here: use-browser.ts is the tests' side).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll } from 'vitest';
 
 /** Where the tests look for chromium: PWC_CHROMIUM, else Debian's package. */
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -35,21 +34,4 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   }
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   return { browser };
-}
-
-/**
- * For a browser test file, at its top level:
- *   const browser = await useBrowser();
- *   describe.skipIf(!browser)('...', () => { ... browser!.newPage() ... });
- * Closes the browser after the file; prints one line when it skips.
- */
-export async function useBrowser(): Promise<Browser | undefined> {
-  const launch = await launchBrowser();
-  if (!launch.browser) {
-    console.warn(`browser tests skipped: ${launch.reason}`);
-    return undefined;
-  }
-  const { browser } = launch;
-  afterAll(() => browser.close());
-  return browser;
 }
