@@ -45,6 +45,18 @@ describe('pages.yml', () => {
     expect(uses('build', 'actions/upload-pages-artifact')[0].with).toEqual({ path: '_site' });
   });
 
+  it('restores the last build before building (an incremental rebuild: history fetched) and saves it after', () => {
+    const restore = uses('build', 'actions/cache/restore')[0];
+    const save = uses('build', 'actions/cache/save')[0];
+    const build = steps('build').find((s) => /pwc site/.test(String(s.run)));
+    expect([restore.with.path, save.with.path]).toEqual(['_site', '_site']);
+    expect(save.with.key).toBe(restore.with.key);
+    expect(restore.with['restore-keys']).toBe(restore.with.key.replace('${{ github.sha }}', ''));
+    const at = (step: unknown) => steps('build').indexOf(step);
+    expect(at(restore) < at(build) && at(build) < at(save)).toBe(true);
+    expect(uses('build', 'actions/checkout')[0].with['fetch-depth']).toBe(0);
+  });
+
   it('deploys into the github-pages environment, linked to the deployed URL', () => {
     const deploy = workflow.jobs.deploy;
     expect(deploy.needs).toBe('build');
