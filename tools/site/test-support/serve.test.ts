@@ -69,6 +69,8 @@ describe('serveSite', () => {
   it('redirects a folder without its slash to the folder, as GitHub Pages does', async () => {
     const moved = await fetch(`${site.url}task/x?q=1`, { redirect: 'manual' });
     expect([moved.status, moved.headers.get('location')]).toEqual([301, '/pwc-data/task/x/?q=1']);
+    const root = await fetch(`${site.origin}/pwc-data`, { redirect: 'manual' });
+    expect([root.status, root.headers.get('location')]).toEqual([301, '/pwc-data/']);
   });
 
   it('answers 404 for what is not there, outside the base path, and a folder without index.html', async () => {

@@ -70,6 +70,7 @@ type Found = { kind: 'file'; file: string } | { kind: 'folder' } | { kind: 'miss
 
 /** What a URL path names inside the site (decided on the decoded path, so %2e%2e cannot escape). */
 async function lookUp(root: string, basePath: string, urlPath: string): Promise<Found> {
+  if (`${urlPath}/` === basePath) return { kind: 'folder' }; // the site's own folder without its slash
   if (!urlPath.startsWith(basePath)) return { kind: 'missing' };
   let relative: string;
   try {
