@@ -115,12 +115,13 @@ const XML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 /** Text for SVG/XML content or attribute values; control characters XML 1.0 forbids are dropped. */
 export function xmlText(value: string): string {
-  return (
-    value
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[&<>"']/g, (c) => XML_SPECIAL[c])
-  );
+  return xmlChars(value).replace(/[&<>"']/g, (c) => XML_SPECIAL[c]);
+}
+
+/** The text without the control characters XML 1.0 forbids (for libraries that escape markup but not those). */
+export function xmlChars(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
 // For comments and release notes: untrusted text made inert (no markup, HTML, hidden comments,
