@@ -5,7 +5,7 @@ import { isBetter, ranks, type Leaderboard, type LeaderboardEntry } from '../mod
 import type { MetricSpec } from '../model/types.ts';
 import { bestSoFar, chartFrame, type ChartAxes, valueAxis } from './chart.ts';
 import { directionText, fixed, formatValue, metricLabel } from './format.ts';
-import { pagePaths } from './links.ts';
+import { pagePaths, type LinkScheme } from './links.ts';
 
 export interface ParetoPoint {
   entry: LeaderboardEntry;
@@ -48,14 +48,14 @@ export function paretoMetrics(board: Leaderboard): MetricSpec[] {
 }
 
 /** Each cost metric's chart path under generated/, by the metric's name made safe for a file name. */
-export function paretoChartPaths(board: Leaderboard): { cost: MetricSpec; path: string }[] {
+export function paretoChartPaths(board: Leaderboard, links: Pick<LinkScheme, 'pareto'> = pagePaths): { cost: MetricSpec; path: string }[] {
   const used = new Set<string>();
   return paretoMetrics(board).map((cost, i) => {
     let slug = cost.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'metric';
     // Two names may make one slug (FLOPs, flops): the later one takes its place in the list too.
     if (used.has(slug)) slug += `-${i + 1}`;
     used.add(slug);
-    return { cost, path: pagePaths.pareto(board.task, board.dataset, slug) };
+    return { cost, path: links.pareto(board.task, board.dataset, slug) };
   });
 }
 

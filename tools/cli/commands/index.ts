@@ -34,6 +34,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./generate.ts')).generateCommand,
   },
   {
+    name: 'site',
+    summary: 'Build the static site (HTML pages, leaderboards, and the other parts) into --out; again: only what the data change touches',
+    load: async () => (await import('./site.ts')).siteCommand,
+  },
+  {
     name: 'review',
     summary: 'Compare two commits: findings, leaderboard changes, new SOTA, pages affected, suspicious changes (JSON report)',
     load: async () => (await import('./review.ts')).reviewCommand,

@@ -2,7 +2,7 @@
 import type { Leaderboard } from '../../model/leaderboard.ts';
 import type { Paper } from '../../model/repository.ts';
 import { formatValue, metricLabel } from '../format.ts';
-import { pagePaths, relativeHref } from '../links.ts';
+import type { PageAt } from '../links.ts';
 import { bestEntry, type SiteIndex } from '../site-index.ts';
 
 /** A link: `href` is "" when there is nothing to link to, and the text is shown alone. */
@@ -36,34 +36,36 @@ export function textOnly(text: string): Link {
   return { text, href: '' };
 }
 
-export function taskLink(index: SiteIndex, from: string, id: string): Link {
+export function taskLink(index: SiteIndex, from: PageAt, id: string): Link {
   const task = index.repo.tasks.get(id);
-  return task ? { text: task.name, href: relativeHref(from, pagePaths.task(id)) } : textOnly(id);
+  return task ? { text: task.name, href: from.links.href(from.path, from.links.task(id)) } : textOnly(id);
 }
 
-export function datasetLink(index: SiteIndex, from: string, id: string): Link {
+export function datasetLink(index: SiteIndex, from: PageAt, id: string): Link {
   const dataset = index.repo.datasets.get(id);
-  return dataset ? { text: dataset.name, href: relativeHref(from, pagePaths.dataset(id)) } : textOnly(id);
+  return dataset ? { text: dataset.name, href: from.links.href(from.path, from.links.dataset(id)) } : textOnly(id);
 }
 
-export function methodLink(index: SiteIndex, from: string, id: string): Link {
+export function methodLink(index: SiteIndex, from: PageAt, id: string): Link {
   const method = index.repo.methods.get(id);
-  return method ? { text: method.name, href: relativeHref(from, pagePaths.method(id)) } : textOnly(id);
+  return method ? { text: method.name, href: from.links.href(from.path, from.links.method(id)) } : textOnly(id);
 }
 
-/** The link to whatever reports a result: its paper's page, or a source's own site (sources have no page). */
-export function paperLink(index: SiteIndex, from: string, id: string): Link {
+/** The link to whatever reports a result: its paper's page, or a source's page (its own site where sources have no page). */
+export function paperLink(index: SiteIndex, from: PageAt, id: string): Link {
   const paper = index.repo.papers.get(id);
   const source = paper ? undefined : index.repo.sources.get(id);
-  return source ? { text: source.name, href: source.url } : linkToPaper(from, id, paper);
+  if (!source) return linkToPaper(from, id, paper);
+  const page = from.links.source(id);
+  return { text: source.name, href: page === undefined ? source.url : from.links.href(from.path, page) };
 }
 
-function linkToPaper(from: string, id: string, paper: Paper | undefined): Link {
-  return paper ? { text: paper.title, href: relativeHref(from, pagePaths.paper(id, paper.date)) } : textOnly(id);
+function linkToPaper(from: PageAt, id: string, paper: Paper | undefined): Link {
+  return paper ? { text: paper.title, href: from.links.href(from.path, from.links.paper(id, paper.date)) } : textOnly(id);
 }
 
-export function leaderboardLink(index: SiteIndex, from: string, board: Leaderboard): Link {
-  return { text: leaderboardTitle(index, board), href: relativeHref(from, pagePaths.leaderboard(board.task, board.dataset)) };
+export function leaderboardLink(index: SiteIndex, from: PageAt, board: Leaderboard): Link {
+  return { text: leaderboardTitle(index, board), href: from.links.href(from.path, from.links.leaderboard(board.task, board.dataset)) };
 }
 
 /** "Image Classification on ImageNet". */
@@ -73,7 +75,7 @@ export function leaderboardTitle(index: SiteIndex, board: Leaderboard): string {
   return `${task} on ${dataset}`;
 }
 
-export function boardSummary(index: SiteIndex, from: string, board: Leaderboard): BoardSummary {
+export function boardSummary(index: SiteIndex, from: PageAt, board: Leaderboard): BoardSummary {
   const best = bestEntry(board);
   return {
     leaderboard: leaderboardLink(index, from, board),
@@ -91,12 +93,12 @@ export function boardSummary(index: SiteIndex, from: string, board: Leaderboard)
   };
 }
 
-export function paperItem(index: SiteIndex, from: string, id: string): PaperItem {
+export function paperItem(index: SiteIndex, from: PageAt, id: string): PaperItem {
   const paper = index.repo.papers.get(id);
   return { paper: linkToPaper(from, id, paper), date: paper?.date ?? '' };
 }
 
-export function paperItems(index: SiteIndex, from: string, ids: readonly string[]): PaperItem[] {
+export function paperItems(index: SiteIndex, from: PageAt, ids: readonly string[]): PaperItem[] {
   return ids.map((id) => paperItem(index, from, id));
 }
 

@@ -1,6 +1,6 @@
 // The dataset page model: description, links, licence, variants, benchmarks, papers that use it.
 import type { Dataset } from '../../model/repository.ts';
-import { pagePaths } from '../links.ts';
+import { markdownLinks, type LinkScheme } from '../links.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { boardSummary, datasetLink, paperItems, paperLink, type BoardSummary, type Link, type PaperItem } from './common.ts';
 
@@ -20,8 +20,8 @@ export interface DatasetPage {
   papers: PaperItem[];
 }
 
-export function datasetPage(index: SiteIndex, dataset: Dataset): DatasetPage {
-  const path = pagePaths.dataset(dataset.id);
+export function datasetPage(index: SiteIndex, dataset: Dataset, links: LinkScheme = markdownLinks): DatasetPage {
+  const path = { path: links.dataset(dataset.id), links };
   return {
     name: dataset.name,
     fullName: dataset.full_name ?? '',

@@ -4,7 +4,7 @@ import { count } from '../../model/count.ts';
 import { numberText } from '../../model/printed.ts';
 import type { SettingValue } from '../../model/types.ts';
 import { directionText, formatValue, metricLabel } from '../format.ts';
-import { pagePaths, relativeHref } from '../links.ts';
+import { markdownLinks, type LinkScheme } from '../links.ts';
 import { paretoChartPaths, paretoFrontier } from '../pareto.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { codeUrl, datasetLink, leaderboardTitle, paperLink, taskLink, textOnly, type Link } from './common.ts';
@@ -57,8 +57,8 @@ export interface ParetoPart {
 
 const NONE = '—';
 
-export function leaderboardPage(index: SiteIndex, board: Leaderboard): LeaderboardPage {
-  const path = pagePaths.leaderboard(board.task, board.dataset);
+export function leaderboardPage(index: SiteIndex, board: Leaderboard, links: LinkScheme = markdownLinks): LeaderboardPage {
+  const path = { path: links.leaderboard(board.task, board.dataset), links };
   const title = leaderboardTitle(index, board);
   const metrics = board.benchmark.metrics;
   const settings = board.benchmark.settings ?? [];
@@ -73,7 +73,7 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
     unranked: ranks(board.primary)
       ? ''
       : `Not ranked: the primary metric ${metricLabel(board.primary)} has no known direction (whether higher or lower is better), so the results are listed by paper date without ranks and without a state-of-the-art chart.`,
-    chart: { text: `${title}: state of the art over time`, href: relativeHref(path, pagePaths.chart(board.task, board.dataset)) },
+    chart: { text: `${title}: state of the art over time`, href: links.href(path.path, links.chart(board.task, board.dataset)) },
     columns: metrics.map(metricLabel),
     settingColumns: settings.map(metricLabel),
     rows: board.entries.map((e) => {
@@ -91,11 +91,11 @@ export function leaderboardPage(index: SiteIndex, board: Leaderboard): Leaderboa
       };
     }),
     bestWithoutExtra: bestWithoutExtra(board),
-    pareto: paretoChartPaths(board).map(({ cost, path: chartPath }) => {
+    pareto: paretoChartPaths(board, links).map(({ cost, path: chartPath }) => {
       const heading = `${metricLabel(board.primary)} against ${metricLabel(cost)}`;
       return {
         heading,
-        chart: { text: `${title}: ${heading}`, href: relativeHref(path, chartPath) },
+        chart: { text: `${title}: ${heading}`, href: links.href(path.path, chartPath) },
         valueLabel: metricLabel(board.primary),
         costLabel: metricLabel(cost),
         rows: paretoFrontier(board, cost).frontier.map(({ entry }) => ({

@@ -1,6 +1,6 @@
 // The method page model: description, introducing paper, papers using it.
 import type { Method } from '../../model/repository.ts';
-import { pagePaths } from '../links.ts';
+import { markdownLinks, type LinkScheme } from '../links.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { paperItems, paperLink, type Link, type PaperItem } from './common.ts';
 
@@ -14,8 +14,8 @@ export interface MethodPage {
   papers: PaperItem[];
 }
 
-export function methodPage(index: SiteIndex, method: Method): MethodPage {
-  const path = pagePaths.method(method.id);
+export function methodPage(index: SiteIndex, method: Method, links: LinkScheme = markdownLinks): MethodPage {
+  const path = { path: links.method(method.id), links };
   return {
     name: method.name,
     fullName: method.full_name ?? '',

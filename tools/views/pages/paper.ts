@@ -4,7 +4,7 @@ import type { Leaderboard } from '../../model/leaderboard.ts';
 import type { Paper } from '../../model/repository.ts';
 import { count } from '../../model/count.ts';
 import { compareText, formatValue, metricLabel } from '../format.ts';
-import { pagePaths } from '../links.ts';
+import { markdownLinks, type LinkScheme, type PageAt } from '../links.ts';
 import type { RelatedPaper } from '../related.ts';
 import { entryKey, ranksByMetric, type SiteIndex } from '../site-index.ts';
 import { datasetLink, leaderboardLink, methodLink, paperItem, taskLink, type Link } from './common.ts';
@@ -61,8 +61,8 @@ export function boardRanksCache(): BoardRanks {
   };
 }
 
-export function paperPage(index: SiteIndex, paper: Paper, related: RelatedPaper[], ranks: BoardRanks): PaperPage {
-  const path = pagePaths.paper(paper.id, paper.date);
+export function paperPage(index: SiteIndex, paper: Paper, related: RelatedPaper[], ranks: BoardRanks, scheme: LinkScheme = markdownLinks): PaperPage {
+  const path = { path: scheme.paper(paper.id, paper.date), links: scheme };
   const links: Link[] = [];
   const arxiv = paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined;
   if (paper.url && paper.url !== arxiv) links.push({ text: 'Paper', href: paper.url });
@@ -75,8 +75,38 @@ export function paperPage(index: SiteIndex, paper: Paper, related: RelatedPaper[
     framework: c.framework ?? '',
   }));
 
+  const results = resultsOf(index, path, paper.id, ranks);
+
+  return {
+    title: paper.title,
+    authors: paper.authors ?? [],
+    date: paper.date,
+    venue: paper.venue ?? '',
+    tasks: (index.paperTasks.get(paper.id) ?? []).map((id) => taskLink(index, path, id)),
+    datasets: (index.paperDatasets.get(paper.id) ?? []).map((id) => datasetLink(index, path, id)),
+    methods: (index.paperMethods.get(paper.id) ?? []).map((id) => methodLink(index, path, id)),
+    links,
+    code,
+    noLinks: links.length === 0 && code.length === 0,
+    abstract: (paper.abstract ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== ''),
+    results,
+    related: related.map((r) => ({
+      ...paperItem(index, path, r.paper),
+      shared: [
+        r.shared.tasks ? count(r.shared.tasks, 'task') : '',
+        r.shared.datasets ? count(r.shared.datasets, 'dataset') : '',
+        r.shared.methods ? count(r.shared.methods, 'method') : '',
+      ]
+        .filter((s) => s !== '')
+        .join(', '),
+    })),
+  };
+}
+
+/** The results a paper (or a source) reports, one row per metric, each with its rank on its leaderboard. */
+export function resultsOf(index: SiteIndex, path: PageAt, id: string, ranks: BoardRanks): PaperResult[] {
   const results: PaperResult[] = [];
-  for (const set of index.resultsByPaper.get(paper.id) ?? []) {
+  for (const set of index.resultsByPaper.get(id) ?? []) {
     const board = index.leaderboards.get(`${set.task}/${set.dataset}`);
     const declared = board?.benchmark.metrics ?? [];
     const task = taskLink(index, path, set.task);
@@ -103,29 +133,5 @@ export function paperPage(index: SiteIndex, paper: Paper, related: RelatedPaper[
       }
     });
   }
-
-  return {
-    title: paper.title,
-    authors: paper.authors ?? [],
-    date: paper.date,
-    venue: paper.venue ?? '',
-    tasks: (index.paperTasks.get(paper.id) ?? []).map((id) => taskLink(index, path, id)),
-    datasets: (index.paperDatasets.get(paper.id) ?? []).map((id) => datasetLink(index, path, id)),
-    methods: (index.paperMethods.get(paper.id) ?? []).map((id) => methodLink(index, path, id)),
-    links,
-    code,
-    noLinks: links.length === 0 && code.length === 0,
-    abstract: (paper.abstract ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== ''),
-    results,
-    related: related.map((r) => ({
-      ...paperItem(index, path, r.paper),
-      shared: [
-        r.shared.tasks ? count(r.shared.tasks, 'task') : '',
-        r.shared.datasets ? count(r.shared.datasets, 'dataset') : '',
-        r.shared.methods ? count(r.shared.methods, 'method') : '',
-      ]
-        .filter((s) => s !== '')
-        .join(', '),
-    })),
-  };
+  return results;
 }

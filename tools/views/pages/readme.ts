@@ -1,6 +1,6 @@
 // The model of generated/README.md: the areas, their tasks with benchmarks and current bests, and counts.
 import { compareText } from '../format.ts';
-import { pagePaths } from '../links.ts';
+import { markdownLinks, type LinkScheme } from '../links.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { boardSummary, taskLink, type BoardSummary, type Link } from './common.ts';
 
@@ -20,9 +20,9 @@ export interface ReadmePage {
   areas: ReadmeArea[];
 }
 
-export function readmePage(index: SiteIndex): ReadmePage {
+export function readmePage(index: SiteIndex, links: LinkScheme = markdownLinks): ReadmePage {
   const { repo } = index;
-  const path = pagePaths.readme();
+  const path = { path: links.readme(), links };
   const tasksByArea = new Map<string, string[]>();
   for (const task of repo.tasks.values()) {
     const list = tasksByArea.get(task.area);

@@ -1,6 +1,6 @@
 // The task page model: description, parent and subtasks, benchmarks with their current best, papers.
 import type { Task } from '../../model/repository.ts';
-import { pagePaths } from '../links.ts';
+import { markdownLinks, type LinkScheme } from '../links.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { boardSummary, paperItems, taskLink, type BoardSummary, type Link, type PaperItem } from './common.ts';
 
@@ -15,8 +15,8 @@ export interface TaskPage {
   papers: PaperItem[];
 }
 
-export function taskPage(index: SiteIndex, task: Task): TaskPage {
-  const path = pagePaths.task(task.id);
+export function taskPage(index: SiteIndex, task: Task, links: LinkScheme = markdownLinks): TaskPage {
+  const path = { path: links.task(task.id), links };
   return {
     name: task.name,
     area: index.repo.areas.find((a) => a.id === task.area)?.name ?? task.area,
