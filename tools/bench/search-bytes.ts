@@ -49,7 +49,10 @@ export async function measureSearch(browser: Browser, pageUrl: string, query: st
       if (Date.now() > deadline) throw new Error(`the search for "${query}" was still fetching after ${timeoutMs} ms`);
       await page.waitForTimeout(50);
     }
-    const sized = await Promise.all(made.map(async (request) => ({ url: request.url(), bytes: (await request.sizes()).responseBodySize })));
+    // The tab's icon: chromium may fetch it late, typing or not; it is not the search's.
+    const icons = new Set(await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href)));
+    const searched = made.filter((request) => !icons.has(request.url()));
+    const sized = await Promise.all(searched.map(async (request) => ({ url: request.url(), bytes: (await request.sizes()).responseBodySize })));
     sized.sort((a, b) => b.bytes - a.bytes || a.url.localeCompare(b.url));
     const base = new URL('.', pageUrl).href;
     return {
