@@ -14,7 +14,8 @@ export type NewFilePlan =
 
 export type WriteOutcome = { status: 'created' | 'row-added'; path: string } | { status: 'refused'; path: string; message: string };
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** A file's text, or undefined when there is no file. */
+export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

@@ -83,8 +83,8 @@ export function rankEntries(entries: readonly LeaderboardEntry[], primary: Metri
   return out;
 }
 
-/** Every leaderboard with at least a declared benchmark, keyed and ordered by "<task>/<dataset>". */
-export function buildLeaderboards(repo: Repository): Map<string, Leaderboard> {
+/** The result files of each leaderboard ("<task>/<dataset>" -> sets), in the repository's order. */
+export function resultSetsByBoard(repo: Repository): Map<string, ResultSet[]> {
   const byBoard = new Map<string, ResultSet[]>();
   for (const set of repo.results.values()) {
     const key = leaderboardId(set.task, set.dataset);
@@ -92,6 +92,12 @@ export function buildLeaderboards(repo: Repository): Map<string, Leaderboard> {
     if (list) list.push(set);
     else byBoard.set(key, [set]);
   }
+  return byBoard;
+}
+
+/** Every leaderboard with at least a declared benchmark, keyed and ordered by "<task>/<dataset>". */
+export function buildLeaderboards(repo: Repository): Map<string, Leaderboard> {
+  const byBoard = resultSetsByBoard(repo);
   const boards: Leaderboard[] = [];
   for (const dataset of repo.datasets.values()) boards.push(...datasetLeaderboards(repo, dataset, byBoard));
   boards.sort((a, b) => compareText(a.id, b.id));

@@ -131,6 +131,8 @@ export const datasetSchema = {
   properties: {
     name: text,
     full_name: text,
+    // Other names the dataset goes by (ImageNet-1k), for matching names written elsewhere (model zoos).
+    synonyms: { type: 'array', items: text, uniqueItems: true },
     description: text,
     homepage: url,
     license: text,

@@ -59,6 +59,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./import-pwc.ts')).importPwcCommand,
   },
   {
+    name: 'import-model-index',
+    summary: "Add the results in model zoos' files (model-index.yml/metafile.yml, model cards, .eval_results) to the repository, reporting what it cannot place",
+    load: async () => (await import('./import-model-index.ts')).importModelIndexCommand,
+  },
+  {
     name: 'release',
     summary: 'Publish the bundle in --dist as a GitHub release (draft, assets checked, then published) with changes.json and notes (env: GITHUB_TOKEN, GITHUB_REPOSITORY)',
     load: async () => (await import('./release.ts')).releaseCommand,
