@@ -41,8 +41,9 @@ export const bundleSection: BenchSection = {
         peakMB: m.peakMB,
         note:
           `validate ${Number(m.result.validate).toFixed(2)} s + build ${Number(m.result.build).toFixed(2)} s + write ${Number(m.result.write).toFixed(2)} s; ` +
-          `${m.result.built} of ${m.result.units} units built, ${m.result.compressed} of ${m.result.pieces} gzip pieces compressed; ` +
-          `${m.result.results} results; pwc-data.json ${mb(m.result.jsonBytes)} MB, .gz ${mb(m.result.gzBytes)} MB`,
+          `${m.result.built} of ${m.result.units} units built, ${m.result.compressed} of ${m.result.pieces} gzip pieces compressed (CSV: ${m.result.flatCompressed} of ${m.result.flatPieces}); ` +
+          `${m.result.results} results; pwc-data.json ${mb(m.result.jsonBytes)} MB, .gz ${mb(m.result.gzBytes)} MB; ` +
+          `pwc-results.parquet ${mb(m.result.parquetBytes)} MB, .csv.gz ${mb(m.result.csvGzBytes)} MB`,
       });
       return [
         row('bundle, cold (no caches)', cold),
@@ -79,6 +80,8 @@ async function probe(mode: string, root: string, out: string): Promise<void> {
     write: (t3 - t2) / 1000,
     jsonBytes: size('pwc-data.json'),
     gzBytes: size('pwc-data.json.gz'),
+    parquetBytes: size('pwc-results.parquet'),
+    csvGzBytes: size('pwc-results.csv.gz'),
     results: bundle.manifest.counts.results,
     ...bundle.stats,
   });

@@ -1,15 +1,17 @@
 // Bench section for `pwc import-pwc`: a seeded synthetic archive at full scale (576,000 papers, 300,000 code
-// links, 60,000 result rows, 15,000 datasets, 8,700 methods) written gzipped to a temporary folder, then the
-// import timed in a fresh process with its peak memory (target: under 1.5 GB).
-// Run it with `npm run bench -- --only import-pwc [--scale 0.1]`.
+// links, 60,000 result rows, 15,000 datasets, 8,700 methods) written gzipped to a temporary folder, and the same
+// archive as Parquet (as the Hub serves it), then each import timed in a fresh process with its peak memory
+// (target: under 1.5 GB). Run it with `npm run bench -- --only import-pwc [--scale 0.1]`.
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip, constants } from 'node:zlib';
-import { importPwc } from '../import-pwc/import.ts';
+import { writeParquetDump, type ParquetShape } from '../import-pwc/dump-as-parquet.ts';
+import { readDump } from '../import-pwc/dump-reader.ts';
+import { importPwc, type ImportOptions } from '../import-pwc/import.ts';
 import type { Progress } from '../import-pwc/progress.ts';
 import { reportProbe, type BenchContext, type BenchRow, type BenchSection } from './section.ts';
 import { seededRandom } from './synthetic-repo.ts';
@@ -233,19 +235,56 @@ class PhaseClock implements Progress {
   }
 }
 
-/** The probe: imports the dumps in `dir` into `out` in this process and prints its figures. */
-async function probe(dir: string, out: string): Promise<void> {
+type ArchiveFiles = Pick<ImportOptions, 'evaluationTables' | 'papers' | 'links' | 'datasets' | 'methods'>;
+
+/** The synthetic archive's files in `dir`: the gzipped JSON dumps, or their Parquet versions. */
+function archiveFiles(dir: string, format: 'json' | 'parquet'): ArchiveFiles {
+  if (format === 'json') {
+    return {
+      evaluationTables: [join(dir, 'evaluation-tables.json.gz')],
+      papers: join(dir, 'papers-with-abstracts.json.gz'),
+      links: join(dir, 'links-between-papers-and-code.json.gz'),
+      datasets: join(dir, 'datasets.json.gz'),
+      methods: join(dir, 'methods.json.gz'),
+    };
+  }
+  const shards = (name: string, n: number) => Array.from({ length: n }, (_, i) => join(dir, 'parquet', name, `train-${String(i).padStart(5, '0')}-of-${String(n).padStart(5, '0')}.parquet`));
+  return {
+    evaluationTables: shards('evaluation-tables', 1),
+    papers: shards('papers-with-abstracts', 2),
+    links: shards('links-between-paper-and-code', 1),
+    datasets: shards('datasets', 1),
+    methods: shards('methods', 1),
+  };
+}
+
+/**
+ * Writes the gzipped JSON dumps in `dir` again as Parquet, as the Hub lays them out (the papers in
+ * two shards), in row groups of 1,000 rows. The tables' metrics mix numbers and text, which no
+ * struct column holds: their nested fields are JSON text; the other dumps are structs.
+ */
+async function writeParquetArchive(dir: string): Promise<number> {
+  const json = archiveFiles(dir, 'json');
+  const parquet = archiveFiles(dir, 'parquet');
+  const entries = (file: string) => async function* () {
+    for await (const entry of readDump(file)) yield entry.value;
+  };
+  const shapes: Record<keyof ArchiveFiles, ParquetShape> = { evaluationTables: 'json', papers: 'struct', links: 'struct', datasets: 'struct', methods: 'struct' };
+  let bytes = 0;
+  for (const key of Object.keys(shapes) as (keyof ArchiveFiles)[]) {
+    const files = [parquet[key]!].flat();
+    mkdirSync(join(files[0], '..'), { recursive: true });
+    await writeParquetDump(entries([json[key]!].flat()[0]), files, { shape: shapes[key], rowGroupSize: 1000 });
+    for (const f of files) bytes += statSync(f).size;
+  }
+  return bytes;
+}
+
+/** The probe: imports the dumps in `dir` (JSON or Parquet) into `out` in this process and prints its figures. */
+async function probe(dir: string, format: 'json' | 'parquet', out: string): Promise<void> {
   const clock = new PhaseClock();
   const t0 = performance.now();
-  const { report, created } = await importPwc({
-    out,
-    evaluationTables: [join(dir, 'evaluation-tables.json.gz')],
-    papers: join(dir, 'papers-with-abstracts.json.gz'),
-    links: join(dir, 'links-between-papers-and-code.json.gz'),
-    datasets: join(dir, 'datasets.json.gz'),
-    methods: join(dir, 'methods.json.gz'),
-    progress: clock,
-  });
+  const { report, created } = await importPwc({ out, ...archiveFiles(dir, format), progress: clock });
   clock.finish();
   if (report.validation.errors > 0) throw new Error(`the import of the synthetic archive has ${report.validation.errors} validation errors`);
   reportProbe({ seconds: (performance.now() - t0) / 1000, phases: clock.phases, rows: report.rows, created });
@@ -256,7 +295,7 @@ const TARGET_MB = 1536;
 
 export const importPwcSection: BenchSection = {
   name: 'import-pwc',
-  description: 'pwc import-pwc on a seeded synthetic archive in the dumps\' shapes, gzipped (576,000 papers, 300,000 links, 60,000 rows, 15,000 datasets, 8,700 methods at scale 1): into an empty folder, then again',
+  description: 'pwc import-pwc on a seeded synthetic archive in the dumps\' shapes, gzipped JSON and the same as Parquet (576,000 papers, 300,000 links, 60,000 rows, 15,000 datasets, 8,700 methods at scale 1): into an empty folder, then again',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const scale = archiveScaleBy(ctx.factor);
     const dir = mkdtempSync(join(tmpdir(), 'pwc-bench-import-'));
@@ -264,21 +303,26 @@ export const importPwcSection: BenchSection = {
       const t = performance.now();
       const { bytes } = await writeSyntheticArchive(dir, scale, ctx.seed);
       ctx.log(`synthetic archive: ${(bytes / 1e6).toFixed(0)} MB gzipped in ${((performance.now() - t) / 1000).toFixed(1)} s (${scale.papers} papers, ${scale.links} links, ${scale.rows} rows, ${scale.datasets} datasets, ${scale.methods} methods)`);
-      const out = join(dir, 'out');
+      const p = performance.now();
+      const parquetBytes = await writeParquetArchive(dir);
+      ctx.log(`the same archive as Parquet: ${(parquetBytes / 1e6).toFixed(0)} MB in ${((performance.now() - p) / 1000).toFixed(1)} s`);
       const rows: BenchRow[] = [];
-      for (const name of ['import into an empty folder', 'import again into the same folder (nothing changes)']) {
-        const { result, wallSeconds, peakMB } = await ctx.measure('import-pwc.ts', ['--probe', dir, '--out', out]);
-        const phases = (result.phases as [string, number][]).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join('; ');
-        const imported = result.rows as { total: number; imported: number };
-        ctx.log(`${name}: ${phases}`);
-        rows.push({
-          name: `${name}, ${imported.imported} of ${imported.total} rows`,
-          seconds: result.seconds,
-          wallSeconds,
-          peakMB,
-          target: ctx.factor === 1 ? `peak < ${TARGET_MB} MB` : undefined,
-          met: ctx.factor === 1 ? peakMB < TARGET_MB : undefined,
-        });
+      for (const format of ['json', 'parquet'] as const) {
+        const out = join(dir, `out-${format}`);
+        for (const name of ['import into an empty folder', 'import again into the same folder (nothing changes)']) {
+          const { result, wallSeconds, peakMB } = await ctx.measure('import-pwc.ts', ['--probe', dir, '--format', format, '--out', out]);
+          const phases = (result.phases as [string, number][]).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join('; ');
+          const imported = result.rows as { total: number; imported: number };
+          ctx.log(`${format}: ${name}: ${phases}`);
+          rows.push({
+            name: `${format === 'json' ? 'gzipped JSON' : 'Parquet'}: ${name}, ${imported.imported} of ${imported.total} rows`,
+            seconds: result.seconds,
+            wallSeconds,
+            peakMB,
+            target: ctx.factor === 1 ? `peak < ${TARGET_MB} MB` : undefined,
+            met: ctx.factor === 1 ? peakMB < TARGET_MB : undefined,
+          });
+        }
       }
       return rows;
     } finally {
@@ -288,10 +332,10 @@ export const importPwcSection: BenchSection = {
 };
 
 if (process.argv[1] === SELF) {
-  const { values } = parseArgs({ options: { probe: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.probe || !values.out) {
-    process.stderr.write('usage: npm run bench -- --only import-pwc [--scale 0.1]   (this file runs itself with --probe DIR --out DIR)\n');
+  const { values } = parseArgs({ options: { probe: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
+  if (!values.probe || !values.out || (values.format !== 'json' && values.format !== 'parquet')) {
+    process.stderr.write('usage: npm run bench -- --only import-pwc [--scale 0.1]   (this file runs itself with --probe DIR --format json|parquet --out DIR)\n');
     process.exit(2);
   }
-  await probe(values.probe, values.out);
+  await probe(values.probe, values.format, values.out);
 }

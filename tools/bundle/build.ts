@@ -4,6 +4,9 @@
 import { bundleData, type BundleSource } from './contents.ts';
 import { bundleDeclarations } from './declarations.ts';
 import { encodeData, type EncodedData } from './encode.ts';
+import { FLAT_CSV_GZ_NAME, FLAT_PARQUET_NAME, flatTable, type FlatTable } from './flat.ts';
+import { encodeFlatCsvGz } from './flat-csv.ts';
+import { encodeFlatParquet } from './flat-parquet.ts';
 import { readGitSource } from './git-source.ts';
 import { gzipPieces, type PieceStore } from './gzip.ts';
 import { loadRepositoryStrict } from './load.ts';
@@ -16,7 +19,7 @@ export const DATA_NAME = 'pwc-data.json';
 export const DATA_GZ_NAME = 'pwc-data.json.gz';
 export const SCHEMA_NAME = 'pwc-data.schema.json';
 export const TYPES_NAME = 'pwc-data.d.ts';
-export const BUNDLE_FILE_NAMES = [TYPES_NAME, DATA_NAME, DATA_GZ_NAME, SCHEMA_NAME, MANIFEST_NAME] as const;
+export const BUNDLE_FILE_NAMES = [TYPES_NAME, DATA_NAME, DATA_GZ_NAME, SCHEMA_NAME, FLAT_PARQUET_NAME, FLAT_CSV_GZ_NAME, MANIFEST_NAME] as const;
 
 /** The files of a bundle and its manifest. */
 export interface BuiltBundle {
@@ -41,14 +44,16 @@ export async function bundleFromRepository(repo: Repository, source: BundleSourc
   const data = bundleData(repo, source);
   const problems = bundleDataProblems(data);
   if (problems.length > 0) throw new Error(`the bundle does not conform to its public schema (a bug in tools/bundle):\n  ${problems.join('\n  ')}`);
-  return { data, ...(await bundleFiles(data.meta, encodeData(data), entityCounts(data))) };
+  return { data, ...(await bundleFiles(data.meta, encodeData(data), entityCounts(data), flatTable(data))) };
 }
 
-/** The files of a bundle whose data is encoded and checked; `store` keeps gzip's pieces between builds. */
-export async function bundleFiles(meta: BundleMeta, encoded: EncodedData, counts: EntityCounts, store?: PieceStore): Promise<BuiltBundle> {
+/** The files of a bundle whose data is encoded and checked, with its flat table; the stores keep gzip's pieces between builds. */
+export async function bundleFiles(meta: BundleMeta, encoded: EncodedData, counts: EntityCounts, table: FlatTable, stores: { data?: PieceStore; flat?: PieceStore } = {}): Promise<BuiltBundle> {
   const files: BundleFile[] = [
     { name: DATA_NAME, bytes: encoded.json },
-    { name: DATA_GZ_NAME, bytes: gzipPieces(encoded.json, encoded.cuts, store) },
+    { name: DATA_GZ_NAME, bytes: gzipPieces(encoded.json, encoded.cuts, stores.data) },
+    { name: FLAT_PARQUET_NAME, bytes: encodeFlatParquet(table, meta) },
+    { name: FLAT_CSV_GZ_NAME, bytes: encodeFlatCsvGz(table, stores.flat) },
     { name: SCHEMA_NAME, bytes: Buffer.from(`${JSON.stringify(bundleSchema, null, 2)}\n`, 'utf8') },
     { name: TYPES_NAME, bytes: Buffer.from(await bundleDeclarations(), 'utf8') },
   ];

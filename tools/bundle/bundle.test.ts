@@ -138,7 +138,7 @@ describe('the public schema', () => {
     const empty = { areas: [], tasks: [], datasets: [], benchmarks: [], methods: [], papers: [], sources: [], results: [] };
     expect(validate({ meta, ...empty })).toBe(false);
     expect(validate({ meta: { ...meta, schema_version: '1.0.0' }, ...empty })).toBe(false);
-    expect(validate({ meta: { ...meta, schema_version: '2.0.0' }, ...empty })).toBe(true);
+    expect(validate({ meta: { ...meta, schema_version: '2.1.0' }, ...empty })).toBe(true);
   });
 });
 
@@ -257,14 +257,14 @@ describe('the bundle of a repository with edge values', () => {
   });
 
   it('says in meta that it was not built from git', () => {
-    expect(bundle.data.meta).toEqual({ schema_version: '2.0.0', data_version: null, source_commit: null, source_dirty: null });
+    expect(bundle.data.meta).toEqual({ schema_version: '2.1.0', data_version: null, source_commit: null, source_dirty: null });
     expect(bundle.manifest.source_commit).toBeNull();
   });
 
   it('lists in the manifest every file with its size and sha256, and the entity counts', async () => {
     const { createHash } = await import('node:crypto');
     const listed = bundle.manifest.files.map((f) => f.name);
-    expect(listed).toEqual(['pwc-data.d.ts', 'pwc-data.json', 'pwc-data.json.gz', 'pwc-data.schema.json']);
+    expect(listed).toEqual(['pwc-data.d.ts', 'pwc-data.json', 'pwc-data.json.gz', 'pwc-data.schema.json', 'pwc-results.csv.gz', 'pwc-results.parquet']);
     for (const entry of bundle.manifest.files) {
       const bytes = file(bundle, entry.name);
       expect(entry.size).toBe(bytes.length);
@@ -301,7 +301,7 @@ describe('git facts in meta', () => {
       writeFiles(root, EDGE_REPOSITORY);
       const commit = commitAll(root, '2024-03-05T07:07:08+01:00');
       const clean = await buildBundle(root);
-      expect(clean.data.meta).toEqual({ schema_version: '2.0.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit, source_dirty: false });
+      expect(clean.data.meta).toEqual({ schema_version: '2.1.0', data_version: '2024-03-05T06:07:08Z', source_commit: commit, source_dirty: false });
       expect(clean.manifest.data_version).toBe('2024-03-05T06:07:08Z');
 
       writeFiles(root, { 'data/papers/2019/paper-c.yaml': 'title: Paper C, revised\ndate: 2019-03-03\n' });

@@ -1,7 +1,7 @@
 // .pwc-cache/bundle: what one `pwc bundle` leaves the next. For each unit (a data file, or the
 // result files of one leaderboard folder) the content key it was built from and where each of its
 // entities' lines sits in the last pwc-data.json (kept whole as the fragment store); and where
-// each gzip piece sits in the last .gz. Never trusted across tool versions; a cache that cannot be
+// each gzip piece sits in the last .gz, and in the last pwc-results.csv.gz. Never trusted across tool versions; a cache that cannot be
 // read or written only costs time.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLE_CACHE_DIR = '.pwc-cache/bundle';
 const INDEX = 'index.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * A cache as read back. Entities are listed in the order of the last pwc-data.json (by kind, then
@@ -33,15 +33,21 @@ export interface BundleCache {
   pieceOffsets: number[];
   pieceLengths: number[];
   pieces: Buffer;
+  /** The same for the flat table's CSV: where each piece sits in `flatPieces` (the last pwc-results.csv.gz). */
+  flatPieceKeys: string[];
+  flatPieceOffsets: number[];
+  flatPieceLengths: number[];
+  flatPieces: Buffer;
 }
 
-type Stored = Omit<BundleCache, 'fragments' | 'pieces'>;
+type Stored = Omit<BundleCache, 'fragments' | 'pieces' | 'flatPieces'>;
 
 interface IndexFile extends Stored {
   format: number;
   tools: string;
   fragmentsFile: string;
   piecesFile: string;
+  flatPiecesFile: string;
 }
 
 /** The version of everything a cached line depends on: the bundle's and the model's code, and the packages that read and compress. */
@@ -53,7 +59,7 @@ export function bundleToolsKey(): string {
       hash.update(`${file}\n`).update(readFileSync(join(dir, file))).update('\n');
     }
   }
-  for (const pkg of ['fflate', 'yaml', 'ajv']) {
+  for (const pkg of ['fflate', 'yaml', 'ajv', 'hyparquet-writer']) {
     let version = '?';
     try {
       version = JSON.parse(readFileSync(join(here, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -71,8 +77,8 @@ export function loadBundleCache(root: string, tools: string): BundleCache | unde
   try {
     const index = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as IndexFile;
     if (index.format !== FORMAT || index.tools !== tools) return undefined;
-    const { format: _format, tools: _tools, fragmentsFile, piecesFile, ...stored } = index;
-    return { ...stored, fragments: readFileSync(join(dir, fragmentsFile)), pieces: readFileSync(join(dir, piecesFile)) };
+    const { format: _format, tools: _tools, fragmentsFile, piecesFile, flatPiecesFile, ...stored } = index;
+    return { ...stored, fragments: readFileSync(join(dir, fragmentsFile)), pieces: readFileSync(join(dir, piecesFile)), flatPieces: readFileSync(join(dir, flatPiecesFile)) };
   } catch {
     return undefined;
   }
@@ -87,15 +93,23 @@ export function writeBundleCache(root: string, tools: string, cache: BundleCache
   try {
     mkdirSync(dir, { recursive: true });
     const generation = randomBytes(6).toString('hex');
-    const { fragments, pieces, ...stored } = cache;
-    const index: IndexFile = { format: FORMAT, tools, fragmentsFile: `fragments-${generation}.bin`, piecesFile: `pieces-${generation}.bin`, ...stored };
+    const { fragments, pieces, flatPieces, ...stored } = cache;
+    const index: IndexFile = {
+      format: FORMAT,
+      tools,
+      fragmentsFile: `fragments-${generation}.bin`,
+      piecesFile: `pieces-${generation}.bin`,
+      flatPiecesFile: `flat-pieces-${generation}.bin`,
+      ...stored,
+    };
     writeFileSync(join(dir, index.fragmentsFile), fragments);
     writeFileSync(join(dir, index.piecesFile), pieces);
+    writeFileSync(join(dir, index.flatPiecesFile), flatPieces);
     const temporary = join(dir, `${INDEX}.${generation}`);
     writeFileSync(temporary, JSON.stringify(index));
     renameSync(temporary, join(dir, INDEX));
     for (const name of readdirSync(dir)) {
-      if (name !== INDEX && name !== index.fragmentsFile && name !== index.piecesFile) rmSync(join(dir, name), { force: true });
+      if (name !== INDEX && name !== index.fragmentsFile && name !== index.piecesFile && name !== index.flatPiecesFile) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // A read-only checkout or a full disk: the next build starts cold.

@@ -43,13 +43,13 @@ describe('pwc bundle (the CLI as a process)', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('writes the five files, and manifest.json holds their real sizes and sha256', async () => {
+  it('writes the seven files, and manifest.json holds their real sizes and sha256', async () => {
     const result = await pwc(['bundle', '--root', repo, '--out', 'out/bundle'], work);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('10 results');
     const out = join(work, 'out', 'bundle');
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'pwc-data.d.ts', 'pwc-data.json', 'pwc-data.json.gz', 'pwc-data.schema.json']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'pwc-data.d.ts', 'pwc-data.json', 'pwc-data.json.gz', 'pwc-data.schema.json', 'pwc-results.csv.gz', 'pwc-results.parquet']);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     for (const entry of manifest.files) {
       const bytes = readFileSync(join(out, entry.name));
@@ -101,7 +101,7 @@ describe('pwc bundle (the CLI as a process)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('not a git repository');
     const meta = JSON.parse(readFileSync(join(work, 'plain-out', 'pwc-data.json'), 'utf8')).meta;
-    expect(meta).toEqual({ schema_version: '2.0.0', data_version: null, source_commit: null, source_dirty: null });
+    expect(meta).toEqual({ schema_version: '2.1.0', data_version: null, source_commit: null, source_dirty: null });
   });
 
   it('verifyBundleDir notices a file altered after the build', async () => {
@@ -157,7 +157,7 @@ describe('docs/examples/consume-bundle.mjs', () => {
     const result = await run(example, [base, 'scoring/bench'], work);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^verified pwc-data 2\.0\.0, data 2024-03-05T06:07:08Z \(commit [0-9a-f]{40}\)\n/);
+    expect(result.stdout).toMatch(/^verified pwc-data 2\.1\.0, data 2024-03-05T06:07:08Z \(commit [0-9a-f]{40}\)\n/);
     expect(result.stdout).toContain('2 areas, 2 tasks, 2 datasets, 2 benchmarks, 1 method, 3 papers, 0 sources, 10 results');
     const board = result.stdout.split('\n').filter((l) => l.startsWith('  '));
     expect(board.map((l) => l.trim().split('\t').slice(0, 3))).toEqual([

@@ -30,8 +30,8 @@ export function fragmentOf(entity: { id: string }): Fragment {
  */
 const CUT_EVERY = 128;
 
-/** FNV-1a of the id's UTF-16 code units: cheap, stable across runs and machines. */
-function cutsAfter(id: string): boolean {
+/** FNV-1a of the id's UTF-16 code units: cheap, stable across runs and machines. (Also where the flat CSV is cut.) */
+export function cutsAfter(id: string): boolean {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return (h >>> 0) % CUT_EVERY === 0;

@@ -204,6 +204,7 @@ describe('the incremental bundle after seeded random edits of a real repository'
       expectSameFiles(incremental, await buildBundle(root), `${what}, whole repository`);
       expect(incremental.stats.built, what).toBeLessThan(incremental.stats.units / 4);
       expect(incremental.stats.compressed, what).toBeLessThan(incremental.stats.pieces);
+      expect(incremental.stats.flatCompressed, what).toBeLessThan(incremental.stats.flatPieces);
     }
     expect(new Set(done).size).toBeGreaterThanOrEqual(6);
     expect(done).toEqual(expect.arrayContaining(required));

@@ -34,6 +34,7 @@ import {
   type ResultRanks,
 } from './contents.ts';
 import { assembleData, fragmentOf, type Fragment } from './encode.ts';
+import { FLAT_CSV_GZ_NAME, flatTable } from './flat.ts';
 import { GIT_OPTIONS } from './git-source.ts';
 import { readRepositoryStrict } from './load.ts';
 import type { PieceStore } from './gzip.ts';
@@ -66,6 +67,9 @@ export interface IncrementalStats {
   pieces: number;
   /** gzip pieces compressed now. */
   compressed: number;
+  /** The same for pwc-results.csv.gz. */
+  flatPieces: number;
+  flatCompressed: number;
 }
 
 /** A unit: the files it reads (a leaderboard folder's dataset file first) and the key of their contents. */
@@ -259,18 +263,54 @@ export async function buildBundleIncrementally(options: IncrementalOptions): Pro
 
   const encoded = assembleData(meta, Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, lists[kind].map((l) => l.fragment)])) as Record<EntityKind, Fragment[]>);
   trace('assembled');
-  const pieces = pieceStore(cache);
+  // gzip's pieces of pwc-data.json.gz and of pwc-results.csv.gz, each found in the same file of the last build.
+  const pieces = pieceStore(cache && { keys: cache.pieceKeys, offsets: cache.pieceOffsets, lengths: cache.pieceLengths, bytes: cache.pieces });
+  const flatPieces = pieceStore(cache && { keys: cache.flatPieceKeys, offsets: cache.flatPieceOffsets, lengths: cache.flatPieceLengths, bytes: cache.flatPieces });
   const counts = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, lists[kind].length])) as EntityCounts;
-  const bundle = await bundleFiles(meta, encoded, counts, pieces.store);
-  trace(`gzip and manifest (${pieces.compressed} of ${pieces.used} pieces compressed)`);
+  const table = flatTable({ results: entitiesIn(lists.results), benchmarks: entitiesIn(lists.benchmarks), papers: paperDatesIn(lists.papers) });
+  trace(`flat table (${table.length} values)`);
+  const bundle = await bundleFiles(meta, encoded, counts, table, { data: pieces.store, flat: flatPieces.store });
+  trace(`gzip, the flat tables and manifest (${pieces.compressed} of ${pieces.used} pieces compressed; CSV: ${flatPieces.compressed} of ${flatPieces.used})`);
 
-  if (useCache && (toBuild.length > 0 || pieces.compressed > 0 || !cache || cache.units.length !== units.length)) {
-    const gz = bundle.files.find((f) => f.name === DATA_GZ_NAME)!.bytes;
-    writeBundleCache(root, tools, { ...cacheOf(units, lists, encoded.offsets, encoded.json), ...pieces.stored(), pieces: gz });
+  if (useCache && (toBuild.length > 0 || pieces.compressed > 0 || flatPieces.compressed > 0 || !cache || cache.units.length !== units.length)) {
+    const gz = (name: string) => bundle.files.find((f) => f.name === name)!.bytes;
+    const data = pieces.stored();
+    const flat = flatPieces.stored();
+    writeBundleCache(root, tools, {
+      ...cacheOf(units, lists, encoded.offsets, encoded.json),
+      ...{ pieceKeys: data.keys, pieceOffsets: data.offsets, pieceLengths: data.lengths, pieces: gz(DATA_GZ_NAME) },
+      ...{ flatPieceKeys: flat.keys, flatPieceOffsets: flat.offsets, flatPieceLengths: flat.lengths, flatPieces: gz(FLAT_CSV_GZ_NAME) },
+    });
     trace('wrote the cache');
   }
-  const stats = { units: units.length, built: toBuild.length, filesRead: fromFiles ? reads.length : 0, pieces: pieces.used, compressed: pieces.compressed };
+  const stats = { units: units.length, built: toBuild.length, filesRead: fromFiles ? reads.length : 0, pieces: pieces.used, compressed: pieces.compressed, flatPieces: flatPieces.used, flatCompressed: flatPieces.compressed };
   return { ...bundle, stats };
+}
+
+const utf8 = new TextDecoder();
+
+/** The entities of lines, in order: built now, or parsed from their kept line one at a time. */
+function* entitiesIn<T>(lines: readonly Line[]): Generator<T> {
+  for (const line of lines) yield (line.entity ?? JSON.parse(utf8.decode(line.fragment.bytes))) as T;
+}
+
+const DATE_KEY = Buffer.from(',"date":"');
+
+/**
+ * The id and date of each paper, read from its kept line without parsing it (the flat table needs
+ * nothing else of 100,000 papers). Inside a JSON string every quote is escaped, so `,"date":"` with
+ * bare quotes is the key itself; a date holds no escapes.
+ */
+function* paperDatesIn(lines: readonly Line[]): Generator<{ id: string; date: string }> {
+  for (const line of lines) {
+    if (line.entity) {
+      yield line.entity as { id: string; date: string };
+      continue;
+    }
+    const bytes = line.fragment.bytes as Buffer;
+    const start = bytes.indexOf(DATE_KEY) + DATE_KEY.length;
+    yield { id: line.fragment.id, date: bytes.toString('latin1', start, bytes.indexOf(0x22, start)) };
+  }
 }
 
 /** Two lists sorted by id, merged. */
@@ -305,7 +345,7 @@ function guaranteeProblems(lists: Record<EntityKind, Line[]>, built: Record<Enti
 }
 
 /** The next cache's units and entities: where each line sits in the new pwc-data.json. */
-function cacheOf(units: readonly Unit[], lists: Record<EntityKind, Line[]>, offsets: Record<EntityKind, number[]>, json: Buffer): Omit<BundleCache, 'pieceKeys' | 'pieceOffsets' | 'pieceLengths' | 'pieces'> {
+function cacheOf(units: readonly Unit[], lists: Record<EntityKind, Line[]>, offsets: Record<EntityKind, number[]>, json: Buffer): Omit<BundleCache, 'pieceKeys' | 'pieceOffsets' | 'pieceLengths' | 'pieces' | 'flatPieceKeys' | 'flatPieceOffsets' | 'flatPieceLengths' | 'flatPieces'> {
   const indexOf = new Map(units.map((u, i) => [u.id, i]));
   const out = { units: units.map((u) => u.id), keys: units.map((u) => u.key), counts: [] as number[], unit: [] as number[], ids: [] as string[], offsets: [] as number[], lengths: [] as number[], fragments: json };
   for (const kind of ENTITY_KINDS) {
@@ -320,10 +360,18 @@ function cacheOf(units: readonly Unit[], lists: Record<EntityKind, Line[]>, offs
   return out;
 }
 
+/** A .gz of the last build and where its pieces sit in it. */
+interface LastPieces {
+  keys: string[];
+  offsets: number[];
+  lengths: number[];
+  bytes: Buffer;
+}
+
 /** gzip's pieces: found in the last .gz by their key, and where each lands in the new one. */
-function pieceStore(cache: BundleCache | undefined) {
-  const found = new Map(cache?.pieceKeys.map((key, i) => [key, i]));
-  const stored = { pieceKeys: [] as string[], pieceOffsets: [] as number[], pieceLengths: [] as number[] };
+function pieceStore(last: LastPieces | undefined) {
+  const found = new Map(last?.keys.map((key, i) => [key, i]));
+  const stored = { keys: [] as string[], offsets: [] as number[], lengths: [] as number[] };
   const seen = new Set<string>();
   // The gzip header comes first: 10 bytes.
   let at = 10;
@@ -332,16 +380,16 @@ function pieceStore(cache: BundleCache | undefined) {
   const store: PieceStore = {
     get(key) {
       const i = found.get(key);
-      return i === undefined ? undefined : cache!.pieces.subarray(cache!.pieceOffsets[i], cache!.pieceOffsets[i] + cache!.pieceLengths[i]);
+      return i === undefined ? undefined : last!.bytes.subarray(last!.offsets[i], last!.offsets[i] + last!.lengths[i]);
     },
     use(key, bytes) {
       used++;
       if (!found.has(key)) compressed++;
       if (!seen.has(key)) {
         seen.add(key);
-        stored.pieceKeys.push(key);
-        stored.pieceOffsets.push(at);
-        stored.pieceLengths.push(bytes.length);
+        stored.keys.push(key);
+        stored.offsets.push(at);
+        stored.lengths.push(bytes.length);
       }
       at += bytes.length;
     },

@@ -102,7 +102,7 @@ describe('the bundle of settings, structured sources, non-paper sources and part
   it('validates against the published schema with a plain Ajv, as a consumer would', () => {
     const validate = new Ajv2020({ allowUnionTypes: true }).compile(schema);
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    expect(data.meta.schema_version).toBe('2.0.0');
+    expect(data.meta.schema_version).toBe('2.1.0');
   });
 
   it('carries the benchmark\'s settings declarations and each row\'s settings, keys sorted', () => {

@@ -20,7 +20,7 @@ import {
  * changing a field's meaning or type, is a major version; adding one is minor; fixes are patch.
  * docs/bundle.md states the policy for consumers.
  */
-export const BUNDLE_SCHEMA_VERSION = '2.0.0';
+export const BUNDLE_SCHEMA_VERSION = '2.1.0';
 
 export const BUNDLE_SCHEMA_ID = 'https://pwc-data.dev/schemas/pwc-data.schema.json';
 
@@ -303,7 +303,8 @@ const resultBundleSchema = {
   properties: {
     id: {
       type: 'string',
-      pattern: `^${slugBody}/${slugBody}/${slugBody}#.+$`,
+      // Any character after "#", a line break too: a model name may hold one.
+      pattern: `^${slugBody}/${slugBody}/${slugBody}#[\\s\\S]+$`,
       description:
         'The row\'s id: "<task>/<dataset>/<paper or source>#<model>". Stable while the task, dataset, paper (or source) and model name stay the same; the part after the first "#" is the model name as written.',
     },

@@ -1,7 +1,7 @@
 // Test support for the bundle: real data repositories written as YAML files in temp folders,
 // optionally made git repositories with a fixed commit date.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -152,4 +152,37 @@ export function commitAll(root: string, date = '2024-03-05T06:07:08Z', message =
 
 export function gitHead(root: string): string {
   return git(root, ['rev-parse', 'HEAD']);
+}
+
+/** docs/bundle.md's section on the flat tables. */
+export function flatTablesSection(): string {
+  const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'bundle.md'), 'utf8');
+  return doc.slice(doc.indexOf('## The flat tables'), doc.indexOf('## Versioning'));
+}
+
+/** The fenced block of that section after `<!-- tested: NAME -->`, as written: what the tests run. */
+export function example(name: string): string {
+  const match = new RegExp(`<!-- tested: ${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(flatTablesSection());
+  if (!match) throw new Error(`docs/bundle.md has no block marked "tested: ${name}"`);
+  return match[1];
+}
+
+/** A Python that imports these modules ("pandas, pyarrow"), or undefined: pyenv's python3 first, then Debian's. */
+export function pythonWith(modules: string): string | undefined {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(python, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return undefined;
+}
+
+/** A DuckDB connection in memory through its npm package, or undefined (the test skipped, saying why) where it does not load. */
+export async function duckdbConnection(context: { skip(): void }): Promise<import('@duckdb/node-api').DuckDBConnection | undefined> {
+  try {
+    const duckdb = await import('@duckdb/node-api');
+    return await (await duckdb.DuckDBInstance.create(':memory:')).connect();
+  } catch (error) {
+    console.warn(`skipped: DuckDB's npm package does not load here (${(error as Error).message})`);
+    context.skip();
+    return undefined;
+  }
 }

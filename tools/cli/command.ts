@@ -1,5 +1,5 @@
 // The shape of a `pwc` command: argument parsing and wiring only; the work lives in the stages.
-import type { ParseArgsConfig } from 'node:util';
+import type { parseArgs, ParseArgsConfig } from 'node:util';
 
 export const EXIT_OK = 0;
 /** Findings of severity error, or a check that failed. */
@@ -9,11 +9,16 @@ export const EXIT_USAGE = 2;
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** One argument as parsed, in command-line order (an option with its value, or a positional). */
+export type ArgToken = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
 export interface CommandContext {
   /** Repository root: --root, default the current directory. */
   root: string;
   values: Record<string, string | boolean | string[] | boolean[] | undefined>;
   positionals: string[];
+  /** The arguments in order, for commands whose positionals belong to the option before them. */
+  tokens?: ArgToken[];
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
@@ -33,6 +38,8 @@ export interface Command {
   allowPositionals?: boolean;
   /** The text of `--help` for these positionals (e.g. `pwc new paper --help`); undefined: the summary and usage. */
   help?(positionals: string[]): string | undefined;
+  /** More of `--help` after the summary and usage: what the arguments may be (e.g. `pwc import-pwc`'s formats). */
+  details?: string;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -32,7 +32,7 @@ describe('pwc', () => {
       expect(typeof command.run).toBe('function');
       const help = await run([c.name, '--help']);
       expect(help.code, c.name).toBe(0);
-      expect(help.stdout).toBe(`${c.summary}\n\nusage: pwc ${c.name} ${command.usage}\n`);
+      expect(help.stdout).toBe(`${c.summary}\n\nusage: pwc ${c.name} ${command.usage}\n${command.details ? `\n${command.details}` : ''}`);
     }
   });
 

@@ -27,13 +27,14 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       options: { ...command.options, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: command.allowPositionals ?? false,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     io.stderr.write(`pwc ${name}: ${(error as Error).message}\nusage: pwc ${name} ${command.usage}\n`);
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
-    io.stdout.write(command.help?.(parsed.positionals) ?? `${entry.summary}\n\nusage: pwc ${name} ${command.usage}\n`);
+    io.stdout.write(command.help?.(parsed.positionals) ?? `${entry.summary}\n\nusage: pwc ${name} ${command.usage}\n${command.details ? `\n${command.details}` : ''}`);
     return 0;
   }
   try {
@@ -41,6 +42,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       root: resolve(String(parsed.values.root ?? '.')),
       values: parsed.values,
       positionals: parsed.positionals,
+      tokens: parsed.tokens,
       stdout: io.stdout,
       stderr: io.stderr,
     });

@@ -19,7 +19,7 @@ export function pwcSlug(value: unknown, kind: 'paper' | 'dataset' | 'method'): s
 async function readEntries(archive: Archive, kind: DumpKind, file: string, options: ReadOptions, take: (entry: Json, origin: Origin) => boolean, unmatchedReason?: string): Promise<void> {
   let entries = 0;
   let unmatched = 0;
-  for await (const entry of readDump(file, options)) {
+  for await (const entry of readDump(file, { ...options, kind })) {
     checkEntryShape(kind, file, entry);
     entries++;
     if (!take(entry.value as Json, { file, at: `[${entry.index}]` })) unmatched++;
@@ -28,18 +28,20 @@ async function readEntries(archive: Archive, kind: DumpKind, file: string, optio
   if (unmatchedReason && unmatched > 0) archive.unmatched.push({ file, kind, entries: unmatched, reason: unmatchedReason });
 }
 
-/** Enriches the papers that rows, datasets or methods name; other entries are only counted (576,000 papers do not all have results). */
+/**
+ * Enriches the papers that rows, datasets or methods name; other entries are only counted (576,000
+ * papers do not all have results). A paper enriched before, by this file or another shard of the
+ * dump, keeps its first entry.
+ */
 export async function readPapers(archive: Archive, file: string, options: ReadOptions = {}): Promise<void> {
-  const enriched = new Set<PaperDraft>();
   await readEntries(archive, 'papers', file, options, (entry, origin) => {
     const fields = { arxiv: arxivId(text(entry.arxiv_id)), urls: [text(entry.paper_url), text(entry.url_abs)], title: title(entry.title) };
     const paper = archive.paperFor(fields, origin, false);
     if (!paper) return false;
-    if (enriched.has(paper)) {
+    if (paper.enrichedAt) {
       archive.skip({ kind: 'paper', ...origin, name: fields.title, reason: 'the papers dump lists this paper again: the first entry was used' });
       return true;
     }
-    enriched.add(paper);
     paper.enrichedAt = origin;
     archive.paperIndex.add(paper, paperRef(fields));
     paper.arxiv ??= fields.arxiv;

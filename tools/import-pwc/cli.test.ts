@@ -51,7 +51,10 @@ describe('pwc import-pwc', () => {
     const noTables = await pwc(['import-pwc', '--out', join(work, 'x')]);
     expect(noTables.code).toBe(2);
     expect(noTables.stderr).toMatch(/--evaluation-tables FILE\.\.\. is required/);
-    expect((await pwc(['import-pwc', '--help'])).stdout).toMatch(/usage: pwc import-pwc --out DIR --evaluation-tables FILE\.\.\./);
+    const help = (await pwc(['import-pwc', '--help'])).stdout;
+    expect(help).toMatch(/usage: pwc import-pwc --out DIR --evaluation-tables FILE\.\.\. \[--papers FILE\.\.\.\]/);
+    expect(help).toMatch(/Parquet \(\.parquet\)/);
+    expect(help).toMatch(/pwc-archive datasets evaluation-tables/);
   });
 
   it('answers a missing dump with exit code 1, naming it, and writes nothing', async () => {

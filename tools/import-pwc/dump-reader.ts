@@ -4,36 +4,20 @@ import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { ListScanner, ListSyntaxError, parseEntry, positionIn, type DumpPosition, type ScannerLimits } from './list-scanner.ts';
+import { DumpError, type DumpLocation } from './dump-error.ts';
+import type { DumpKind } from './dump-shapes.ts';
 import { locateInJson, type JsonPath } from './locate-json.ts';
+import { readParquetDump } from './parquet-dump.ts';
 
 export type { DumpPosition } from './list-scanner.ts';
+export { DumpError, type DumpLocation } from './dump-error.ts';
 
 /** One entry of a dump, parsed. `locate` gives the file position of a value inside it (for shape errors). */
 export interface DumpEntry {
   index: number;
   value: unknown;
-  start: DumpPosition;
-  locate(path: JsonPath): DumpPosition;
-}
-
-/** A dump that cannot be read: names the file and, when known, the position in the (uncompressed) JSON. */
-export class DumpError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly position?: DumpPosition,
-    /** For gzip errors: how many compressed bytes had been read. */
-    readonly compressedOffset?: number,
-  ) {
-    super(`${file}: ${reason}${describePosition(position, compressedOffset)}`);
-  }
-}
-
-function describePosition(position: DumpPosition | undefined, compressedOffset: number | undefined): string {
-  const parts: string[] = [];
-  if (position) parts.push(`line ${position.line}, column ${position.column} (byte ${position.offset} of the JSON)`);
-  if (compressedOffset !== undefined) parts.push(`after ${compressedOffset} bytes of the gzip file`);
-  return parts.length ? ` at ${parts.join(', ')}` : '';
+  start: DumpLocation;
+  locate(path: JsonPath): DumpLocation;
 }
 
 export interface ReadProgress {
@@ -47,33 +31,43 @@ export interface ReadProgress {
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   limits?: Partial<ScannerLimits>;
+  /** The dump the file is: tells a Parquet file's reader where the entries have objects and lists. */
+  kind?: DumpKind;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+const PARQUET_MAGIC = [...Buffer.from('PAR1')];
 
-async function isGzip(file: string): Promise<boolean> {
+/** Whether the file starts with these bytes (a format's magic number). */
+async function startsWith(file: string, magic: number[]): Promise<boolean> {
   const handle = await open(file, 'r');
   try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+    const head = Buffer.alloc(magic.length);
+    const { bytesRead } = await handle.read(head, 0, magic.length, 0);
+    return bytesRead === magic.length && magic.every((b, i) => head[i] === b);
   } finally {
     await handle.close();
   }
 }
 
 /**
- * The entries of the JSON list in `file`, one at a time. Gzip is recognised by its magic bytes,
- * whatever the file is called. Every failure (missing file, not JSON, not a list, truncated gzip)
- * is thrown as a DumpError naming the file and the position.
+ * The entries of the dump in `file`, one at a time: a JSON list, gzipped or not, or a Parquet
+ * table (one row an entry, see parquet-dump.ts). Gzip and Parquet are recognised by their magic
+ * bytes, whatever the file is called. Every failure (missing file, not JSON, not a list, truncated
+ * gzip, unreadable Parquet) is thrown as a DumpError naming the file and the position.
  */
 export async function* readDump(file: string, options: ReadOptions = {}): AsyncGenerator<DumpEntry> {
   let totalBytes: number;
   let gzip: boolean;
   try {
     totalBytes = (await stat(file)).size;
-    gzip = await isGzip(file);
+    if (await startsWith(file, PARQUET_MAGIC)) {
+      yield* readParquetDump(file, options);
+      return;
+    }
+    gzip = await startsWith(file, GZIP_MAGIC);
   } catch (error) {
+    if (error instanceof DumpError) throw error;
     throw new DumpError(file, `cannot read the file: ${(error as Error).message}`);
   }
   const source = createReadStream(file, { highWaterMark: 1 << 20 });

@@ -5,6 +5,7 @@ import { createAjv } from '../model/ajv.ts';
 import { pointerToPath } from '../model/check-schema.ts';
 import { DumpError, type DumpEntry } from './dump-reader.ts';
 import type { JsonPath } from './locate-json.ts';
+import type { ShapeNode } from './parquet-entry.ts';
 
 export type DumpKind = 'evaluation-tables' | 'papers' | 'links' | 'datasets' | 'methods';
 
@@ -26,6 +27,7 @@ const evaluationTableSchema = {
         synonyms: list({ type: 'string' }),
         subtasks: list({ $ref: '#/$defs/task' }),
         datasets: list({ $ref: '#/$defs/dataset' }),
+        source_link: nullable(link),
       },
     },
     dataset: {
@@ -97,6 +99,8 @@ const datasetsSchema = {
     modalities: list({ type: 'string' }),
     languages: list({ type: 'string' }),
     variants: list({ type: 'string' }),
+    tasks: list({}),
+    data_loaders: list({}),
   },
 };
 
@@ -111,7 +115,7 @@ const methodsSchema = {
   },
 };
 
-const schemas: Record<DumpKind, object> = {
+const schemas: Record<DumpKind, ShapeNode> = {
   'evaluation-tables': evaluationTableSchema,
   papers: papersSchema,
   links: linksSchema,
@@ -127,6 +131,11 @@ const ENTRY_NAMES: Record<DumpKind, string> = {
   datasets: 'a dataset',
   methods: 'a method',
 };
+
+/** The shape of one entry of a dump (a JSON schema), for readers that need to know where objects and lists are. */
+export function dumpShape(kind: DumpKind): ShapeNode {
+  return schemas[kind];
+}
 
 let validators: Map<DumpKind, ValidateFunction> | undefined;
 

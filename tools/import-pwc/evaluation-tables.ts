@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 /** Streams one evaluation-tables file (a list of top-level tasks) into the archive. */
 export async function readEvaluationTables(archive: Archive, file: string, options: ReadOptions = {}): Promise<void> {
   let entries = 0;
-  for await (const entry of readDump(file, options)) {
+  for await (const entry of readDump(file, { ...options, kind: 'evaluation-tables' })) {
     checkEntryShape('evaluation-tables', file, entry);
     new TaskWalker(archive, file).task(entry.value as Json, `[${entry.index}]`, undefined);
     entries++;
@@ -94,7 +94,7 @@ class TaskWalker {
       for (const m of metrics) if (!benchmark.metrics.includes(m)) benchmark.metrics.push(m);
       if (description && !benchmark.descriptions.includes(description)) benchmark.descriptions.push(description);
       benchmark.leaderboard ??= leaderboard;
-      rows.forEach((row, i) => benchmark.rows.push(this.row(row, { ...origin, at: `${at}.sota.rows[${i}]`, row: i })));
+      rows.forEach((row, i) => benchmark.rows.push(this.row(row, metrics, { ...origin, at: `${at}.sota.rows[${i}]`, row: i })));
     }
     records(node.subdatasets).forEach((s, i) => this.dataset(s, `${at}.subdatasets[${i}]`, task, dataset, leaderboard));
   }
@@ -109,7 +109,8 @@ class TaskWalker {
     return benchmark;
   }
 
-  private row(row: Json, origin: Origin): RowDraft {
+  /** A row; its values in the order of the table's `metrics`, then the others as the row gives them. */
+  private row(row: Json, metrics: string[], origin: Origin): RowDraft {
     const model = line(row.model_name);
     if (model !== undefined) origin.model = model;
     const title = fieldTitle(row.paper_title);
@@ -136,13 +137,16 @@ class TaskWalker {
     if (codeLinks.length > 1) this.archive.ignore('evaluation-tables: row.code_links after the first', 'a result row has one code link (all are kept in the paper\'s code list)', codeLinks.length - 1);
     const modelLinks = records(row.model_links).filter((l) => text(l.url));
     if (modelLinks.length) this.archive.ignore('evaluation-tables: row.model_links', 'result rows have no model links field', modelLinks.length);
-    const metrics = isRecord(row.metrics) ? row.metrics : {};
+    // Names as the tables declare them: trimmed, one line ("" when there is none, reported later).
+    const values = Object.entries(isRecord(row.metrics) ? row.metrics : {}).map(([metric, raw]) => ({ metric: line(metric) ?? '', raw }));
+    // A dict's key order means nothing (Parquet's structs list every key in one order for all rows): the table's order stands.
+    const place = (metric: string) => (metrics.includes(metric) ? metrics.indexOf(metric) : metrics.length);
+    values.sort((a, b) => place(a.metric) - place(b.metric));
     return {
       origin,
       model,
       paper,
-      // Names as the tables declare them: trimmed, one line ("" when there is none, reported later).
-      values: Object.entries(metrics).map(([metric, raw]) => ({ metric: line(metric) ?? '', raw })),
+      values,
       code: codeLinks[0],
       extraTrainingData: typeof row.uses_additional_data === 'boolean' ? row.uses_additional_data : undefined,
     };

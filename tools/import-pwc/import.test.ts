@@ -343,7 +343,7 @@ describe('importPwc: writing', () => {
     cpSync(FIXTURES, gz, { recursive: true });
     for (const name of readdirSync(gz)) if (name.endsWith('.json')) writeFileSync(join(gz, `${name}.gz`), gzipSync(readFileSync(join(gz, name))));
     const options = all(join(work, 'from-gz'));
-    const swap = (p: string | undefined) => p && join(gz, `${relative(FIXTURES, p)}.gz`);
+    const swap = (p: string | string[] | undefined) => p && join(gz, `${relative(FIXTURES, String(p))}.gz`);
     const result = await importPwc({
       ...options,
       evaluationTables: options.evaluationTables.map((p) => swap(p)!),

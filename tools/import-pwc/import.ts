@@ -25,10 +25,11 @@ export interface ImportOptions {
   /** The output folder: the layout goes to <out>/data, the report to <out>/import-report.{json,md}. */
   out: string;
   evaluationTables: string[];
-  papers?: string;
-  links?: string;
-  datasets?: string;
-  methods?: string;
+  /** The other dumps: one file each, or the shards of one (Parquet files as the Hub serves them), read in order. */
+  papers?: string | string[];
+  links?: string | string[];
+  datasets?: string | string[];
+  methods?: string | string[];
   progress?: Progress;
   directions?: MetricDirections;
   /** Today as YYYY-MM-DD for the validator's date rules (default: the current date). */
@@ -82,10 +83,11 @@ async function importFiles(out: string, options: ImportOptions, progress: Progre
     progress.done(archive.inputs[archive.inputs.length - 1].entries);
   };
   for (const file of options.evaluationTables) await read('evaluation tables', file, readEvaluationTables);
-  if (options.datasets) await read('datasets', options.datasets, readDatasets);
-  if (options.methods) await read('methods', options.methods, readMethods);
-  if (options.papers) await read('papers', options.papers, readPapers);
-  if (options.links) await read('links', options.links, readLinks);
+  const shards = (files: string | string[] | undefined) => (files === undefined ? [] : [files].flat());
+  for (const file of shards(options.datasets)) await read('datasets', file, readDatasets);
+  for (const file of shards(options.methods)) await read('methods', file, readMethods);
+  for (const file of shards(options.papers)) await read('papers', file, readPapers);
+  for (const file of shards(options.links)) await read('links', file, readLinks);
 
   progress.step('deciding ids and files');
   const layout = new Layout(archive, options.directions ?? new MetricDirections(loadDirectionTable()));

@@ -1,13 +1,13 @@
 // The files a release publishes: the bundle's (from --dist), changes.json with its schema, and
 // SHA256SUMS over all of them. Bytes are deterministic: same bundle and changes, same files.
 import { createHash } from 'node:crypto';
-import { DATA_GZ_NAME, MANIFEST_NAME, SCHEMA_NAME, TYPES_NAME } from '../bundle/index.ts';
+import { DATA_GZ_NAME, FLAT_CSV_GZ_NAME, FLAT_PARQUET_NAME, MANIFEST_NAME, SCHEMA_NAME, TYPES_NAME } from '../bundle/index.ts';
 import { CHANGES_NAME, CHANGES_SCHEMA_NAME, changesSchema, type Changes } from './changes-schema.ts';
 
 export const SHA256SUMS_NAME = 'SHA256SUMS';
 
-/** The bundle files a release takes from --dist (pwc-data.json itself is published only gzipped). */
-export const BUNDLE_ASSETS = [DATA_GZ_NAME, SCHEMA_NAME, TYPES_NAME, MANIFEST_NAME] as const;
+/** The bundle files a release takes from --dist (pwc-data.json itself is published only gzipped), with the flat tables. */
+export const BUNDLE_ASSETS = [DATA_GZ_NAME, SCHEMA_NAME, TYPES_NAME, FLAT_PARQUET_NAME, FLAT_CSV_GZ_NAME, MANIFEST_NAME] as const;
 
 /** Every asset of a release, in upload order: SHA256SUMS last, after the files it covers. */
 export const RELEASE_ASSETS = [...BUNDLE_ASSETS, CHANGES_NAME, CHANGES_SCHEMA_NAME, SHA256SUMS_NAME] as const;
@@ -26,6 +26,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 function contentType(name: string): string {
   if (name.endsWith('.gz')) return 'application/gzip';
+  if (name.endsWith('.parquet')) return 'application/vnd.apache.parquet';
   if (name.endsWith('.json')) return 'application/json';
   return 'text/plain; charset=utf-8';
 }

@@ -76,7 +76,7 @@ describe('diffBundles on a real repository', () => {
         previous: { metric: 'Score', value: 99.999, results: ['scoring/bench/paper-c#Best'] },
       },
     ]);
-    expect(changes.current).toEqual({ source_commit: repo.head, data_version: '2024-03-05T18:00:00Z', schema_version: '2.0.0', content_sha256: second.contentSha256 });
+    expect(changes.current).toEqual({ source_commit: repo.head, data_version: '2024-03-05T18:00:00Z', schema_version: '2.1.0', content_sha256: second.contentSha256 });
     expect(changes.previous?.content_sha256).toBe(first.contentSha256);
   });
 

@@ -1,14 +1,14 @@
 // runRelease in process against the fake GitHub, for the cases around the main path: a server
 // without digests, drafts left by older runs, stale re-runs, dry runs, a damaged published release,
 // a damaged previous release and a previous release of another schema major.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHub, type GitHub } from '../github/octokit.ts';
 import { FakeGitHub } from '../github/testing/fake-github.ts';
 import { breakUploads } from '../github/testing/fake-releases.ts';
-import { RELEASE_ASSETS } from './assets.ts';
+import { RELEASE_ASSETS, sha256Hex } from './assets.ts';
 import { readPreviousData, ReleaseError, runRelease } from './release.ts';
 import { DataRepository, SECOND_RELEASE_EDITS } from './testing.ts';
 
@@ -92,6 +92,40 @@ describe('runRelease', () => {
     expect(releases()[0].assets.map((a) => a.name).sort()).toEqual([...RELEASE_ASSETS].sort());
   });
 
+  it('publishes the flat tables with their checksums, and replaces a Parquet asset whose bytes differ from the bundle\'s', async () => {
+    const dir = await dist();
+    await release(dir);
+    const [published] = releases();
+    const bytesOf = (name: string) => gh.repo(REPO).releases.bytes.get(published.assets.find((a) => a.name === name)!.id)!;
+    const sums = bytesOf('SHA256SUMS').toString('utf8');
+    for (const name of ['pwc-results.parquet', 'pwc-results.csv.gz']) {
+      const bytes = readFileSync(join(dir, name));
+      expect(bytesOf(name).equals(bytes), name).toBe(true);
+      expect(sums).toContain(`${sha256Hex(bytes)}  ${name}\n`);
+      expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files).toContainEqual({ name, size: bytes.length, sha256: sha256Hex(bytes) });
+    }
+    // Someone replaces the Parquet file with other bytes of the same size (GitHub computes the new digest).
+    const parquet = published.assets.find((a) => a.name === 'pwc-results.parquet')!;
+    const other = Buffer.from(bytesOf('pwc-results.parquet'));
+    other[100] ^= 0xff;
+    gh.repo(REPO).releases.bytes.set(parquet.id, other);
+    parquet.digest = `sha256:${sha256Hex(other)}`;
+    const outcome = await release(dir);
+    expect(outcome.status).toBe('released');
+    expect(outcome.steps).toEqual([expect.stringMatching(/^deleted asset pwc-results\.parquet \(sha256 [0-9a-f]{64}, expected [0-9a-f]{64}\)$/), expect.stringMatching(/^uploaded pwc-results\.parquet /)]);
+    expect(releases()[0].assets.map((a) => a.name).sort()).toEqual([...RELEASE_ASSETS].sort());
+    expect(bytesOf('SHA256SUMS').toString('utf8')).toBe(sums);
+    const now = releases()[0].assets.find((a) => a.name === 'pwc-results.parquet')!;
+    expect(gh.repo(REPO).releases.bytes.get(now.id)!.equals(readFileSync(join(dir, 'pwc-results.parquet')))).toBe(true);
+  });
+
+  it('refuses a bundle whose CSV table does not match its manifest', async () => {
+    const dir = await dist();
+    writeFileSync(join(dir, 'pwc-results.csv.gz'), gzipSync('result_id\r\n'));
+    await expect(release(dir)).rejects.toThrow(/pwc-results\.csv\.gz is \d+ bytes; the manifest says \d+|pwc-results\.csv\.gz has sha256/);
+    expect(gh.writes()).toEqual([]);
+  });
+
   it('stops with a clear error when the previous release\'s data does not match its manifest', async () => {
     await release(await dist());
     const gz = releases()[0].assets.find((a) => a.name === 'pwc-data.json.gz')!;
@@ -107,13 +141,16 @@ describe('runRelease', () => {
 });
 
 describe('readPreviousData', () => {
-  it('reads a bundle of another schema major for its ids and fields, and refuses a broken one of the same major', async () => {
+  it('reads a bundle of another schema version for its ids and fields, and refuses a broken one of the same version', async () => {
     const data = JSON.parse(readFileSync(join(await dist(), 'pwc-data.json'), 'utf8'));
     const future = { ...data, meta: { ...data.meta, schema_version: '3.0.0' }, papers: data.papers.map((p: object) => ({ ...p, new_field: 1 })) };
     expect(readPreviousData(gzipSync(JSON.stringify(future)), 'v1').papers[0]).toHaveProperty('new_field', 1);
     // A 1.x bundle had no sources yet: it holds none.
     const { sources: _none, ...older } = { ...data, meta: { ...data.meta, schema_version: '1.0.0' } };
     expect(readPreviousData(gzipSync(JSON.stringify(older)), 'v1').sources).toEqual([]);
+    // An earlier minor of the same major (2.0.0 had no flat tables; its data is the same shape).
+    const earlierMinor = { ...data, meta: { ...data.meta, schema_version: '2.0.0' } };
+    expect(readPreviousData(gzipSync(JSON.stringify(earlierMinor)), 'v1').results).toEqual(data.results);
     const broken = { ...data, papers: data.papers.map((p: object) => ({ ...p, new_field: 1 })) };
     expect(() => readPreviousData(gzipSync(JSON.stringify(broken)), 'v1')).toThrow(/pwc-data\.json\.gz of release v1 does not conform to its schema/);
     expect(() => readPreviousData(Buffer.from('not gzip'), 'v1')).toThrow(/is not gzipped JSON/);

@@ -77,11 +77,10 @@ export async function readDist(dist: string): Promise<NewBundle> {
   return { manifest, data: data as unknown as Collections, files, commit: data.meta.source_commit };
 }
 
-const major = (version: string) => version.split('.')[0];
-
 /**
- * A previous release's pwc-data.json.gz. One of the current schema major must conform to it; one
- * of another major (a release before a breaking change) is read for its ids and fields only.
+ * A previous release's pwc-data.json.gz. One of the current schema version must conform to it;
+ * one of another version (a release before a breaking change, or before a minor one: its
+ * `schema_version` differs, so it cannot conform to this schema) is read for its ids and fields only.
  */
 export function readPreviousData(bytes: Buffer, release: string): Collections {
   try {
@@ -97,7 +96,7 @@ export function readPreviousData(bytes: Buffer, release: string): Collections {
     const version = String(value?.meta?.schema_version ?? '');
     // A collection that major did not have yet (sources before 2.0) holds nothing.
     const wellFormed = ENTITY_KINDS.every((k) => value?.[k] === undefined || (Array.isArray(value[k]) && value[k].every((e: any) => typeof e?.id === 'string')));
-    if (major(version) === major(BUNDLE_SCHEMA_VERSION) || !wellFormed) {
+    if (version === BUNDLE_SCHEMA_VERSION || !wellFormed) {
       throw new ReleaseError(`${DATA_GZ_NAME} of release ${release} does not conform to its schema; delete or fix that release:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
     }
     for (const k of ENTITY_KINDS) value[k] ??= [];

@@ -95,14 +95,22 @@ export async function changeSinceLastBuild(root: string, out: string, siteUrl: s
   return { change, ...(base.dirty.length === 0 ? { validSince: base.commit } : {}) };
 }
 
+/** PWC_TRACE=1 prints the time of each phase to stderr (for the benchmark and for profiling), as generate does. */
+export function trace(phase: string): void {
+  if (process.env.PWC_TRACE === '1') process.stderr.write(`[site] ${(performance.now() / 1000).toFixed(3)} s ${phase}\n`);
+}
+
 export function buildSite(options: SiteBuildOptions): SiteReport {
   const { out, siteUrl, repo } = options;
   const old = readManifest(out);
+  trace('read the manifest');
   const incremental = options.change !== undefined && old !== undefined;
   const index = buildSiteIndex(repo);
   const context: SiteContext = { index, siteUrl };
   const parts = (options.parts ?? siteParts)(incremental);
+  trace('built the site index');
   const touched = incremental ? touchedUnits(index, options.change!) : undefined;
+  trace(touched ? `${touched.size} units the change can touch` : 'every unit');
 
   // Until this build is done, the manifest lists the files of both: a build cut short is followed by a full one that still knows them.
   const oldUnits = old?.units ?? {};
@@ -126,6 +134,7 @@ export function buildSite(options: SiteBuildOptions): SiteReport {
     units[key] = writeFiles(out, files, written);
   }
   units[ASSETS_UNIT] = writeFiles(out, assetFiles(), written);
+  trace(`${built} units built, ${written.length} files written`);
 
   // Files the last build wrote that no unit produces now: its removed units', and those a rebuilt unit no longer has.
   const produced = new Set<string>();
@@ -141,6 +150,7 @@ export function buildSite(options: SiteBuildOptions): SiteReport {
   }
   const sorted = Object.fromEntries(Object.keys(units).sort().map((k) => [k, units[k]]));
   saveManifest(out, { format: FORMAT, tools: toolsKey(), siteUrl, base: options.base, complete: true, units: sorted });
+  trace(`removed ${removed.length} files, saved the manifest`);
   return { built, units: count, written, removed: [...new Set(removed)].sort(), files: produced.size, incremental };
 }
 
@@ -171,10 +181,10 @@ function isSafePath(path: string): boolean {
   return path !== '' && path !== MANIFEST_FILE && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
-/** tools/site/assets/*, copied to assets/ (site-search's and others' included). */
+/** tools/site/assets/*, copied to assets/ (site-search's and others' included; not type declarations, which only the tools read). */
 function assetFiles(): SiteFile[] {
   return readdirSync(ASSET_DIR)
-    .filter((name) => !name.startsWith('.'))
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.d.ts'))
     .sort()
     .map((name) => ({ path: `assets/${name}`, body: readFileSync(join(ASSET_DIR, name)) }));
 }

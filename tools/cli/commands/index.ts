@@ -55,7 +55,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'import-pwc',
-    summary: 'Import the Papers With Code archive dumps (.json or .json.gz) into --out, with a report of everything left out',
+    summary: 'Import the Papers With Code archive dumps (.json, .json.gz or .parquet) into --out, with a report of everything left out',
     load: async () => (await import('./import-pwc.ts')).importPwcCommand,
   },
   {

@@ -5,7 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError, type Command } from '../command.ts'
 import { validate, validatorVersion } from '../../checks/validate.ts';
 import { count } from '../../model/count.ts';
 import { currentBase } from '../../views/data-base.ts';
-import { buildSite, changeSinceLastBuild } from '../../site/build.ts';
+import { buildSite, changeSinceLastBuild, trace } from '../../site/build.ts';
 import { defaultSiteUrl, LOCAL_SITE_URL, normaliseSiteUrl } from '../../site/site-url.ts';
 
 /** Errors listed before pointing to `pwc validate` for the rest. */
@@ -32,6 +32,7 @@ export const siteCommand: Command = {
     if (out === repoRoot || repoRoot.startsWith(out + sep)) throw new UsageError(`--out ${values.out} would put the site over the repository itself: give a folder of its own, e.g. dist/site`);
     const validator = validatorVersion();
     const since = await changeSinceLastBuild(root, out, siteUrl, validator);
+    trace(since ? `${since.change.paths.length} data files changed since the last build` : 'no last build to build on');
     const base = currentBase(root, validator);
     const validation = await validate(since?.validSince === undefined ? { root } : { root, changedSince: since.validSince });
     const errors = validation.findings.filter((f) => f.severity === 'error');
@@ -41,6 +42,7 @@ export const siteCommand: Command = {
       stderr.write(`pwc site: the data has ${count(errors.length, 'error')}, so the site was not built. Run "npx pwc validate" for every finding and how to fix it.\n`);
       return EXIT_FINDINGS;
     }
+    trace('validated');
     const report = buildSite({ out, siteUrl, repo: validation.repository, base: await base, ...(since ? { change: since.change } : {}) });
     const shown = relative(process.cwd(), out) || '.';
     stdout.write(
