@@ -27,11 +27,12 @@ describe.skipIf(!browser)('measureSearch', () => {
       `<!doctype html><link rel="icon" href="icon.svg"><title>s</title><img src="big-page-asset.bin" alt="">
 <form role="search"><input type="search" id="search-input"></form>
 <script>
-  // The first letter's piece at once; the second letter's after 300 ms (a slow shard).
+  // The first letter's piece at once; the second letter's after 300 ms (a slow shard); the third's is missing.
   document.getElementById('search-input').addEventListener('input', (e) => {
     const q = e.target.value;
     if (q.length === 1) fetch('idx/a.bin');
     if (q.length === 2) setTimeout(() => fetch('idx/b.bin'), 300);
+    if (q.length === 3) fetch('idx/c.bin'); // not there
   });
 </script>`,
     );
@@ -44,7 +45,12 @@ describe.skipIf(!browser)('measureSearch', () => {
 
   it('adds up the bodies of the requests the typing made, late ones included, and nothing the page loaded', async () => {
     const cost = await measureSearch(browser!, site.url, 'ab');
-    expect(cost).toEqual({ bytes: 4000, requests: 2, largest: ['idx/b.bin 3000 B', 'idx/a.bin 1000 B'] });
+    expect(cost).toEqual({ bytes: 4000, requests: 2, largest: ['idx/b.bin 3000 B', 'idx/a.bin 1000 B'], failed: [] });
+  });
+
+  it('names the requests that failed (a missing index piece)', async () => {
+    const cost = await measureSearch(browser!, site.url, 'abc');
+    expect(cost.failed).toEqual(['404 idx/c.bin']);
   });
 
   it('starts cold each time (a fresh context: nothing from the last measurement is cached)', async () => {

@@ -10,6 +10,8 @@ export interface SearchCost {
   requests: number;
   /** The requests' URLs relative to the site, largest first, with their sizes: where the bytes went. */
   largest: string[];
+  /** Requests that failed or answered >= 400 ("404 search-index/meta.json"): then the figure means nothing. */
+  failed: string[];
 }
 
 export interface SearchMeasureOptions {
@@ -52,13 +54,20 @@ export async function measureSearch(browser: Browser, pageUrl: string, query: st
     // The tab's icon: chromium may fetch it late, typing or not; it is not the search's.
     const icons = new Set(await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href)));
     const searched = made.filter((request) => !icons.has(request.url()));
-    const sized = await Promise.all(searched.map(async (request) => ({ url: request.url(), bytes: (await request.sizes()).responseBodySize })));
-    sized.sort((a, b) => b.bytes - a.bytes || a.url.localeCompare(b.url));
     const base = new URL('.', pageUrl).href;
+    const short = (url: string) => (url.startsWith(base) ? url.slice(base.length) : url);
+    const sized = await Promise.all(
+      searched.map(async (request) => {
+        const status = (await request.response())?.status();
+        return { url: request.url(), bytes: (await request.sizes()).responseBodySize, failed: status === undefined || status >= 400 ? `${status ?? request.failure()?.errorText ?? 'failed'} ${short(request.url())}` : '' };
+      }),
+    );
+    sized.sort((a, b) => b.bytes - a.bytes || a.url.localeCompare(b.url));
     return {
       bytes: sized.reduce((sum, r) => sum + r.bytes, 0),
       requests: sized.length,
-      largest: sized.slice(0, 5).map((r) => `${r.url.startsWith(base) ? r.url.slice(base.length) : r.url} ${r.bytes} B`),
+      largest: sized.slice(0, 5).map((r) => `${short(r.url)} ${r.bytes} B`),
+      failed: sized.map((r) => r.failed).filter(Boolean),
     };
   } finally {
     await context.close();

@@ -96,6 +96,7 @@ async function searchRow(ctx: BenchContext, out: string, query: string): Promise
     const cost = await measureSearch(launch.browser, site.url, query);
     ctx.log(`  ${cost.bytes} bytes in ${cost.requests} requests: ${cost.largest.join(', ')}`);
     if (cost.requests === 0) return { name, seconds: 0, note: `typing "${query}" fetched nothing: the page has no working search`, target, met: false };
+    if (cost.failed.length > 0) return { name, seconds: 0, note: `not measured: the search's requests failed (${cost.failed.join(', ')})`, target, met: false };
     return {
       name,
       seconds: 0,
