@@ -153,6 +153,12 @@ describe('the bundle of the repository\'s own data', () => {
     checkInvariants(bundle, await resultValuesOnDisk(PROJECT_ROOT));
   });
 
+  it('carries a paper\'s Papers With Code slug where it differs from the id, and none where the data has none', () => {
+    const papers = new Map(bundle.data.papers.map((p) => [p.id, p]));
+    expect(papers.get('aggregated-residual-transformations-for-deep-neural-networks')?.pwc_slug).toBe('aggregated-residual-transformations-for-deep');
+    expect(papers.get('deep-residual-learning-for-image-recognition')).not.toHaveProperty('pwc_slug');
+  });
+
   it('names the commit it was built from', () => {
     expect(bundle.data.meta.source_commit).toBe(gitHead(PROJECT_ROOT));
     expect(bundle.data.meta.data_version).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);

@@ -95,7 +95,7 @@ export function areaEntities(repo: Repository): BundleArea[] {
 }
 
 export function taskEntity(t: Task): BundleTask {
-  return { id: t.id, name: t.name, area: t.area, ...present(t, ['parent', 'description']), synonyms: [...(t.synonyms ?? [])] };
+  return { id: t.id, name: t.name, area: t.area, ...present(t, ['parent', 'description']), synonyms: [...(t.synonyms ?? [])], ...present(t, ['pwc_slug']) };
 }
 
 export function datasetEntity(d: Dataset): BundleDataset {
@@ -105,7 +105,7 @@ export function datasetEntity(d: Dataset): BundleDataset {
     ...present(d, ['full_name', 'description', 'homepage', 'license', 'introduced_by', 'introduced_date']),
     modalities: [...(d.modalities ?? [])],
     languages: [...(d.languages ?? [])],
-    ...present(d, ['variant_of']),
+    ...present(d, ['variant_of', 'pwc_slug']),
   };
 }
 
@@ -128,7 +128,7 @@ export function methodEntity(m: Method): BundleMethod {
     name: m.name,
     ...present(m, ['full_name', 'description']),
     collections: [...(m.collections ?? [])],
-    ...present(m, ['introduced_by', 'introduced_year']),
+    ...present(m, ['introduced_by', 'introduced_year', 'pwc_slug']),
   };
 }
 
@@ -144,6 +144,7 @@ export function paperEntity(p: Paper): BundlePaper {
     methods: sorted(p.methods),
     datasets: sorted(p.datasets),
     code: (p.code ?? []).map((c) => ({ url: c.url, official: c.official ?? false, ...present(c, ['framework']) })),
+    ...present(p, ['pwc_slug']),
   };
 }
 

@@ -28,6 +28,14 @@ const slugPattern = areasSchema.properties.areas.items.properties.id.pattern;
 const slugBody = slugPattern.slice(1, -1);
 const slug = areasSchema.properties.areas.items.properties.id;
 const text = taskSchema.properties.name;
+
+/** The slug of an entity's page on Papers With Code, where the data records one. */
+function pwcSlug(kind: string) {
+  return {
+    ...taskSchema.properties.pwc_slug,
+    description: `The slug of its page on Papers With Code (paperswithcode.com/${kind}/<slug>) where it differs from \`id\`; absent when it is the same or not known. Papers With Code's leaderboard addresses were /sota/<task slug>-on-<dataset slug>.`,
+  } as const;
+}
 const url = paperSchema.properties.url;
 // The form only: a consumer's plain Ajv knows no formats, and the data files' "date" format
 // already kept impossible days out of the bundle.
@@ -102,6 +110,7 @@ const taskBundleSchema = {
     parent: { ...taskSchema.properties.parent, description: 'The id of the parent task, when this task is a subtask.' },
     description: { ...text, description: 'What the task is (Markdown).' },
     synonyms: textList('Other names of the task, as written; empty when none.'),
+    pwc_slug: pwcSlug('task'),
   },
 } as const;
 
@@ -123,6 +132,7 @@ const datasetBundleSchema = {
     modalities: textList('Kinds of data it holds (Images, Texts, ...); empty when unknown.'),
     languages: textList('Natural languages it covers; empty when unknown or not applicable.'),
     variant_of: { ...slug, description: 'The id of the dataset this one is a variant of.' },
+    pwc_slug: pwcSlug('dataset'),
   },
 } as const;
 
@@ -205,6 +215,7 @@ const methodBundleSchema = {
     collections: textList('The collections the method belongs to, as written; empty when none.'),
     introduced_by: { ...slug, description: 'The id of the paper that introduced the method.' },
     introduced_year: { ...methodSchema.properties.introduced_year, description: 'The year the method was introduced.' },
+    pwc_slug: pwcSlug('method'),
   },
 } as const;
 
@@ -245,6 +256,7 @@ const paperBundleSchema = {
     methods: idList('Ids of the methods it uses or introduces, sorted.'),
     datasets: idList('Ids of the datasets it uses, sorted.'),
     code: { type: 'array', items: codeLinkBundleSchema, description: 'Implementations, in the order listed; empty when none.' },
+    pwc_slug: pwcSlug('paper'),
   },
 } as const;
 

@@ -36,6 +36,7 @@ import { rule as unknownSetting } from './rules/unknown-setting.ts';
 import { rule as settingValue } from './rules/setting-value.ts';
 import { rule as duplicateSourceId } from './rules/duplicate-source-id.ts';
 import { rule as missingSource } from './rules/missing-source.ts';
+import { rule as pwcSlugConflict } from './rules/pwc-slug-conflict.ts';
 
 export const rules: Rule[] = [
   encoding,
@@ -73,6 +74,7 @@ export const rules: Rule[] = [
   futurePaper,
   duplicatePaper,
   duplicateSourceId,
+  pwcSlugConflict,
   missingSource,
 ];
 

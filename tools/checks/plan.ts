@@ -243,7 +243,34 @@ const READ_PLANS: Record<CrossFileRead, ReadPlan> = {
       into.full(definers);
     },
   },
+  'pwc-slugs': {
+    uses(ref, d, use) {
+      if (isSlugHolder(ref) && typeof d.pwc_slug === 'string') use('pwc', `${ref.kind}/${d.pwc_slug}`);
+    },
+    // The entities claiming its slug before the change and after, and those whose slug is its id.
+    affected(ref, change, scope) {
+      if (!isSlugHolder(ref)) return;
+      for (const state of [change.before, change.after]) for (const key of state?.uses ?? []) if (key.startsWith('pwc:')) scope.add(scope.usersOf(key));
+      scope.add(scope.usersOf(`pwc:${ref.kind}/${ref.id}`));
+    },
+    // The other claimants, and the files defining the slug as an id (the message names their path).
+    around(_ref, uses, into) {
+      for (const key of uses) {
+        if (!key.startsWith('pwc:')) continue;
+        into.full(into.index.users(key));
+        const definers = into.index.definers(key.slice('pwc:'.length).replace('/', ':'));
+        into.present(definers);
+        into.full(definers);
+      }
+    },
+    standIn: { task: ['pwc_slug'], dataset: ['pwc_slug'], method: ['pwc_slug'] },
+  },
 };
+
+/** The kinds of file that may record a Papers With Code slug (a source has no page there). */
+function isSlugHolder(ref: FileRef): ref is Extract<FileRef, { kind: EntityKind }> {
+  return ref.kind === 'task' || ref.kind === 'dataset' || ref.kind === 'method' || ref.kind === 'paper';
+}
 
 /** The other files defining a paper's or source's id (several years of a paper, or a source). */
 function publicationDefiners(ref: FileRef, index: DependencyIndex): readonly string[] {

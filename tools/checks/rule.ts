@@ -90,6 +90,10 @@ export const CROSS_FILE_READS = {
     means: 'whether a paper\'s or source\'s id is also defined by another file: papers and sources share one namespace of ids',
     dependsOn: 'a paper or source depends on every paper or source file with the same id',
   },
+  'pwc-slugs': {
+    means: 'the Papers With Code slugs (`pwc_slug`) of the tasks, datasets, methods and papers, against each other and against the ids of their kind',
+    dependsOn: 'a task, dataset, method or paper with a slug depends on every entity of its kind claiming the same slug and on the files defining that slug as an id',
+  },
 } as const satisfies Record<string, { means: string; dependsOn: string }>;
 
 export type CrossFileRead = keyof typeof CROSS_FILE_READS;

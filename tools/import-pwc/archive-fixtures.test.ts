@@ -7,6 +7,9 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRepository } from '../model/repository.ts';
+import { allRedirects } from '../site/redirects.ts';
+import { buildSiteIndex } from '../views/site-index.ts';
 import { parseMetricValue } from './metric-value.ts';
 import type { ImportReport } from './report.ts';
 
@@ -129,6 +132,33 @@ describe.skipIf(!present)('pwc import-pwc on the real archive excerpts', () => {
     expect(data.papers).toHaveLength(report.imported.papers);
     expect(data.datasets).toHaveLength(report.imported.datasets);
   }, 120_000);
+
+  it('records Papers With Code\'s slugs of the tables\' names where they differ from our ids, and the site answers their old addresses', async () => {
+    const out = join(work, 'out');
+    const dataset = (id: string) => parse(readFileSync(join(out, 'data', 'datasets', `${id}.yaml`), 'utf8'));
+    // Real rows' datasets: "SQuAD1.1" (squad.json), "Atari 2600 Montezuma's Revenge" and "swb_hub_500 WER fullSWBCH" (eff.json).
+    expect(dataset('squad1-1')).toMatchObject({ name: 'SQuAD1.1', pwc_slug: 'squad11' });
+    expect(dataset('squad2-0')).toMatchObject({ name: 'SQuAD2.0', pwc_slug: 'squad20' });
+    expect(dataset('atari-2600-montezuma-s-revenge')).toMatchObject({ name: "Atari 2600 Montezuma's Revenge", pwc_slug: 'atari-2600-montezumas-revenge' });
+    expect(dataset('swb-hub-500-wer-fullswbch')).toMatchObject({ name: 'swb_hub_500 WER fullSWBCH', pwc_slug: 'swb_hub_500-wer-fullswbch' });
+    // A slug equal to our id is not written; "Named entity recognition" would answer the address of "Named Entity Recognition".
+    expect(dataset('chexpert').pwc_slug).toBeUndefined();
+    expect(parse(readFileSync(join(out, 'data', 'tasks', 'named-entity-recognition-2.yaml'), 'utf8')).pwc_slug).toBeUndefined();
+    expect(report.notes).toContainEqual({
+      kind: 'id',
+      path: 'data/tasks/named-entity-recognition-2.yaml',
+      note: 'the Papers With Code slug "named-entity-recognition" is not recorded: it is the id of another entity of its kind, whose page is at that address',
+    });
+    // The old leaderboard address as it is linked from READMEs and articles: /sota/question-answering-on-squad11.
+    const redirects = allRedirects(buildSiteIndex(await loadRepository(out)));
+    expect(redirects.map((r) => `${r.from} -> ${r.to}`)).toEqual(
+      expect.arrayContaining([
+        'sota/question-answering-on-squad11/index.html -> sota/question-answering/squad1-1/index.html',
+        'sota/question-answering-on-squad20/index.html -> sota/question-answering/squad2-0/index.html',
+        'dataset/squad11/index.html -> dataset/squad1-1/index.html',
+      ]),
+    );
+  });
 
   it('importing again changes nothing', async () => {
     const before = readFileSync(join(work, 'out', 'import-report.json'), 'utf8');

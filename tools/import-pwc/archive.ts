@@ -34,6 +34,8 @@ export interface DatasetDraft {
   name: string;
   /** A subdataset's dataset, or the catalogue dataset this one is a listed variant of. */
   variantOf?: DatasetDraft;
+  /** Made from a subdataset ("<dataset> (<subdataset>)"): a name of ours, not one Papers With Code made a slug of. */
+  subdataset?: boolean;
   description?: string;
   homepage?: string;
   catalog?: CatalogDataset;

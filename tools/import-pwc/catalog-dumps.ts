@@ -1,19 +1,19 @@
 // Reads the papers, links, datasets and methods dumps: the first two enrich papers already named, the others are catalogues.
-import { isSlug } from '../model/paths.ts';
 import type { Archive, CatalogDataset, CatalogMethod, MethodRef, PaperDraft } from './archive.ts';
 import { readDump, type ReadOptions } from './dump-reader.ts';
 import { checkEntryShape, type DumpKind } from './dump-shapes.ts';
 import { isoDate, isRecord, line, lines, records, text, title, url } from './fields.ts';
 import { arxivId, paperRef } from './paper-identity.ts';
 import type { Origin } from './report.ts';
+import { isPwcSlug } from './slugs.ts';
 
 type Json = Record<string, unknown>;
 
-/** The slug in a Papers With Code page URL (".../paper/<slug>", ".../dataset/<slug>", ".../method/<slug>"). */
+/** The slug in a Papers With Code page URL (".../paper/<slug>", ".../dataset/<slug>", ".../method/<slug>"), underscores and all. */
 export function pwcSlug(value: unknown, kind: 'paper' | 'dataset' | 'method'): string | undefined {
   const t = text(value);
   const match = t === undefined ? null : new RegExp(`^https?://(?:www\\.)?paperswithcode\\.com/${kind}/([^/?#]+)/?$`).exec(t);
-  return match && isSlug(match[1]) ? match[1] : undefined;
+  return match && isPwcSlug(match[1]) ? match[1] : undefined;
 }
 
 async function readEntries(archive: Archive, kind: DumpKind, file: string, options: ReadOptions, take: (entry: Json, origin: Origin) => boolean, unmatchedReason?: string): Promise<void> {

@@ -74,7 +74,7 @@ class TaskWalker {
     origin.dataset = name;
     let dataset = this.archive.datasets.get(name);
     if (!dataset) {
-      dataset = { name, variantOf: parent, origin };
+      dataset = { name, variantOf: parent, origin, ...(parent ? { subdataset: true } : {}) };
       this.archive.datasets.set(name, dataset);
     }
     const description = text(node.description);

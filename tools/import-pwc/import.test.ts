@@ -321,7 +321,37 @@ describe('importPwc: mapping', () => {
         'named-entity-recognition-3.yaml': 'Named-Entity Recognition',
       });
       expect(names(join(dir, 'b'))).toEqual(names(join(dir, 'a')));
-      expect(first.report.notes.filter((n) => n.kind === 'id').map((n) => n.path)).toEqual(['data/tasks/named-entity-recognition-2.yaml', 'data/tasks/named-entity-recognition-3.yaml']);
+      // Each is "named-entity-recognition" on Papers With Code too: the first's page, so no old address for the others.
+      expect(first.report.notes.filter((n) => n.kind === 'id').map((n) => n.path).sort()).toEqual([
+        'data/tasks/named-entity-recognition-2.yaml',
+        'data/tasks/named-entity-recognition-2.yaml',
+        'data/tasks/named-entity-recognition-3.yaml',
+        'data/tasks/named-entity-recognition-3.yaml',
+      ]);
+      for (const text of tree(join(dir, 'a', 'data/tasks')).values()) expect(parse(text).pwc_slug).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('importPwc: Papers With Code slugs', () => {
+  it('records a paper\'s page slug that is not a valid id of ours (an underscore) and a dataset name\'s slug beside the ids given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pwc-import-pwc-slugs-'));
+    try {
+      const papers = JSON.parse(readFileSync(join(FIXTURES, 'papers.json'), 'utf8')).slice(0, 1);
+      papers[0].paper_url = 'https://paperswithcode.com/paper/deep_residual-learning-for-image';
+      const row = { model_name: 'ResNet-50', paper_title: papers[0].title, paper_url: 'https://arxiv.org/abs/1512.03385', paper_date: '2015-12-10', code_links: [], model_links: [], metrics: { F1: '76.1' } };
+      const dataset = { dataset: 'SQuAD1.1', description: '', dataset_links: [], dataset_citations: [], subdatasets: [], sota: { metrics: ['F1'], rows: [row] } };
+      const tables = [{ task: 'Question Answering', categories: ['NLP'], datasets: [dataset], subtasks: [], synonyms: [], description: '', source_link: null }];
+      writeFileSync(join(dir, 'tables.json'), JSON.stringify(tables));
+      writeFileSync(join(dir, 'papers.json'), JSON.stringify(papers));
+      const outcome = await importPwc({ out: join(dir, 'out'), evaluationTables: [join(dir, 'tables.json')], papers: join(dir, 'papers.json'), today: TODAY });
+      expect(outcome.report.validation.errors).toBe(0);
+      const read = (path: string) => parse(readFileSync(join(dir, 'out', path), 'utf8'));
+      expect(read('data/papers/2015/deep-residual-learning-for-image.yaml').pwc_slug).toBe('deep_residual-learning-for-image');
+      expect(read('data/datasets/squad1-1.yaml').pwc_slug).toBe('squad11');
+      expect(read('data/tasks/question-answering.yaml').pwc_slug).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

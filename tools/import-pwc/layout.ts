@@ -9,7 +9,7 @@ import { decideBenchmark, type BenchmarkDecision, type RowDecision } from './ben
 import type { MetricDirections } from './metric-direction.ts';
 import { arxivMonth, modelNameYear } from './paper-identity.ts';
 import type { Counts, Note, Skipped } from './report.ts';
-import { allocateSlugs, slugFor, type SlugRequest } from './slugs.ts';
+import { allocateSlugs, pwcSlugify, recordedPwcSlugs, slugFor, type SlugRequest } from './slugs.ts';
 
 /** One file of the layout, before it is written. */
 export interface OutputFile {
@@ -61,6 +61,8 @@ export class Layout {
   private readonly areas = new Map<string, string>(); // id -> name
   private readonly taskAreas = new Map<TaskDraft, string>();
   private readonly papers: PaperDraft[] = [];
+  /** Papers With Code's slug of each entity where it differs from the id given: the site answers the old addresses with them. */
+  private readonly pwcSlugs = new Map<TaskDraft | DatasetDraft | MethodEntry | PaperDraft, string>();
   /** Dates the dumps do not give, derived (partial), and from what: for the report's notes. */
   private readonly paperDates = new Map<PaperDraft, { date: string; from: string }>();
 
@@ -275,6 +277,25 @@ export class Layout {
     for (const [paper, { date, from }] of this.paperDates) {
       this.notes.push({ kind: 'date', path: paperPath(this.paperIds.get(paper)!, date), note: `no date in the dumps: ${from}` });
     }
+    this.decidePwcSlugs(methodIds);
+  }
+
+  /**
+   * The slugs of the old addresses: a paper's, dataset's or method's from its page URL in the dumps;
+   * a task's, and a table dataset's without a catalogue entry, made from the name as Papers With
+   * Code made them (its leaderboard addresses /sota/<task>-on-<dataset> are built from those names).
+   */
+  private decidePwcSlugs(methodIds: ReadonlyMap<MethodEntry, string>): void {
+    const record = <T extends TaskDraft | DatasetDraft | MethodEntry | PaperDraft>(ids: ReadonlyMap<T, string>, slugOf: (item: T) => string | undefined, pathOf: (item: T, id: string) => string) => {
+      const slugs = recordedPwcSlugs(ids, slugOf, (item, slug, why) =>
+        this.notes.push({ kind: 'id', path: pathOf(item, ids.get(item)!), note: `the Papers With Code slug "${slug}" is not recorded: ${why}` }),
+      );
+      for (const [item, slug] of slugs) this.pwcSlugs.set(item, slug);
+    };
+    record(this.taskIds, (t) => pwcSlugify(t.name), (_t, id) => taskPath(id));
+    record(this.datasetIds, (d) => (d.catalog ? d.catalog.pwcSlug : d.subdataset ? undefined : pwcSlugify(d.name)), (_d, id) => datasetPath(id));
+    record(methodIds, (m) => m.pwcSlug, (_m, id) => methodPath(id));
+    record(this.paperIds, (p) => p.pwcSlug, (p, id) => paperPath(id, this.paperDate(p)));
   }
 
   /** Sources with a row still taken (a row may be dropped after it was credited, as a duplicate model). */
@@ -393,6 +414,7 @@ export class Layout {
       parent: task.parent ? this.taskIds.get(task.parent) : undefined,
       description: task.description,
       synonyms: task.synonyms.length ? task.synonyms : undefined,
+      pwc_slug: this.pwcSlugs.get(task),
     };
   }
 
@@ -418,6 +440,7 @@ export class Layout {
       languages: c?.languages.length ? c.languages : undefined,
       variant_of: d.variantOf ? this.datasetIds.get(d.variantOf) : undefined,
       benchmarks: benchmarks.length ? benchmarks : undefined,
+      pwc_slug: this.pwcSlugs.get(d),
     };
   }
 
@@ -433,6 +456,7 @@ export class Layout {
       collections: m.collections.length ? m.collections : undefined,
       introduced_by: introducedBy,
       introduced_year: m.introduced_year,
+      pwc_slug: this.pwcSlugs.get(m),
     };
   }
 
@@ -473,6 +497,7 @@ export class Layout {
       methods: methods.length ? [...new Set(methods)].sort() : undefined,
       datasets: use?.datasets.size ? [...use.datasets].sort() : undefined,
       code: code.length ? code : undefined,
+      pwc_slug: this.pwcSlugs.get(p),
     };
   }
 }

@@ -1,7 +1,7 @@
 // Ids: deterministic whatever the order, collisions resolved by rank then identity, always valid slugs.
 import { describe, expect, it } from 'vitest';
 import { isSlug, SLUG_MAX } from '../model/paths.ts';
-import { allocateSlugs, slugFor } from './slugs.ts';
+import { allocateSlugs, pwcSlugify, recordedPwcSlugs, slugFor } from './slugs.ts';
 
 describe('allocateSlugs', () => {
   const requests = [
@@ -55,5 +55,44 @@ describe('slugFor', () => {
     expect(chinese).toMatch(/^paper-[0-9a-f]{10}$/);
     expect(slugFor('中文阅读理解', 'title:中文阅读理解', 'paper')).toBe(chinese);
     expect(isSlug(chinese)).toBe(true);
+  });
+});
+
+describe('pwcSlugify: the slugs Papers With Code made of names (Django slugify)', () => {
+  it('gives the slugs of real Papers With Code addresses', () => {
+    // /sota/question-answering-on-squad11, /task/named-entity-recognition-ner, /sota/language-modelling-on-penn-treebank-character
+    expect(pwcSlugify('SQuAD1.1')).toBe('squad11');
+    expect(pwcSlugify('Named Entity Recognition (NER)')).toBe('named-entity-recognition-ner');
+    expect(pwcSlugify("Atari 2600 Montezuma's Revenge")).toBe('atari-2600-montezumas-revenge');
+    expect(pwcSlugify('Question Answering')).toBe('question-answering');
+  });
+
+  it('keeps underscores, drops what is not ASCII, and gives nothing for a name with no letters or digits', () => {
+    expect(pwcSlugify('swb_hub_500 WER fullSWBCH')).toBe('swb_hub_500-wer-fullswbch');
+    expect(pwcSlugify('Café -- Crème  brûlée ')).toBe('cafe-creme-brulee');
+    expect(pwcSlugify('_C++_')).toBe('c');
+    expect(pwcSlugify('中文阅读理解')).toBeUndefined();
+  });
+});
+
+describe('recordedPwcSlugs', () => {
+  it('records a slug only where it differs from the id and leads to one page alone', () => {
+    const ids = new Map([
+      ['SQuAD1.1', 'squad1-1'],
+      ['SQuAD', 'squad'],
+      ['SQuAD v1', 'squad-v1'],
+      ['ImageNet', 'imagenet'],
+      ['NER', 'ner'],
+      ['N.E.R.', 'n-e-r'],
+    ]);
+    const slugs: Record<string, string> = { 'SQuAD1.1': 'squad11', 'SQuAD v1': 'squad', ImageNet: 'imagenet', NER: 'nerr', 'N.E.R.': 'nerr' };
+    const dropped: string[] = [];
+    const out = recordedPwcSlugs(ids, (name) => slugs[name], (name, slug, why) => dropped.push(`${name} ${slug}: ${why}`));
+    expect(Object.fromEntries(out)).toEqual({ 'SQuAD1.1': 'squad11' });
+    expect(dropped).toEqual([
+      'SQuAD v1 squad: it is the id of another entity of its kind, whose page is at that address',
+      'NER nerr: 2 entities would claim it',
+      'N.E.R. nerr: 2 entities would claim it',
+    ]);
   });
 });

@@ -10,6 +10,13 @@ const slug = {
 
 const slugList = { type: 'array', items: slug, uniqueItems: true } as const;
 
+// The slug of the entity's page on Papers With Code where it differs from our id, so that its old
+// URL (/paper/<slug>, /task/<slug>...) can lead to our page. Papers With Code made slugs with
+// Django's slugify, which keeps underscores ("swb_hub_500-wer"), so they are allowed here.
+export const PWC_SLUG_PATTERN = '^[a-z0-9_]+(-[a-z0-9_]+)*$';
+export const PWC_SLUG_MAX = 200;
+const pwcSlug = { type: 'string', pattern: PWC_SLUG_PATTERN, maxLength: PWC_SLUG_MAX } as const;
+
 const text = { type: 'string', minLength: 1 } as const;
 
 // A calendar date written as YYYY-MM-DD (a string: YAML 1.2 core has no date type). The pattern
@@ -75,6 +82,7 @@ export const taskSchema = {
     parent: slug,
     description: text,
     synonyms: { type: 'array', items: text, uniqueItems: true },
+    pwc_slug: pwcSlug,
   },
 } as const;
 
@@ -142,6 +150,7 @@ export const datasetSchema = {
     languages: { type: 'array', items: text, uniqueItems: true },
     variant_of: slug,
     benchmarks: { type: 'array', items: benchmarkSchema },
+    pwc_slug: pwcSlug,
   },
 } as const;
 
@@ -159,6 +168,7 @@ export const methodSchema = {
     collections: { type: 'array', items: text, uniqueItems: true },
     introduced_by: slug,
     introduced_year: { type: 'integer', minimum: 1900, maximum: 2100 },
+    pwc_slug: pwcSlug,
   },
 } as const;
 
@@ -193,6 +203,7 @@ export const paperSchema = {
     methods: slugList,
     datasets: slugList,
     code: { type: 'array', items: codeLinkSchema },
+    pwc_slug: pwcSlug,
   },
 } as const;
 

@@ -16,6 +16,7 @@ import { badgePart } from './badges.ts';
 import { feedPart } from './feeds.ts';
 import { htmlPages } from './pages.ts';
 import type { SiteContext, SiteFile, SitePart } from './part.ts';
+import { redirectPart } from './redirects.ts';
 import { siteUnits, touchedUnits, unitKey } from './units.ts';
 
 export const MANIFEST_FILE = '.pwc-site.json';
@@ -30,7 +31,7 @@ const ASSETS_UNIT = 'assets';
  * will be asked for (parts that index the whole repository may choose a cheaper way).
  */
 export function siteParts(few: boolean): SitePart[] {
-  return [htmlPages({ few }), apiPart, feedPart, badgePart];
+  return [htmlPages({ few }), apiPart, feedPart, badgePart, redirectPart];
 }
 
 export interface SiteManifest {

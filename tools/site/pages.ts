@@ -153,7 +153,9 @@ function described<T extends { description: string }>(model: T): Omit<T, 'descri
 function homeModel(index: SiteIndex, path: string) {
   const model = readmePage(index, siteLinks);
   const ids = index.repo.areas.map((a) => a.id);
-  return { ...model, areas: model.areas.map((area, i) => ({ ...described(area), feed: i < ids.length ? rootPrefix(path) + sitePaths.feed.area(ids[i]) : '' })) };
+  const areas = model.areas.map((area, i) => ({ ...described(area), feed: i < ids.length ? rootPrefix(path) + sitePaths.feed.area(ids[i]) : '' }));
+  // Areas with tasks lead the page; the others are one short list after them.
+  return { ...model, areas: areas.filter((a) => a.tasks.length > 0), emptyAreas: areas.filter((a) => a.tasks.length === 0) };
 }
 
 /** A text's paragraphs (split at blank lines): the site shows descriptions as plain text. */
