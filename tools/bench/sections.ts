@@ -5,5 +5,6 @@ import { generateSection } from './generate.ts';
 import { bundleSection } from './bundle.ts';
 import { importPwcSection } from './import-pwc.ts';
 import { reviewSection } from './review-section.ts';
+import { siteSection } from './site-section.ts';
 
-export const sections: BenchSection[] = [validateSection, generateSection, bundleSection, importPwcSection, reviewSection];
+export const sections: BenchSection[] = [validateSection, generateSection, bundleSection, importPwcSection, reviewSection, siteSection];

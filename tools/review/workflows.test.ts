@@ -27,8 +27,8 @@ function steps(f: string): Array<{ job: string; step: any }> {
 }
 
 describe('workflows', () => {
-  it('include validate.yml and review.yml', () => {
-    expect(files).toEqual(expect.arrayContaining(['validate.yml', 'review.yml']));
+  it('include validate.yml, review.yml, publish.yml and pages.yml', () => {
+    expect(files).toEqual(expect.arrayContaining(['validate.yml', 'review.yml', 'publish.yml', 'pages.yml']));
   });
 
   it.each(files)('%s passes actionlint', async (f) => {
