@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_LIMITS } from './index-writer.ts';
 import { FULL_ARCHIVE, syntheticSearchRecords, testPage, writeSearchSite } from './measure.ts';
 import type { SearchRecord } from './records.ts';
-import { CHROMIUM, launchChromium, openWatched, serveSite, type StaticSite } from './serve.ts';
+import { CHROMIUM, launchChromium, serveSite, type StaticSite } from './serve.ts';
 import { repositoryRecords } from './test-support.ts';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -49,7 +49,18 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
     rmSync(temp, { recursive: true, force: true });
   });
 
-  const open = (site: StaticSite, path: string) => openWatched(browser, site, path);
+  /** A fresh page at `path` of `site`, collecting every problem a reader would meet. */
+  async function open(site: StaticSite, path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+    page.on('request', (r) => !r.url().startsWith(site.url) && problems.push(`another host: ${r.url()}`));
+    await page.goto(site.url + path);
+    return { page, problems };
+  }
 
   /** The options the box lists once it answers `query` (typed as a whole). */
   async function search(page: Page, query: string): Promise<string[]> {

@@ -65,19 +65,6 @@ export async function serveSite(dir: string, base = '/pwc-data/'): Promise<Stati
   };
 }
 
-/** A fresh page of `browser` at `path` of `site`, collecting every problem a reader would meet: page and console errors, failed requests, error responses, requests to another host. */
-export async function openWatched(browser: { context: import('playwright-core').BrowserContext }, site: StaticSite, path: string): Promise<{ page: import('playwright-core').Page; problems: string[] }> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
-  page.on('request', (r) => !r.url().startsWith(site.url) && problems.push(`another host: ${r.url()}`));
-  await page.goto(site.url + path);
-  return { page, problems };
-}
-
 /** Debian's chromium through playwright-core, in a fresh profile; undefined when it is not installed. */
 export async function launchChromium(): Promise<{ context: import('playwright-core').BrowserContext; close(): Promise<void> } | undefined> {
   if (!existsSync(CHROMIUM)) return undefined;

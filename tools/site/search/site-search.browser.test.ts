@@ -2,45 +2,42 @@
 // a base path as GitHub Pages serves a project, in Debian's chromium. A title word typed on a
 // leaderboard page finds the paper and Enter opens it; the /search/ page, in the site's layout,
 // lists the results of its ?q=. No failed request, no error response, no page or console error.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPwc } from '../../format/test-support/run-pwc.ts';
 import { REPOSITORY_ROOT } from '../part-testing.ts';
-import { CHROMIUM, launchChromium, openWatched, serveSite, type StaticSite } from './serve.ts';
+import { openPage, serveSite, useBrowser, type ServedSite } from '../test-support/index.ts';
 
-const run = promisify(execFile);
-const PWC = join(REPOSITORY_ROOT, 'tools/cli/bin/pwc.mjs');
 const PAPER = 'Aggregated Residual Transformations for Deep Neural Networks';
 const PAPER_URL = 'paper/aggregated-residual-transformations-for-deep-neural-networks/';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`site search browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium)`);
+const browser = await useBrowser();
 
-describe.skipIf(!hasChromium)('search on the built site, in chromium', () => {
+describe.skipIf(!browser)('search on the built site, in chromium', () => {
   const temp = mkdtempSync(join(tmpdir(), 'pwc-site-search-'));
-  let site: StaticSite;
-  let browser: NonNullable<Awaited<ReturnType<typeof launchChromium>>>;
+  let site: ServedSite;
 
   beforeAll(async () => {
     const out = join(temp, 'site');
-    await run(process.execPath, [PWC, 'site', '--root', REPOSITORY_ROOT, '--out', out, '--site-url', 'https://example.org/pwc-data/']);
-    site = await serveSite(out, '/pwc-data/');
-    browser = (await launchChromium())!;
+    const run = await runPwc(['site', '--root', REPOSITORY_ROOT, '--out', out, '--site-url', 'https://example.org/pwc-data/']);
+    if (run.code !== 0) throw new Error(`pwc site exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
+    site = await serveSite(out, { basePath: '/pwc-data/' });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
     rmSync(temp, { recursive: true, force: true });
   });
 
-  const open = (path: string) => openWatched(browser, site, path);
+  /** A fresh page at `path` (cold cache), watched for failed requests, page and console errors, other hosts. */
+  const open = (path: string) => openPage(browser!, site.origin, site.url + path);
 
   it('finds a paper by a word of its title from a leaderboard page, and Enter opens it', async () => {
-    const { page, problems } = await open('sota/image-classification/imagenet/');
+    const { page, watcher, close } = await open('sota/image-classification/imagenet/');
+    const fetched: string[] = [];
+    page.on('response', (r) => fetched.push(`${r.status()} ${r.url()}`));
     await page.locator('#search-input').pressSequentially('aggregated', { delay: 20 });
     await page.waitForFunction(() => document.getElementById('search-results')?.dataset.query === 'aggregated', undefined, { timeout: 15_000 });
     const options = await page.locator('#search-results [role="option"]').allTextContents();
@@ -49,13 +46,13 @@ describe.skipIf(!hasChromium)('search on the built site, in chromium', () => {
     await Promise.all([page.waitForURL(site.url + PAPER_URL), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').textContent()).toBe(PAPER);
     // The search index was fetched from the site itself, under its base path.
-    expect(site.requests.some((r) => r.path === '/pwc-data/search-index/meta.json' && r.status === 200)).toBe(true);
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(fetched).toContain(`200 ${site.url}search-index/meta.json`);
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 
   it('lists the results of ?q= on the /search/ page, in the site\'s header, box and footer', async () => {
-    const { page, problems } = await open('search/?q=imagenet');
+    const { page, watcher, close } = await open('search/?q=imagenet');
     await page.waitForFunction(() => document.querySelectorAll('#search-page-results li').length > 0, undefined, { timeout: 15_000 });
     expect(await page.locator('#search-page-status').textContent()).toBe('Results for “imagenet”');
     const results = await page.locator('#search-page-results li').allTextContents();
@@ -67,7 +64,7 @@ describe.skipIf(!hasChromium)('search on the built site, in chromium', () => {
     expect(await page.title()).toBe('Search · Papers With Code data');
     // A result leads to its page.
     await Promise.all([page.waitForURL(`${site.url}dataset/imagenet/`), page.locator('#search-page-results a', { hasText: 'ImageNet' }).first().click()]);
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 });
