@@ -75,7 +75,8 @@ describe('buildSite', () => {
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
     expect(page).toContain('<script type="module" src="../assets/search.js"></script>');
     expect(page).toContain('<form class="search" role="search" action="../search/">');
-    const listed = new Set(Object.values(readManifest(out)!.units).flat());
+    const manifest = readManifest(out)!;
+    const listed = new Set([...manifest.keys()].flatMap((key) => manifest.files(key)));
     for (const path of [...index, SEARCH_PAGE_PATH]) expect(listed.has(path), path).toBe(true);
   });
 
@@ -107,8 +108,8 @@ describe('buildSite', () => {
     expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('example.org\n');
     expect(readFileSync(join(out, 'paper/p-c/notes.txt'), 'utf8')).toBe('mine\n');
     expect(existsSync(join(out, 'paper/p-c/extra'))).toBe(true);
-    expect(readManifest(out)?.units['paper:p-c']).toBeUndefined();
-    expect(readManifest(out)?.complete).toBe(true);
+    expect(readManifest(out)?.has('paper:p-c')).toBe(false);
+    expect(readManifest(out)?.header.complete).toBe(true);
     expect(existsSync(join(out, MANIFEST_FILE))).toBe(true);
   });
 });

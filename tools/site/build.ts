@@ -1,11 +1,11 @@
 // `pwc site`'s build: the repository's units through the site's parts into files under an output
 // folder. After a data change since the last build it renders only the units the change can touch
 // (units.ts), from the data state the build's manifest keeps (the same base and DataChange as
-// generate's page memo). The manifest (.pwc-site.json in the output) lists every file the build
+// generate's page memo). The manifest (manifest.ts) lists every file the build
 // wrote, by unit: files no unit produces any more are removed, and no other file is ever deleted.
 // The search index covers every unit: it is made again only when some unit's records changed.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Repository } from '../model/repository.ts';
@@ -19,10 +19,12 @@ import { htmlPages, searchPage } from './pages.ts';
 import type { SiteContext, SiteFile, SitePart } from './part.ts';
 import { redirectPart } from './redirects.ts';
 import { updateSearchIndex } from './search/site-search.ts';
+import { filesOfLine, MANIFEST_FILE, MANIFEST_FORMAT, readManifest, saveManifest, SiteManifest, startBuilding, unitLine } from './manifest.ts';
 import { siteUnits, touchedUnits, unitKey } from './units.ts';
 
-export const MANIFEST_FILE = '.pwc-site.json';
-const FORMAT = 1;
+export { MANIFEST_FILE, readManifest };
+
+const FORMAT = MANIFEST_FORMAT;
 const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 const ASSET_DIR = join(SITE_DIR, 'assets');
 /** The manifest's unit for the static assets copied from tools/site/assets. */
@@ -39,21 +41,6 @@ export function siteParts(few: boolean): SitePart[] {
   return [htmlPages({ few }), apiPart, feedPart, badgePart, redirectPart];
 }
 
-export interface SiteManifest {
-  format: number;
-  /** The key of the tools that wrote the files: files written by other tools are all rebuilt. */
-  tools: string;
-  siteUrl: string;
-  /** The data the files were built from (see views/data-base.ts); null when unknown. */
-  base: DataBase | null;
-  /** False while a build is writing: a build that stopped half-way leaves the next one a full rebuild. */
-  complete: boolean;
-  /** Each unit's files (paths relative to the output folder). */
-  units: Record<string, string[]>;
-  /** Each unit's search records' hash (search/site-search.ts): the index is made again only when one changes. */
-  search?: Record<string, string>;
-}
-
 export interface SiteBuildOptions {
   out: string;
   /** The site's absolute URL, ending in "/". */
@@ -65,6 +52,8 @@ export interface SiteBuildOptions {
   change?: DataChange;
   /** The parts (default siteParts). */
   parts?: (few: boolean) => SitePart[];
+  /** The manifest in `out` when the caller read it already (changeSinceLastBuild's); default: read here. */
+  last?: SiteManifest;
 }
 
 export interface SiteReport {
@@ -79,30 +68,22 @@ export interface SiteReport {
   searchIndex: 'made' | 'unchanged';
 }
 
-/** The manifest the last build left in `out`, if it is one these tools can build on. */
-export function readManifest(out: string): SiteManifest | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as SiteManifest;
-    return manifest.format === FORMAT && typeof manifest.units === 'object' ? manifest : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * What changed in `root`'s data since the last build in `out`, when that build can be built on
  * (complete, same tools, site URL and validator); `validSince`: the data is known valid at that
  * commit, so validating what changed since is enough.
  */
-export async function changeSinceLastBuild(root: string, out: string, siteUrl: string, validator: string): Promise<{ change: DataChange; validSince?: string } | undefined> {
-  const manifest = readManifest(out);
-  if (!manifest || !manifest.complete || manifest.tools !== toolsKey() || manifest.siteUrl !== siteUrl) return undefined;
-  const base = manifest.base;
+export async function changeSinceLastBuild(root: string, out: string, siteUrl: string, validator: string): Promise<{ change: DataChange; validSince?: string; last: SiteManifest } | undefined> {
+  const last = readManifest(out);
+  if (!last) return undefined;
+  const { header } = last;
+  if (!header.complete || header.tools !== toolsKey() || header.siteUrl !== siteUrl) return undefined;
+  const base = header.base;
   if (!base || base.validator !== validator) return undefined;
   const change = await changeSinceBase(root, base);
   if (!change) return undefined;
   // Files that differed from the base's commit were valid then, but their commit's content may not be.
-  return { change, ...(base.dirty.length === 0 ? { validSince: base.commit } : {}) };
+  return { change, last, ...(base.dirty.length === 0 ? { validSince: base.commit } : {}) };
 }
 
 /** PWC_TRACE=1 prints the time of each phase to stderr (for the benchmark and for profiling), as generate does. */
@@ -112,7 +93,7 @@ export function trace(phase: string): void {
 
 export function buildSite(options: SiteBuildOptions): SiteReport {
   const { out, siteUrl, repo } = options;
-  const old = readManifest(out);
+  const old = options.last ?? readManifest(out);
   trace('read the manifest');
   const incremental = options.change !== undefined && old !== undefined;
   const index = buildSiteIndex(repo);
@@ -122,52 +103,76 @@ export function buildSite(options: SiteBuildOptions): SiteReport {
   const touched = incremental ? touchedUnits(index, options.change!) : undefined;
   trace(touched ? `${touched.size} units the change can touch` : 'every unit');
 
-  // Until this build is done, the manifest lists the files of both: a build cut short is followed by a full one that still knows them.
-  const oldUnits = old?.units ?? {};
   mkdirSync(out, { recursive: true });
-  saveManifest(out, { format: FORMAT, tools: toolsKey(), siteUrl, base: null, complete: false, units: oldUnits });
+  startBuilding(out, old, { format: FORMAT, tools: toolsKey(), siteUrl, base: null });
 
-  const units: Record<string, string[]> = {};
+  // Each unit's manifest line: an untouched unit's is the last build's as it was; the others' files, by key.
+  const lines = new Map<string, string>();
+  const rebuilt = new Map<string, string[]>();
   const written: string[] = [];
+  const produce = (key: string, files: string[]) => void rebuilt.set(key, files);
   let built = 0;
   let count = 0;
   for (const unit of siteUnits(index)) {
     count++;
     const key = unitKey(unit);
-    const known = oldUnits[key];
-    if (touched && known && !touched.has(key)) {
-      units[key] = known;
+    const known = old?.line(key);
+    if (touched && known !== undefined && !touched.has(key)) {
+      lines.set(key, known);
       continue;
     }
     built++;
-    const files = parts.flatMap((part) => part(context, unit));
-    units[key] = writeFiles(out, files, written);
+    produce(key, writeFiles(out, parts.flatMap((part) => part(context, unit)), written));
   }
-  units[ASSETS_UNIT] = writeFiles(out, assetFiles(), written);
+  produce(ASSETS_UNIT, writeFiles(out, assetFiles(), written));
   trace(`${built} units built, ${written.length} files written`);
 
-  units[SEARCH_PAGE_UNIT] = writeFiles(out, [searchPage(context)], written);
-  const lastIndex = oldUnits[SEARCH_INDEX_UNIT];
-  const search = updateSearchIndex(context, siteUnits(index), touched && old?.search && lastIndex ? { hashes: old.search, touched } : undefined);
-  units[SEARCH_INDEX_UNIT] = search.files ? writeFiles(out, search.files, written) : lastIndex;
+  produce(SEARCH_PAGE_UNIT, writeFiles(out, [searchPage(context)], written));
+  const lastIndex = old?.has(SEARCH_INDEX_UNIT) ? old.files(SEARCH_INDEX_UNIT) : undefined;
+  // A unit that is gone takes its search records with it (every unit of this build is in lines or rebuilt by now).
+  const gone = old !== undefined && [...old.keys()].some((key) => key !== SEARCH_INDEX_UNIT && !lines.has(key) && !rebuilt.has(key));
+  const search = updateSearchIndex(context, siteUnits(index), touched && old && lastIndex ? { hashOf: (key) => old.search(key), touched, gone } : undefined);
+  produce(SEARCH_INDEX_UNIT, search.files ? writeFiles(out, search.files, written) : lastIndex!);
   trace(search.files ? `search index made, ${written.length} files written in all` : 'search index unchanged');
 
-  // Files the last build wrote that no unit produces now: its removed units', and those a rebuilt unit no longer has.
-  const produced = new Set<string>();
-  for (const paths of Object.values(units)) for (const path of paths) produced.add(path);
-  const removed: string[] = [];
-  for (const paths of Object.values(oldUnits)) {
-    for (const path of paths) {
-      if (produced.has(path)) continue;
-      rmSync(join(out, path), { force: true });
-      removed.push(path);
-      removeEmptyParents(out, path);
-    }
+  // Files the last build listed that no unit produces now: those of its units that are gone or were rebuilt without them.
+  const candidates = new Set<string>();
+  let files = touched ? old!.header.files : 0;
+  for (const [key, paths] of rebuilt) {
+    const before = old?.has(key) && touched ? old.files(key) : [];
+    for (const path of before) candidates.add(path);
+    files += paths.length - before.length;
   }
-  const sorted = Object.fromEntries(Object.keys(units).sort().map((k) => [k, units[k]]));
-  saveManifest(out, { format: FORMAT, tools: toolsKey(), siteUrl, base: options.base, complete: true, units: sorted, search: search.hashes });
+  if (touched) {
+    for (const key of old!.keys()) {
+      if (lines.has(key) || rebuilt.has(key)) continue;
+      const before = old!.files(key);
+      for (const path of before) candidates.add(path);
+      files -= before.length;
+    }
+  } else if (old) {
+    for (const key of old.keys()) for (const path of old.files(key)) candidates.add(path);
+  }
+  for (const paths of rebuilt.values()) for (const path of paths) candidates.delete(path);
+  // A kept unit's files are its last ones: a candidate among them stays (a path two units list, which the site's parts avoid).
+  if (candidates.size > 0) for (const line of lines.values()) for (const path of filesOfLine(line)) candidates.delete(path);
+  if (!touched) files = new Set([...rebuilt.values()].flat()).size;
+  const removed = [...candidates].sort();
+  for (const path of removed) {
+    rmSync(join(out, path), { force: true });
+    removeEmptyParents(out, path);
+  }
+  for (const [key, paths] of rebuilt) lines.set(key, unitLine(key, { files: paths, search: search.hashes.get(key) ?? '' }));
+  for (const [key, hash] of search.hashes) {
+    // A kept unit whose records' hash was computed (a touched unit the last build had no files of is rebuilt, so only this case).
+    if (rebuilt.has(key)) continue;
+    const line = lines.get(key);
+    if (line !== undefined && old?.search(key) !== hash) lines.set(key, unitLine(key, { files: filesOfLine(line), search: hash }));
+  }
+  const sorted = [...lines.keys()].sort().map((key) => lines.get(key)!);
+  saveManifest(out, { format: FORMAT, tools: toolsKey(), siteUrl, base: options.base, complete: true, files }, sorted);
   trace(`removed ${removed.length} files, saved the manifest`);
-  return { built, units: count, written, removed: [...new Set(removed)].sort(), files: produced.size, incremental, searchIndex: search.files ? 'made' : 'unchanged' };
+  return { built, units: count, written, removed, files, incremental, searchIndex: search.files ? 'made' : 'unchanged' };
 }
 
 /** Writes each file whose bytes differ from what is there (same bytes: the file is left alone); returns their paths, sorted. */
@@ -213,12 +218,6 @@ function removeEmptyParents(out: string, path: string): void {
       return; // Not empty (or not there): its parents are not empty either.
     }
   }
-}
-
-function saveManifest(out: string, manifest: SiteManifest): void {
-  const target = join(out, MANIFEST_FILE);
-  writeFileSync(`${target}.tmp`, `${JSON.stringify(manifest)}\n`);
-  renameSync(`${target}.tmp`, target);
 }
 
 let key: string | undefined;

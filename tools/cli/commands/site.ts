@@ -44,7 +44,7 @@ export const siteCommand: Command = {
       return EXIT_FINDINGS;
     }
     trace('validated');
-    const report = buildSite({ out, siteUrl, repo: validation.repository, base: await base, ...(since ? { change: since.change } : {}) });
+    const report = buildSite({ out, siteUrl, repo: validation.repository, base: await base, ...(since ? { change: since.change, last: since.last } : {}) });
     const shown = relative(process.cwd(), out) || '.';
     stdout.write(
       `wrote ${shown}/ for ${siteUrl}: ${report.incremental ? `${count(report.built, 'unit')} of ${report.units} rebuilt after the data change` : `${count(report.units, 'unit')} built`}; ` +

@@ -8,45 +8,42 @@ import { unitKey } from '../units.ts';
 import { searchIndexFiles } from './index-writer.ts';
 import { searchRecords, type SearchRecord } from './records.ts';
 
-/** What the last build knew: each unit's records' hash, and the units the data change since can touch. */
+/** What the last build knew: each unit's records' hash, the units the data change since can touch, and whether some unit is gone. */
 export interface LastSearch {
-  hashes: Readonly<Record<string, string>>;
+  hashOf(key: string): string | undefined;
   touched: ReadonlySet<string>;
+  gone: boolean;
 }
 
 export interface SearchUpdate {
-  /** Each unit's records' hash, by unit key (sorted), for the next build. */
-  hashes: Record<string, string>;
+  /** The records' hash of each unit whose records were computed (every unit without `last`), by unit key; the others' are the last build's. */
+  hashes: Map<string, string>;
   /** The index's files; undefined when every unit's records are the last build's, and so are its files. */
   files?: SiteFile[];
 }
 
 /** The index of `units` (every unit of the site), or, given the last build's state, undefined files when it would be the same. */
 export function updateSearchIndex(context: SiteContext, units: Iterable<SiteUnit>, last?: LastSearch): SearchUpdate {
-  const hashes: Record<string, string> = {};
+  const hashes = new Map<string, string>();
   // Each unit with its records where they were computed (undefined: an untouched unit's, not needed unless the index changes).
   const seen: [SiteUnit, SearchRecord[] | undefined][] = [];
-  let changed = last === undefined;
+  let changed = last === undefined || last.gone;
   for (const unit of units) {
-    const key = unitKey(unit);
-    const known = last?.hashes[key];
+    const key = last ? unitKey(unit) : '';
+    const known = last?.hashOf(key);
     if (known !== undefined && !last!.touched.has(key)) {
-      hashes[key] = known;
       seen.push([unit, undefined]);
       continue;
     }
     const records = searchRecords(context, unit);
     const hash = recordsHash(records);
-    hashes[key] = hash;
+    hashes.set(last ? key : unitKey(unit), hash);
     seen.push([unit, records]);
     if (hash !== known) changed = true;
   }
-  // A unit that is gone takes its records with it.
-  if (!changed && Object.keys(last!.hashes).some((key) => !(key in hashes))) changed = true;
-  const sorted = Object.fromEntries(Object.keys(hashes).sort().map((key) => [key, hashes[key]]));
-  if (!changed) return { hashes: sorted };
+  if (!changed) return { hashes };
   const records = seen.flatMap(([unit, known]) => known ?? searchRecords(context, unit));
-  return { hashes: sorted, files: searchIndexFiles(records) };
+  return { hashes, files: searchIndexFiles(records) };
 }
 
 /**
