@@ -154,6 +154,8 @@ export function paperEntity(p: Paper): BundlePaper {
  * benchmark's primary metric, so a repository holding just those gives the same ranks.
  */
 export type ResultRanks = Map<string, number | null>;
+/** What resultEntities reads of the ranks (the site's are computed a board at a time, when asked). */
+export type RowRanks = Pick<ResultRanks, 'get'>;
 
 export function resultRanks(repo: Repository): ResultRanks {
   const ranks: ResultRanks = new Map();
@@ -171,7 +173,7 @@ export function sourceEntity(s: Source): BundleSourceEntity {
  * The rows of one result file, each with its rank. The file's id names a paper, or a source that
  * is not a paper (data/sources/: `repo` needs only those that the file could name).
  */
-export function resultEntities(set: ResultSet, ranks: ResultRanks, repo: Pick<Repository, 'sources'>): BundleResult[] {
+export function resultEntities(set: ResultSet, ranks: RowRanks, repo: Pick<Repository, 'sources'>): BundleResult[] {
   const reporter = repo.sources.has(set.paper) ? { source: set.paper } : { paper: set.paper };
   return set.results.map((row, index) => ({
     id: resultRowId(set, row.model),

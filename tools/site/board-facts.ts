@@ -1,14 +1,14 @@
 // What the API, the feeds and the badges read off the leaderboards, computed once per site index
 // (site parts are called once per unit: nothing here may rescan the whole index per call).
-import type { ResultRanks } from '../bundle/contents.ts';
+import type { RowRanks } from '../bundle/contents.ts';
 import { periodStart } from '../model/dates.ts';
-import { ranks, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
+import { leaderboardId, ranks, type Leaderboard, type LeaderboardEntry } from '../model/leaderboard.ts';
 import { bestSoFar } from '../views/chart.ts';
 import type { SiteIndex } from '../views/site-index.ts';
 
 export interface BoardFacts {
   /** Every row's rank on its leaderboard, keyed "<result set id>\n<row>" as the bundle's rows are. */
-  rowRanks: ResultRanks;
+  rowRanks: RowRanks;
   /** How many rows of a board are ranked (the "of 14" in "#2 of 14"). */
   rankedCount(board: Leaderboard): number;
   /** The board's states of the art in time: each dated ranked entry that beat every earlier one. */
@@ -27,20 +27,33 @@ export function boardFacts(index: SiteIndex): BoardFacts {
 }
 
 function computeFacts(index: SiteIndex): BoardFacts {
-  const rowRanks: ResultRanks = new Map();
+  // Each board's rows are read when one of them is asked for: a rebuild after a small change asks for a few boards' of thousands.
+  const ranked = new Map<string, number | null>();
   const counts = new Map<Leaderboard, number>();
-  for (const board of index.leaderboards.values()) {
-    let ranked = 0;
+  const read = (board: Leaderboard): number => {
+    let count = counts.get(board);
+    if (count !== undefined) return count;
+    count = 0;
     for (const e of board.entries) {
-      rowRanks.set(`${e.resultSet}\n${e.row}`, e.rank ?? null);
-      if (e.rank !== undefined) ranked++;
+      ranked.set(`${e.resultSet}\n${e.row}`, e.rank ?? null);
+      if (e.rank !== undefined) count++;
     }
-    counts.set(board, ranked);
-  }
+    counts.set(board, count);
+    return count;
+  };
+  // A row's rank is on its result set's board (model/leaderboard.ts resultSetsByBoard): "<result set id>\n<row>".
+  const rowRanks: RowRanks = {
+    get(key) {
+      const set = index.repo.results.get(key.slice(0, key.lastIndexOf('\n')));
+      const board = set && index.leaderboards.get(leaderboardId(set.task, set.dataset));
+      if (board) read(board);
+      return ranked.get(key);
+    },
+  };
   const steps = new WeakMap<Leaderboard, LeaderboardEntry[]>();
   return {
     rowRanks,
-    rankedCount: (board) => counts.get(board) ?? board.entries.filter((e) => e.rank !== undefined).length,
+    rankedCount: read,
     sotaSteps(board) {
       let list = steps.get(board);
       if (!list) {
