@@ -32,9 +32,10 @@ export const siteCommand: Command = {
     const repoRoot = resolve(root);
     if (out === repoRoot || repoRoot.startsWith(out + sep)) throw new UsageError(`--out ${values.out} would put the site over the repository itself: give a folder of its own, e.g. dist/site`);
     const validator = validatorVersion();
+    // The data state this build starts from (for the next one), asked of git while the last build's manifest is read.
+    const base = currentBase(root, validator);
     const since = await changeSinceLastBuild(root, out, siteUrl, validator);
     trace(since ? `${since.change.paths.length} data files changed since the last build` : 'no last build to build on');
-    const base = currentBase(root, validator);
     const validation = await validate(since?.validSince === undefined ? { root } : { root, changedSince: since.validSince });
     const errors = validation.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
