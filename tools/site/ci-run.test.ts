@@ -59,6 +59,6 @@ describe('.ci/run', () => {
     expect(commands).toEqual(['npm ci && npm run build', 'npm test']);
     const script = readFileSync('.ci/run', 'utf8').trim().split('\n');
     expect(script.slice(-3)).toEqual(['if [ -z "${PWC_CHROMIUM:-}" ]; then .ci/install-chromium; fi', ...commands]);
-    expect(execFileSync('bash', ['-n', '.ci/run', '.ci/install-chromium'], { encoding: 'utf8' })).toBe('');
+    expect(execFileSync('bash', ['-n', '.ci/run', '.ci/install-chromium', '.ci/install-pandas'], { encoding: 'utf8' })).toBe('');
   });
 });

@@ -10,15 +10,16 @@ const steps = (job: string): any[] => workflow.jobs[job].steps;
 const uses = (job: string, action: string) => steps(job).filter((s) => String(s.uses ?? '').startsWith(`${action}@`));
 
 describe('pages.yml', () => {
-  it('runs after a publish run on main completes, and by hand', () => {
+  it('runs after a publish run on main completes, after a push to main changing the site tools, and by hand', () => {
     expect(workflow.on).toEqual({
+      push: { branches: ['main'], paths: ['tools/site/**', 'tools/views/**'] },
       workflow_run: { workflows: [read('publish.yml').name], types: ['completed'], branches: ['main'] },
       workflow_dispatch: null,
     });
   });
 
-  it('builds only when that publish run succeeded (or when started by hand)', () => {
-    expect(workflow.jobs.build.if).toBe("${{ github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success' }}");
+  it('builds only when that publish run succeeded (or when started by a push or by hand)', () => {
+    expect(workflow.jobs.build.if).toBe("${{ github.event_name != 'workflow_run' || github.event.workflow_run.conclusion == 'success' }}");
   });
 
   it('deploys one at a time and never cancels a deployment', () => {
