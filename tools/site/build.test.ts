@@ -7,6 +7,8 @@ import { HOSTILE } from '../markdown/testing.ts';
 import { loadRepository } from '../model/repository.ts';
 import { hostileFiles, tempRoot, twoBoards, writeFixture, type FixtureFiles } from '../views/test-support/fixture-repo.ts';
 import { buildSite, MANIFEST_FILE, readManifest } from './build.ts';
+import { SEARCH_INDEX_DIR } from './search/index-writer.ts';
+import { SEARCH_PAGE_PATH, searchPageMain } from './search/page.ts';
 import { tree } from './testing.ts';
 
 const roots: string[] = [];
@@ -53,6 +55,28 @@ describe('buildSite', () => {
     );
     expect(html).toContain('Hide results with extra training data');
     expect(html).toContain('<caption>');
+  });
+
+  it('writes the whole site\'s search index and the /search/ page in the site\'s layout, listed in the manifest', async () => {
+    const out = join(temp(), 'site');
+    const report = await build(twoBoards(), out);
+    expect(report.searchIndex).toBe('made');
+    const files = tree(out);
+    const index = [...files.keys()].filter((p) => p.startsWith(`${SEARCH_INDEX_DIR}/`));
+    expect(index).toContain(`${SEARCH_INDEX_DIR}/meta.json`);
+    expect(JSON.parse(files.get(`${SEARCH_INDEX_DIR}/meta.json`)!.toString('utf8')).docs).toBe(10 - 1); // every unit but the home page
+    const docs = index.filter((p) => p.startsWith(`${SEARCH_INDEX_DIR}/d/`)).map((p) => files.get(p)!.toString('utf8')).join('');
+    expect(docs).toContain('"paper/p-a/","Paper A"');
+    expect(docs).toContain('"sota/classification/imagenet/","Classification on ImageNet"');
+    const page = files.get(SEARCH_PAGE_PATH)!.toString('utf8');
+    expect(page).toContain(`<main class="wrap">\n${searchPageMain('../')}\n</main>`);
+    expect(page).toContain('<title>Search · Papers With Code data</title>');
+    expect(page).toContain('<link rel="canonical" href="https://example.org/pwc/search/">');
+    expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
+    expect(page).toContain('<script type="module" src="../assets/search.js"></script>');
+    expect(page).toContain('<form class="search" role="search" action="../search/">');
+    const listed = new Set(Object.values(readManifest(out)!.units).flat());
+    for (const path of [...index, SEARCH_PAGE_PATH]) expect(listed.has(path), path).toBe(true);
   });
 
   it('escapes hostile names as text', async () => {

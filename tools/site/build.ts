@@ -3,6 +3,7 @@
 // (units.ts), from the data state the build's manifest keeps (the same base and DataChange as
 // generate's page memo). The manifest (.pwc-site.json in the output) lists every file the build
 // wrote, by unit: files no unit produces any more are removed, and no other file is ever deleted.
+// The search index covers every unit: it is made again only when some unit's records changed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,9 +15,10 @@ import { buildSiteIndex } from '../views/site-index.ts';
 import { apiPart } from './api.ts';
 import { badgePart } from './badges.ts';
 import { feedPart } from './feeds.ts';
-import { htmlPages } from './pages.ts';
+import { htmlPages, searchPage } from './pages.ts';
 import type { SiteContext, SiteFile, SitePart } from './part.ts';
 import { redirectPart } from './redirects.ts';
+import { updateSearchIndex } from './search/site-search.ts';
 import { siteUnits, touchedUnits, unitKey } from './units.ts';
 
 export const MANIFEST_FILE = '.pwc-site.json';
@@ -25,6 +27,9 @@ const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 const ASSET_DIR = join(SITE_DIR, 'assets');
 /** The manifest's unit for the static assets copied from tools/site/assets. */
 const ASSETS_UNIT = 'assets';
+/** The manifest's units for the /search/ page and the search index, which are the whole site's, not one unit's. */
+const SEARCH_PAGE_UNIT = 'search-page';
+const SEARCH_INDEX_UNIT = 'search-index';
 
 /**
  * The parts of the site, each asked for every unit's files. `few`: only the units a change touches
@@ -45,6 +50,8 @@ export interface SiteManifest {
   complete: boolean;
   /** Each unit's files (paths relative to the output folder). */
   units: Record<string, string[]>;
+  /** Each unit's search records' hash (search/site-search.ts): the index is made again only when one changes. */
+  search?: Record<string, string>;
 }
 
 export interface SiteBuildOptions {
@@ -68,6 +75,8 @@ export interface SiteReport {
   removed: string[];
   files: number;
   incremental: boolean;
+  /** Whether the search index was made (its files written where they differ), or left as the last build made it. */
+  searchIndex: 'made' | 'unchanged';
 }
 
 /** The manifest the last build left in `out`, if it is one these tools can build on. */
@@ -137,6 +146,12 @@ export function buildSite(options: SiteBuildOptions): SiteReport {
   units[ASSETS_UNIT] = writeFiles(out, assetFiles(), written);
   trace(`${built} units built, ${written.length} files written`);
 
+  units[SEARCH_PAGE_UNIT] = writeFiles(out, [searchPage(context)], written);
+  const lastIndex = oldUnits[SEARCH_INDEX_UNIT];
+  const search = updateSearchIndex(context, siteUnits(index), touched && old?.search && lastIndex ? { hashes: old.search, touched } : undefined);
+  units[SEARCH_INDEX_UNIT] = search.files ? writeFiles(out, search.files, written) : lastIndex;
+  trace(search.files ? `search index made, ${written.length} files written in all` : 'search index unchanged');
+
   // Files the last build wrote that no unit produces now: its removed units', and those a rebuilt unit no longer has.
   const produced = new Set<string>();
   for (const paths of Object.values(units)) for (const path of paths) produced.add(path);
@@ -150,9 +165,9 @@ export function buildSite(options: SiteBuildOptions): SiteReport {
     }
   }
   const sorted = Object.fromEntries(Object.keys(units).sort().map((k) => [k, units[k]]));
-  saveManifest(out, { format: FORMAT, tools: toolsKey(), siteUrl, base: options.base, complete: true, units: sorted });
+  saveManifest(out, { format: FORMAT, tools: toolsKey(), siteUrl, base: options.base, complete: true, units: sorted, search: search.hashes });
   trace(`removed ${removed.length} files, saved the manifest`);
-  return { built, units: count, written, removed: [...new Set(removed)].sort(), files: produced.size, incremental };
+  return { built, units: count, written, removed: [...new Set(removed)].sort(), files: produced.size, incremental, searchIndex: search.files ? 'made' : 'unchanged' };
 }
 
 /** Writes each file whose bytes differ from what is there (same bytes: the file is left alone); returns their paths, sorted. */

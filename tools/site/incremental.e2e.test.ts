@@ -1,8 +1,9 @@
 // `pwc site` through the real CLI on a real git repository: after each committed data change, a
 // second build into the same folder rebuilds only the units the change can touch and leaves the
-// same bytes as a cold build of the changed data.
+// same bytes as a cold build of the changed data, search index included; the index's files are left
+// alone when no search record changed (a new result value) and made again when one did (a new model).
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -10,6 +11,7 @@ import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitIn } from '../git/testing.ts';
 import { tempRoot, twoBoards, writeFixture } from '../views/test-support/fixture-repo.ts';
+import { SEARCH_INDEX_DIR } from './search/index-writer.ts';
 import { tree } from './testing.ts';
 
 const run = promisify(execFile);
@@ -23,6 +25,13 @@ async function site(root: string, out: string): Promise<string> {
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+/** Each search index file's modification time, by path. */
+function indexTimes(out: string): Map<string, number> {
+  const dir = join(out, SEARCH_INDEX_DIR);
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  return new Map(files.map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+}
 
 function expectSameTree(a: string, b: string): void {
   const left = tree(a);
@@ -42,14 +51,16 @@ describe('pwc site after a data change', () => {
     git('commit', '-qm', 'base');
     const out = join(root, '..', `${root.split('/').pop()}-site`);
     roots.push(out);
-    expect(await site(root, out)).toMatch(/10 units built/);
+    expect(await site(root, out)).toMatch(/10 units built.*search index made/);
 
-    const steps: [string, () => void][] = [
-      // One result becomes the new state of the art.
-      ['a new state of the art', () => writeFileSync(join(root, 'data/results/classification/imagenet/p-a.yaml'), stringify({ results: [{ model: 'Model A', metrics: { 'Top-1': 90 } }] }))],
+    // Each change, whether it changes the search index, and the edit.
+    const steps: [string, 'index unchanged' | 'index changed', () => void][] = [
+      // One result becomes the new state of the art: a value, no search record changes.
+      ['a new state of the art', 'index unchanged', () => writeFileSync(join(root, 'data/results/classification/imagenet/p-a.yaml'), stringify({ results: [{ model: 'Model A', metrics: { 'Top-1': 90 } }] }))],
       // A new paper with a result, and one paper removed with its result.
       [
         'a paper added, another removed',
+        'index changed',
         () => {
           mkdirSync(join(root, 'data/papers/2022'), { recursive: true });
           writeFileSync(join(root, 'data/papers/2022/p-d.yaml'), stringify({ title: 'Paper D', date: '2022-03-01', tasks: ['detection'] }));
@@ -59,9 +70,13 @@ describe('pwc site after a data change', () => {
         },
       ],
       // A task renamed: its name shows on many pages.
-      ['a task renamed', () => writeFileSync(join(root, 'data/tasks/detection.yaml'), stringify({ name: 'Object Detection', area: 'cv' }))],
+      ['a task renamed', 'index changed', () => writeFileSync(join(root, 'data/tasks/detection.yaml'), stringify({ name: 'Object Detection', area: 'cv' }))],
+      // Same value under a new model name: the paper's and the leaderboard's records name the model.
+      ['a model renamed', 'index changed', () => writeFileSync(join(root, 'data/results/classification/imagenet/p-b.yaml'), stringify({ results: [{ model: 'Model B v2', metrics: { 'Top-1': 80 } }] }))],
     ];
-    for (const [what, edit] of steps) {
+    for (const [what, expected, edit] of steps) {
+      const before = indexTimes(out);
+      const beforeBytes = tree(join(out, SEARCH_INDEX_DIR));
       edit();
       git('add', '-A');
       git('commit', '-qm', what);
@@ -69,6 +84,14 @@ describe('pwc site after a data change', () => {
       const m = /(\d+) units? of (\d+) rebuilt/.exec(said);
       expect(m, `${what}: ${said}`).not.toBeNull();
       expect(Number(m![1]), what).toBeLessThan(Number(m![2]));
+      const afterBytes = tree(join(out, SEARCH_INDEX_DIR));
+      expect(said, what).toContain(expected === 'index unchanged' ? 'search index unchanged' : 'search index made');
+      if (expected === 'index unchanged') {
+        expect(indexTimes(out), what).toEqual(before);
+      } else {
+        const differ = [...afterBytes].some(([path, bytes]) => !beforeBytes.get(path)?.equals(bytes));
+        expect(differ, what).toBe(true);
+      }
       const cold = join(tempRoot('pwc-site-cold-'), 'site');
       roots.push(join(cold, '..'));
       await site(root, cold);

@@ -19,6 +19,7 @@ import { siteLinks } from './links.ts';
 import type { SiteContext, SiteFile, SitePart, SiteUnit } from './part.ts';
 import { pageUrl, rootPrefix, sitePaths } from './paths.ts';
 import { createHtmlRenderer, type HtmlKind, type HtmlRenderer } from './render.ts';
+import { SEARCH_PAGE_PATH } from './search/page.ts';
 
 /** The site's name, in every page's header and title. */
 export const SITE_NAME = 'Papers With Code data';
@@ -44,10 +45,8 @@ export interface Layout {
 }
 
 /** What one build's pages share: the renderer, and per site index the rank and related-paper finders. */
-interface PageTools {
+interface PageTools extends SearchAssets {
   render: HtmlRenderer;
-  searchCss: boolean;
-  searchJs: boolean;
   index?: SiteIndex;
   ranks?: BoardRanks;
   related?: (paper: string) => RelatedPaper[];
@@ -60,11 +59,7 @@ interface PageTools {
 export function htmlPages(options: { few?: boolean } = {}): SitePart {
   let tools: PageTools | undefined;
   return (context, unit) => {
-    tools ??= {
-      render: createHtmlRenderer(),
-      searchCss: existsSync(`${ASSET_DIR}search.css`),
-      searchJs: existsSync(`${ASSET_DIR}search.js`),
-    };
+    tools ??= { render: createHtmlRenderer(), ...searchAssets() };
     if (tools.index !== context.index) {
       tools.index = context.index;
       tools.ranks = boardRanksCache();
@@ -82,19 +77,48 @@ interface HtmlPage {
   model: object;
 }
 
-function pageOf(context: SiteContext, unit: SiteUnit, tools: PageTools, few: boolean): HtmlPage {
-  const { index } = context;
-  const layout = (path: string, title: string, feed?: { href: string; title: string }, scripts: string[] = []): Layout => ({
+interface Feed {
+  href: string;
+  title: string;
+}
+
+/** A page's layout: `path` is its site path, `feed` and `scripts` relative to the site's root. */
+function pageLayout(context: SiteContext, assets: SearchAssets, path: string, title: string, feed?: Feed, scripts: string[] = []): Layout {
+  return {
     title: path === sitePaths.home() ? title : `${title} · ${SITE_NAME}`,
     siteName: SITE_NAME,
     root: rootPrefix(path),
     canonical: context.siteUrl + pageUrl(path),
     feed: feed ? rootPrefix(path) + feed.href : '',
     feedTitle: feed?.title ?? '',
-    searchCss: tools.searchCss,
-    searchJs: tools.searchJs,
+    searchCss: assets.searchCss,
+    searchJs: assets.searchJs,
     scripts: scripts.map((s) => rootPrefix(path) + s),
-  });
+  };
+}
+
+/** Whether search's assets are there to link. */
+interface SearchAssets {
+  searchCss: boolean;
+  searchJs: boolean;
+}
+
+function searchAssets(): SearchAssets {
+  return { searchCss: existsSync(`${ASSET_DIR}search.css`), searchJs: existsSync(`${ASSET_DIR}search.js`) };
+}
+
+/**
+ * The /search/ page, where the search box's form goes (?q=): search/page.ts's content (searchPageMain)
+ * in the site's layout, which search.js fills with the full results. One per site, not a unit's.
+ */
+export function searchPage(context: SiteContext, render: HtmlRenderer = createHtmlRenderer()): SiteFile {
+  const layout = pageLayout(context, searchAssets(), SEARCH_PAGE_PATH, 'Search');
+  return { path: SEARCH_PAGE_PATH, body: render('search', { layout, page: {} }) };
+}
+
+function pageOf(context: SiteContext, unit: SiteUnit, tools: PageTools, few: boolean): HtmlPage {
+  const { index } = context;
+  const layout = (path: string, title: string, feed?: Feed, scripts: string[] = []): Layout => pageLayout(context, tools, path, title, feed, scripts);
   switch (unit.kind) {
     case 'home': {
       const path = sitePaths.home();
@@ -104,12 +128,12 @@ function pageOf(context: SiteContext, unit: SiteUnit, tools: PageTools, few: boo
       const { board } = unit;
       const path = sitePaths.leaderboard(board.task, board.dataset);
       const title = leaderboardTitle(index, board);
-      const feed = { href: sitePaths.feed.leaderboard(board.task, board.dataset), title: `${title}: new state of the art` };
+      const feed: Feed = { href: sitePaths.feed.leaderboard(board.task, board.dataset), title: `${title}: new state of the art` };
       return { path, kind: 'leaderboard', layout: layout(path, title, feed, ['assets/leaderboard.js']), model: leaderboardModel(context, board, path) };
     }
     case 'task': {
       const path = sitePaths.task(unit.task.id);
-      const feed = { href: sitePaths.feed.task(unit.task.id), title: `${unit.task.name}: new state of the art` };
+      const feed: Feed = { href: sitePaths.feed.task(unit.task.id), title: `${unit.task.name}: new state of the art` };
       return { path, kind: 'task', layout: layout(path, unit.task.name, feed), model: described(taskPage(index, unit.task, siteLinks)) };
     }
     case 'dataset': {

@@ -7,8 +7,8 @@ import Handlebars from 'handlebars';
 
 export const HTML_TEMPLATE_DIR = fileURLToPath(new URL('./templates/', import.meta.url));
 
-export type HtmlKind = 'home' | 'leaderboard' | 'task' | 'dataset' | 'method' | 'paper' | 'source';
-const KINDS: readonly HtmlKind[] = ['home', 'leaderboard', 'task', 'dataset', 'method', 'paper', 'source'];
+export type HtmlKind = 'home' | 'leaderboard' | 'task' | 'dataset' | 'method' | 'paper' | 'source' | 'search';
+const KINDS: readonly HtmlKind[] = ['home', 'leaderboard', 'task', 'dataset', 'method', 'paper', 'source', 'search'];
 
 export type HtmlRenderer = (kind: HtmlKind, model: object) => string;
 

@@ -15,8 +15,9 @@ export const siteCommand: Command = {
   usage:
     '--out DIR [--site-url URL]\n\n' +
     'Builds the static site (HTML pages, and the other parts of the site) into DIR. A second build into\n' +
-    'the same DIR renders only what the data change since the first can touch. Files the build did not\n' +
-    'write are never deleted; the list of those it wrote is DIR/.pwc-site.json.\n\n' +
+    'the same DIR renders only what the data change since the first can touch, and makes the search\n' +
+    'index (DIR/search-index/) again only when a search record changed. Files the build did not write\n' +
+    'are never deleted; the list of those it wrote is DIR/.pwc-site.json.\n\n' +
     '--site-url URL  the absolute URL the site is served at (canonical links, feeds and badge Markdown\n' +
     '                name it). Default: https://<owner>.github.io/<repo>/ when the origin remote is on\n' +
     `                GitHub, else ${LOCAL_SITE_URL}`,
@@ -47,7 +48,7 @@ export const siteCommand: Command = {
     const shown = relative(process.cwd(), out) || '.';
     stdout.write(
       `wrote ${shown}/ for ${siteUrl}: ${report.incremental ? `${count(report.built, 'unit')} of ${report.units} rebuilt after the data change` : `${count(report.units, 'unit')} built`}; ` +
-        `${count(report.written.length, 'file')} written, ${count(report.removed.length, 'file')} removed, ${count(report.files, 'file')} in the site\n`,
+        `${count(report.written.length, 'file')} written, ${count(report.removed.length, 'file')} removed, ${count(report.files, 'file')} in the site; search index ${report.searchIndex}\n`,
     );
     return EXIT_OK;
   },
