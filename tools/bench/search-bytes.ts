@@ -3,6 +3,7 @@
 // reader would, and adds up the response bodies (as sent: compressed) of every request made from
 // the first keystroke until the network has been quiet for a moment.
 import type { Browser, Request } from 'playwright-core';
+import { openPage } from '../site/test-support/watch.ts';
 
 export interface SearchCost {
   /** Response body bytes as transferred (gzip-encoded where the server compressed them). */
@@ -26,11 +27,8 @@ export interface SearchMeasureOptions {
 
 export async function measureSearch(browser: Browser, pageUrl: string, query: string, options: SearchMeasureOptions = {}): Promise<SearchCost> {
   const { input = '#search-input', keyDelay = 50, quietMs = 750, timeoutMs = 60_000 } = options;
-  const context = await browser.newContext();
+  const { page, close } = await openPage(browser, new URL(pageUrl).origin, pageUrl);
   try {
-    const page = await context.newPage();
-    await page.goto(pageUrl);
-    await page.waitForLoadState('networkidle');
     const made: Request[] = [];
     const pending = new Set<Request>();
     let lastEvent = Date.now();
@@ -70,6 +68,6 @@ export async function measureSearch(browser: Browser, pageUrl: string, query: st
       failed: sized.map((r) => r.failed).filter(Boolean),
     };
   } finally {
-    await context.close();
+    await close();
   }
 }

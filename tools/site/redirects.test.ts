@@ -136,6 +136,7 @@ describe('redirectPart on a repository with Papers With Code slugs', () => {
 <meta charset="utf-8">
 <title>Moved: Named Entity Recognition &lt;NER&gt; &amp; &quot;friends&quot;</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <link rel="canonical" href="https://example.org/pwc/task/named-entity-recognition/">
 <script>location.replace("../../task/named-entity-recognition/" + location.hash);</script>
 <meta http-equiv="refresh" content="0; url=../../task/named-entity-recognition/">

@@ -118,7 +118,11 @@ export function allRedirects(index: SiteIndex): Redirect[] {
   return units.flatMap((unit) => redirectsOf(index, unit)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
-/** The redirect page: an immediate refresh, a script that keeps the #fragment, a link, and the canonical address. */
+/**
+ * The redirect page: an immediate refresh, a script that keeps the #fragment, a link, and the
+ * canonical address; and an empty inline icon, or the browser asks the host for /favicon.ico (a 404
+ * on Pages), and a real one would be fetched only to be dropped when the page moves on.
+ */
 export function redirectPage(redirect: Redirect, siteUrl: string): string {
   const href = siteHref(redirect.from, redirect.to);
   const canonical = siteUrl + pageUrl(redirect.to);
@@ -131,6 +135,7 @@ export function redirectPage(redirect: Redirect, siteUrl: string): string {
 <meta charset="utf-8">
 <title>Moved: ${name}</title>
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <link rel="canonical" href="${xmlText(canonical)}">
 <script>location.replace(${target} + location.hash);</script>
 <meta http-equiv="refresh" content="0; url=${xmlText(href)}">

@@ -2,21 +2,17 @@
 // path as GitHub Pages serves a project site: the leaderboard's order, sorting, the extra-data
 // checkbox and a settings filter re-ranking the rows, keyboard use, the chart's hover label, no
 // failed request and no page error, and no page-level sideways scroll at a phone's width.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../model/repository.ts';
 import { tempRoot, writeFixture, type FixtureFiles } from '../views/test-support/fixture-repo.ts';
 import { buildSite } from './build.ts';
+import { openPage, serveSite, useBrowser, type OpenedPage, type ServedSite } from './test-support/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BASE = '/pwc-data/';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) process.stderr.write(`site.browser.test: skipped, no browser at ${CHROMIUM} (apt-get install chromium)\n`);
+const browser = await useBrowser();
 
 /** One benchmark with two metrics, a declared setting and results with and without extra training data. */
 function boardFiles(): FixtureFiles {
@@ -50,65 +46,29 @@ function boardFiles(): FixtureFiles {
   };
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.atom': 'application/atom+xml' };
-
-/** A static server of `dir` under BASE, as GitHub Pages serves it (a folder's index.html for its URL). */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(BASE)) return void res.writeHead(404).end();
-    let path = join(dir, normalize(decodeURIComponent(url.pathname.slice(BASE.length))));
-    if (!path.startsWith(dir)) return void res.writeHead(404).end();
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-describe.skipIf(!haveBrowser)('the site in a browser', () => {
-  const temps: string[] = [];
-  let server: Server;
-  let context: BrowserContext;
-  let origin: string;
-  /** What went wrong on the pages: failed requests, error responses, page errors, console errors. */
-  const problems: string[] = [];
+describe.skipIf(!browser)('the site in a browser', () => {
+  let root: string;
+  let site: ServedSite;
+  /** Every page opened, each watched for failed requests, page and console errors, other hosts. */
+  const opened: OpenedPage[] = [];
 
   beforeAll(async () => {
-    const root = writeFixture(tempRoot('pwc-site-browser-'), boardFiles());
+    root = writeFixture(tempRoot('pwc-site-browser-'), boardFiles());
     const out = join(root, 'site');
-    temps.push(root);
     buildSite({ out, siteUrl: 'https://example.org/pwc-data/', repo: await loadRepository(root), base: null });
-    server = await serve(out);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const profile = mkdtempSync(join(tmpdir(), 'pwc-chromium-'));
-    temps.push(profile);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    site = await serveSite(out, { basePath: BASE });
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+    for (const { close } of opened) await close();
+    await site?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   async function open(path: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    page.on('requestfailed', (r) => problems.push(`${path}: request failed ${r.url()}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${path}: ${r.status()} ${r.url()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${path}: page error ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${path}: console error ${m.text()}`);
-    });
-    await page.goto(`${origin}${BASE}${path}`, { waitUntil: 'load' });
-    return page;
+    const visit = await openPage(browser!, site.origin, site.url + path, { viewport });
+    opened.push(visit);
+    return visit.page;
   }
 
   const models = (page: Page) => page.$$eval('#leaderboard tbody tr:not([hidden]) td.model', (cells) => cells.map((c) => c.textContent));
@@ -190,7 +150,8 @@ describe.skipIf(!haveBrowser)('the site in a browser', () => {
     }
   });
 
-  it('made no failed request and met no page error', () => {
-    expect(problems).toEqual([]);
+  it('made no failed request, met no page or console error and asked no other host', () => {
+    expect(opened.length).toBeGreaterThan(5);
+    expect(opened.flatMap(({ page, watcher }) => watcher.problems().map((p) => `${page.url()}: ${p}`))).toEqual([]);
   });
 });

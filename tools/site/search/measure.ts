@@ -20,7 +20,9 @@ import { searchIndexFiles, searchRecordsDigest } from './index-writer.ts';
 import { searchRecords } from './records.ts';
 import { searchPageFile } from './page.ts';
 import type { SearchRecord } from './records.ts';
-import { launchChromium, serveSite } from './serve.ts';
+import { chromiumPath, launchBrowser } from '../test-support/browser.ts';
+import { serveSite } from '../test-support/serve.ts';
+import { openPage } from '../test-support/watch.ts';
 
 export const FULL_ARCHIVE = { papers: 576_261, leaderboards: 12_000, tasks: 4_500, datasets: 15_000, methods: 9_000 };
 export type RecordScale = typeof FULL_ARCHIVE;
@@ -164,25 +166,26 @@ export interface SearchCost {
 }
 
 /**
- * Runs each query once in a fresh page (nothing cached) and sums what the index cost it. `page`
- * is any page of the site with the search box (in a built site, "" for the home page).
+ * Runs each query once in a fresh browser context (nothing cached) and sums what the index cost
+ * it. `page` is any page of the site with the search box (in a built site, "" for the home page).
+ * Undefined when there is no chromium; throws when a page meets a failed request or an error.
  */
 export async function measureQueries(siteDir: string, queries: readonly string[], page = pageUrl(TEST_PAGE_PATH)): Promise<SearchCost[] | undefined> {
-  const browser = await launchChromium();
+  const { browser } = await launchBrowser();
   if (!browser) return undefined;
-  const site = await serveSite(siteDir);
+  const site = await serveSite(siteDir, { basePath: '/pwc-data/' });
   try {
     const out: SearchCost[] = [];
     for (const query of queries) {
-      const tab = await browser.context.newPage();
-      await tab.goto(site.url + page);
+      const { page: tab, watcher, close } = await openPage(browser, site.origin, site.url + page);
       const before = site.requests.length;
       await tab.locator('#search-input').fill(query);
       await tab.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q, query, { timeout: 60_000 });
       const results = await tab.locator('#search-results li').allTextContents();
       const fetched = site.requests.slice(before).filter((r) => r.path.includes('/search-index/'));
+      watcher.assertClean();
       out.push({ query, results, requests: fetched.length, sent: sum(fetched.map((r) => r.sent)), raw: sum(fetched.map((r) => r.raw)) });
-      await tab.close();
+      await close();
     }
     return out;
   } finally {
@@ -262,7 +265,7 @@ async function main(): Promise<void> {
     ? await measureRecords(fromBench)
     : await measureSearch(at > 0 ? { ...FULL_ARCHIVE, papers: Number(process.argv[at + 1]) } : FULL_ARCHIVE);
   console.log(`${records} records; index ${index.files} files, ${mb(index.bytes)} (${mb(index.gzipBytes)} gzipped; meta.json ${kb(index.metaBytes)}), built in ${(index.millis / 1000).toFixed(1)} s (${(index.cpuMillis / 1000).toFixed(1)} s of CPU)`);
-  if (!searches) return void console.log('no chromium at /usr/bin/chromium: searches not measured');
+  if (!searches) return void console.log(`no chromium at ${chromiumPath()}: searches not measured`);
   for (const c of searches) console.log(`${kb(c.sent).padStart(9)} sent (${kb(c.raw)} unzipped), ${c.requests} files, ${c.results.length} results: ${JSON.stringify(c.query)}`);
 }
 

@@ -2,27 +2,25 @@
 // data (a paper by title word, arXiv id and author, a leaderboard by model name, the keyboard, the
 // /search/ page, a phone's width) and over a small synthetic index whose common words are cut
 // short. Every test also asserts no failed request, no page error and no request to another host.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openPage, serveSite, useBrowser, type ServedSite } from '../test-support/index.ts';
 import { DEFAULT_LIMITS } from './index-writer.ts';
 import { FULL_ARCHIVE, syntheticSearchRecords, testPage, writeSearchSite } from './measure.ts';
 import type { SearchRecord } from './records.ts';
-import { CHROMIUM, launchChromium, serveSite, type StaticSite } from './serve.ts';
 import { repositoryRecords } from './test-support.ts';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`search browser tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium)`);
+const browser = await useBrowser();
 
 const PAPER = 'Deep Residual Learning for Image Recognition';
 
-describe.skipIf(!hasChromium)('search in chromium', () => {
+describe.skipIf(!browser)('search in chromium', () => {
   const temp = mkdtempSync(join(tmpdir(), 'pwc-search-browser-'));
-  let browser: NonNullable<Awaited<ReturnType<typeof launchChromium>>>;
-  let repoSite: StaticSite;
-  let synthSite: StaticSite;
+  let repoSite: ServedSite;
+  let synthSite: ServedSite;
   let synthetic: SearchRecord[];
 
   beforeAll(async () => {
@@ -37,30 +35,18 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
     synthetic = syntheticSearchRecords({ ...FULL_ARCHIVE, papers: 3_000, leaderboards: 100, tasks: 50, datasets: 50, methods: 50 });
     const synthDir = join(temp, 'synthetic');
     writeSearchSite(synthDir, synthetic, { ...DEFAULT_LIMITS, maxPostings: 100 });
-    repoSite = await serveSite(repoDir);
-    synthSite = await serveSite(synthDir);
-    browser = (await launchChromium())!;
+    repoSite = await serveSite(repoDir, { basePath: '/pwc-data/' });
+    synthSite = await serveSite(synthDir, { basePath: '/pwc-data/' });
   });
 
   afterAll(async () => {
-    await browser?.close();
     await repoSite?.close();
     await synthSite?.close();
     rmSync(temp, { recursive: true, force: true });
   });
 
-  /** A fresh page at `path` of `site`, collecting every problem a reader would meet. */
-  async function open(site: StaticSite, path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
-    page.on('request', (r) => !r.url().startsWith(site.url) && problems.push(`another host: ${r.url()}`));
-    await page.goto(site.url + path);
-    return { page, problems };
-  }
+  /** A fresh page at `path` of `site` (cold cache), watched for failed requests, page and console errors, other hosts. */
+  const open = (site: ServedSite, path: string) => openPage(browser!, site.origin, site.url + path);
 
   /** The options the box lists once it answers `query` (typed as a whole). */
   async function search(page: Page, query: string): Promise<string[]> {
@@ -70,7 +56,7 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
   }
 
   it('finds a paper by a title word, its arXiv id and an author, and a leaderboard by a model name', async () => {
-    const { page, problems } = await open(repoSite, 'sota/image-classification/imagenet/');
+    const { page, watcher, close } = await open(repoSite, 'sota/image-classification/imagenet/');
     expect(await search(page, 'residual')).toContainEqual(expect.stringMatching(new RegExp(`^Paper${PAPER}2015 · Kaiming He`)));
     expect(await search(page, '1512.03385')).toEqual([expect.stringContaining(PAPER)]);
     expect(await search(page, 'Kaiming He')).toContainEqual(expect.stringContaining(PAPER));
@@ -79,12 +65,12 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
     expect(await page.locator('.search-status').textContent()).toBe('No results for “zzzz nothing”');
     await search(page, 'imagenet');
     expect(await page.locator('#search-results a').first().getAttribute('href')).toBe(`${repoSite.url}dataset/imagenet/`);
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 
   it('works from the keyboard: "/" focuses the box, arrows move, Escape closes, Enter opens the result', async () => {
-    const { page, problems } = await open(repoSite, '');
+    const { page, watcher, close } = await open(repoSite, '');
     const input = page.locator('#search-input');
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
@@ -105,35 +91,35 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
     expect(await page.locator('#search-option-0').textContent()).toContain(PAPER);
     await Promise.all([page.waitForURL(`${repoSite.url}paper/deep-residual-learning-for-image-recognition/`), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').textContent()).toBe(PAPER);
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 
   it('fills the /search/ page from the form\'s ?q= (Enter with no option chosen submits the form)', async () => {
-    const { page, problems } = await open(repoSite, 'task/image-classification/');
+    const { page, watcher, close } = await open(repoSite, 'task/image-classification/');
     await page.locator('#search-input').fill('imagenet');
     await Promise.all([page.waitForURL(/\/search\/\?q=imagenet$/), page.locator('#search-input').press('Enter')]);
     await page.waitForFunction(() => document.querySelectorAll('#search-page-results li').length > 0);
     expect(await page.locator('#search-page-status').textContent()).toBe('Results for “imagenet”');
     expect(await page.locator('#search-page-results li').allTextContents()).toContainEqual(expect.stringContaining('DatasetImageNet'));
     expect(await page.locator('#search-input').inputValue()).toBe('imagenet');
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 
   it('fits a phone\'s width', async () => {
-    const { page, problems } = await open(repoSite, 'task/image-classification/');
+    const { page, watcher, close } = await open(repoSite, 'task/image-classification/');
     await page.setViewportSize({ width: 360, height: 700 });
     expect((await search(page, 'image')).length).toBeGreaterThan(1);
     const box = (await page.locator('#search-results').boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 
   it('over a synthetic index with common words cut short: an old paper by title, arXiv id and author', async () => {
-    const { page, problems } = await open(synthSite, 'area/some/page/');
+    const { page, watcher, close } = await open(synthSite, 'area/some/page/');
     const papers = synthetic.filter((r) => r.kind === 'paper');
     const oldest = papers.reduce((a, b) => ((b.date ?? '') < (a.date ?? '') ? b : a));
     expect(await search(page, oldest.title)).toContainEqual(expect.stringContaining(oldest.title));
@@ -145,7 +131,7 @@ describe.skipIf(!hasChromium)('search in chromium', () => {
     await search(page, board.other[0]);
     expect(await page.locator('#search-results a').allTextContents()).toContainEqual(expect.stringContaining(`Leaderboard${board.title}`));
     expect(await page.locator('#search-results a').first().getAttribute('href')).toMatch(new RegExp(`^${synthSite.url}`));
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(watcher.problems()).toEqual([]);
+    await close();
   });
 });

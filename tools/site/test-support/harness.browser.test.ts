@@ -24,6 +24,9 @@ describe.skipIf(!browser)('watchPage in chromium', () => {
       `${head}<title>broken</title><img src="missing.png" alt="">` +
         '<script>console.error("something went wrong"); throw new Error("boom")</script>',
     );
+    // A page that moves on before its own body has all arrived (as a redirect page may): the
+    // browser aborts the rest of that navigation, which is no failed request.
+    writeFileSync(join(dir, 'moves-on.html'), `${head}<title>moves on</title><script>location.replace('clean.html')</script><!--${'x'.repeat(8_000_000)}-->`);
     writeFileSync(join(dir, 'remote.html'), `${head}<title>remote</title><img src="http://localhost:9/tracker.gif" alt="">`);
     site = await serveSite(dir, { basePath: '/pwc-data/' });
   });
@@ -57,6 +60,14 @@ describe.skipIf(!browser)('watchPage in chromium', () => {
     expect(watcher.problems()).toEqual([
       `console error: Failed to load resource: the server responded with a status of 404 (Not Found) (${site.origin}/favicon.ico)`,
     ]);
+  });
+
+  it('does not count a navigation that the page replaced with another as a failed request', async () => {
+    const { page, watcher, close } = await openPage(browser!, site.origin, site.url + 'moves-on.html');
+    await page.waitForURL(`${site.url}clean.html`);
+    await page.waitForLoadState('networkidle');
+    await close();
+    expect(watcher.problems()).toEqual([]);
   });
 
   it('catches a request to another host', async () => {

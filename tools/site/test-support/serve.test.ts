@@ -66,6 +66,22 @@ describe('serveSite', () => {
     expect(await zipped.json()).toEqual({ a: 1 }); // fetch decodes it
   });
 
+  it('logs every answer with the bytes it sent and their size unzipped', async () => {
+    const from = site.requests.length;
+    await rawGet(site.origin, '/pwc-data/api/v1/index.json');
+    const zipped = await fetch(`${site.url}task/x/?q=1`, { headers: { 'accept-encoding': 'gzip' } });
+    const wire = Number(zipped.headers.get('content-length'));
+    await fetch(`${site.url}task/x`, { redirect: 'manual' });
+    await rawGet(site.origin, '/pwc-data/nope.json');
+    expect(site.requests.slice(from)).toEqual([
+      { path: '/pwc-data/api/v1/index.json', status: 200, sent: 7, raw: 7 },
+      { path: '/pwc-data/task/x/', status: 200, sent: wire, raw: '<h1>task x</h1>'.length },
+      { path: '/pwc-data/task/x', status: 301, sent: 0, raw: 0 },
+      { path: '/pwc-data/nope.json', status: 404, sent: 'not found\n'.length, raw: 'not found\n'.length },
+    ]);
+    expect(wire).not.toBe('<h1>task x</h1>'.length); // gzip's header alone changes the size
+  });
+
   it('redirects a folder without its slash to the folder, as GitHub Pages does', async () => {
     const moved = await fetch(`${site.url}task/x?q=1`, { redirect: 'manual' });
     expect([moved.status, moved.headers.get('location')]).toEqual([301, '/pwc-data/task/x/?q=1']);

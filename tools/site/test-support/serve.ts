@@ -1,5 +1,6 @@
 // A static file server for the built site, as GitHub Pages serves it: under a base path, a folder's
-// index.html, /x redirected to /x/ for folders, the site's 404.html with status 404, gzip for text.
+// index.html, /x redirected to /x/ for folders, the site's 404.html with status 404, gzip for text;
+// it logs every answer with the bytes it sent, for measuring what a page or a search fetches.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -29,11 +30,23 @@ export function contentType(path: string): string {
 
 const COMPRESSED = /^(text\/|application\/(json|atom\+xml|xml)|image\/svg)/;
 
+export interface ServedRequest {
+  /** The URL's path as requested, e.g. "/pwc-data/search-index/meta.json". */
+  path: string;
+  status: number;
+  /** Bytes of the body as sent (gzipped when the client accepts it). */
+  sent: number;
+  /** Bytes of the body before compression. */
+  raw: number;
+}
+
 export interface ServedSite {
   /** The site's root URL, with the base path and a trailing slash: http://127.0.0.1:PORT/pwc-data/ */
   url: string;
   /** http://127.0.0.1:PORT: a request anywhere else is a third-party request. */
   origin: string;
+  /** Every answer so far, in order (HEAD requests sent no body: sent is 0). */
+  requests: ServedRequest[];
   close(): Promise<void>;
 }
 
@@ -47,7 +60,12 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
   const root = resolve(dir);
   const basePath = options.basePath ?? '/';
   if (!basePath.startsWith('/') || !basePath.endsWith('/')) throw new Error(`basePath "${basePath}" must start and end with "/"`);
+  const requests: ServedRequest[] = [];
   const server = createServer((request, response) => {
+    response.on('finish', () => {
+      const { sent, raw } = bodySizes.get(response) ?? { sent: 0, raw: 0 };
+      requests.push({ path: (request.url ?? '/').split(/[?#]/)[0], status: response.statusCode, sent, raw });
+    });
     answer(root, basePath, request, response).catch((error: unknown) => {
       response.statusCode = 500;
       response.end(String(error));
@@ -59,6 +77,7 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
   return {
     url: origin + basePath,
     origin,
+    requests,
     close: () => new Promise<void>((done, fail) => {
       server.closeAllConnections();
       server.close((error) => (error ? fail(error) : done()));
@@ -115,6 +134,9 @@ async function answer(root: string, basePath: string, request: IncomingMessage, 
   send(request, response, 200, contentType(found.file), await readFile(found.file));
 }
 
+/** What send() put on the wire for a response, for the request log. */
+const bodySizes = new WeakMap<ServerResponse, { sent: number; raw: number }>();
+
 function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: Buffer): void {
   const gzip = COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   const bytes = gzip ? gzipSync(body) : body;
@@ -124,5 +146,6 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
     'Cache-Control': 'max-age=600', // what GitHub Pages sends
     ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
   });
+  bodySizes.set(response, request.method === 'HEAD' ? { sent: 0, raw: 0 } : { sent: bytes.length, raw: body.length });
   response.end(request.method === 'HEAD' ? undefined : bytes);
 }

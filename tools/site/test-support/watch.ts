@@ -42,7 +42,11 @@ export function watchPage(page: Page, origin: string): PageWatcher {
     if (response.status() >= 400) watcher.failedRequests.push(`${response.status()} ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
-    watcher.failedRequests.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`);
+    const error = request.failure()?.errorText ?? 'failed';
+    // A page that navigates on while its own document is still arriving (a redirect page's
+    // location.replace) aborts that navigation: replaced, not failed. Where it leads is watched too.
+    if (error === 'net::ERR_ABORTED' && request.isNavigationRequest()) return;
+    watcher.failedRequests.push(`${error} ${request.url()}`);
   });
   page.on('pageerror', (error) => watcher.pageErrors.push(error.message));
   page.on('console', (message) => {
