@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { loadRepository } from '../model/repository.ts';
 import { buildSiteIndex, type SiteIndex } from '../views/site-index.ts';
 import { tempRoot, writeFixture, type FixtureFiles } from '../views/test-support/fixture-repo.ts';
-import type { SiteFile, SitePart, SiteUnit } from './part.ts';
+import type { SiteFile, SitePart } from './part.ts';
+import { siteUnits } from './units.ts';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SITE_URL = 'https://example.org/pwc/';
@@ -25,17 +26,8 @@ export async function fixtureIndex(files: FixtureFiles): Promise<SiteIndex> {
   }
 }
 
-/** Every unit of the site: the home page, then each leaderboard, task, dataset, method, paper and source. */
-export function* allUnits(index: SiteIndex): Generator<SiteUnit> {
-  const { repo } = index;
-  yield { kind: 'home' };
-  for (const board of index.leaderboards.values()) yield { kind: 'leaderboard', board };
-  for (const task of repo.tasks.values()) yield { kind: 'task', task };
-  for (const dataset of repo.datasets.values()) yield { kind: 'dataset', dataset };
-  for (const method of repo.methods.values()) yield { kind: 'method', method };
-  for (const paper of repo.papers.values()) yield { kind: 'paper', paper };
-  for (const source of repo.sources.values()) yield { kind: 'source', source };
-}
+/** Every unit of the site, in the build's own order (units.ts). */
+export const allUnits = siteUnits;
 
 /** Every file the part writes for the whole site, by path (a path written twice throws). */
 export function partFiles(part: SitePart, index: SiteIndex, siteUrl = SITE_URL): Map<string, SiteFile['body']> {
