@@ -2,7 +2,6 @@
 // fetches only the chunks of its words) and a document store in small numbered chunks (only the
 // shown results are fetched). Same records, byte-identical files. The format is read by
 // tools/site/assets/search.js, which also holds the one tokenizer both sides use.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { INDEX_VERSION, KIND_CODES, isStopWord, tokenize } from '../assets/search.js';
@@ -39,13 +38,6 @@ export function orderRecords(records: readonly SearchRecord[]): SearchRecord[] {
       compare(b.date ?? '', a.date ?? '') ||
       compare(a.path, b.path),
   );
-}
-
-/** A digest of the records (any order): the index needs rebuilding only when it changes. */
-export function searchRecordsDigest(records: readonly SearchRecord[]): string {
-  const hash = createHash('sha256');
-  for (const r of orderRecords(records)) hash.update(JSON.stringify([r.kind, r.path, r.title, r.detail, r.names, r.other, r.date ?? '']) + '\n');
-  return hash.digest('hex');
 }
 
 /** The index's files (paths relative to the site's root). */

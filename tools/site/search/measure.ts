@@ -16,7 +16,7 @@ import { repositoryOfFiles } from '../../model/repository.ts';
 import { buildSiteIndex } from '../../views/site-index.ts';
 import type { SiteContext } from '../part.ts';
 import { allUnits } from '../part-testing.ts';
-import { searchIndexFiles, searchRecordsDigest } from './index-writer.ts';
+import { searchIndexFiles } from './index-writer.ts';
 import { searchRecords } from './records.ts';
 import { searchPageFile } from './page.ts';
 import type { SearchRecord } from './records.ts';
@@ -257,9 +257,6 @@ async function main(): Promise<void> {
     const made = benchRecords(Number(process.argv[bench + 1]));
     fromBench = made.records;
     console.log(`bench scale ${process.argv[bench + 1]}: ${made.units} units, searchRecords ${(made.cpuMillis / 1000).toFixed(2)} s of CPU in all`);
-    const started = process.cpuUsage();
-    searchRecordsDigest(fromBench);
-    console.log(`searchRecordsDigest ${(cpuMillis(started) / 1000).toFixed(2)} s of CPU`);
   }
   const { records, index, searches } = fromBench
     ? await measureRecords(fromBench)
